@@ -1,0 +1,70 @@
+"""The command line: ``python main.py [--data-dir DIR] COMMAND ...``.
+
+Each module in this package that defines ``register(subparsers)`` adds its commands; a
+command's handler takes ``(args, workspace)`` and returns an exit code. Exit codes: 0 done,
+2 bad usage or bad input (the message names file, line and field), 1 anything else.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import pkgutil
+import sys
+import traceback
+from typing import Callable, Sequence
+
+from desktop import __version__
+from desktop.errors import InputError, PostinoError
+
+EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # argparse's own exit code is already 2
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_BAD_INPUT, f"{self.prog}: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="postino", description="Postino: automatic e-mail and SMS sends.")
+    parser.add_argument("--version", action="version", version=f"Postino {__version__}")
+    parser.add_argument("--data-dir", metavar="DIR", help="workspace folder (default: POSTINO_DATA_DIR, else the user data folder)")
+    parser.add_argument("--debug", action="store_true", help="show full tracebacks on errors")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for info in sorted(pkgutil.iter_modules(__path__), key=lambda i: i.name):
+        module = importlib.import_module(f"{__name__}.{info.name}")
+        register = getattr(module, "register", None)
+        if register is not None:
+            register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None,
+         gui: Callable[[argparse.Namespace], int] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        if gui is None:
+            parser.print_help()
+            return EXIT_BAD_INPUT
+        return gui(args)
+    from desktop.workspace import Workspace
+
+    try:
+        with Workspace.open(args.data_dir) as workspace:
+            return int(args.handler(args, workspace) or EXIT_OK)
+    except InputError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except PostinoError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_FAILURE
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # last resort: a clear line, the traceback only on request
+        if args.debug or os.environ.get("POSTINO_DEBUG"):
+            traceback.print_exc()
+        print(f"error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return EXIT_FAILURE

@@ -1,0 +1,219 @@
+"""Turning what people type (or Excel exports) into the values a contact field stores.
+
+Every function raises ``ValueError`` with a reason a shop owner can act on; callers add
+where (file, line, column) it happened.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import phonenumbers
+from email_validator import EmailNotValidError, validate_email
+
+from desktop.fields import STATUSES, FieldSpec
+from desktop.timeutil import UTC, to_db, valid_zone
+
+
+@dataclass(frozen=True)
+class ParseContext:
+    """What a bare value needs to be understood: the default country, date order and zone."""
+
+    country: str = "IT"
+    date_order: str = "dmy"  # or "mdy"
+    zone: str = "Europe/Rome"
+
+
+def normalize_email(raw: str) -> str:
+    text = raw.strip().strip("<>").strip()
+    try:
+        result = validate_email(text, check_deliverability=False)
+    except EmailNotValidError as exc:
+        raise ValueError(f"{raw!r} is not a valid e-mail address ({exc})") from None
+    return result.normalized.lower()
+
+
+def normalize_phone(raw: str, country: str = "IT") -> str:
+    text = raw.strip()
+    if text.startswith("00"):
+        text = "+" + text[2:]
+    try:
+        number = phonenumbers.parse(text, country.upper())
+    except phonenumbers.NumberParseException as exc:
+        raise ValueError(f"{raw!r} is not a phone number ({exc})") from None
+    if not phonenumbers.is_valid_number(number):
+        raise ValueError(f"{raw!r} is not a valid phone number for {country.upper()} or abroad")
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+_DMY = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})$")
+_YMD = re.compile(r"^(\d{4})[/.\-](\d{1,2})[/.\-](\d{1,2})$")
+_TIME = re.compile(r"^(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?(?:[.,]\d+)?$")
+
+
+def _split_date_time(raw: str) -> tuple[str, str | None]:
+    text = raw.strip()
+    if "T" in text[8:11]:
+        head, tail = text.split("T", 1)
+        return head, tail
+    if " " in text:
+        head, tail = text.split(None, 1)
+        return head, tail.strip()
+    return text, None
+
+
+def parse_date(raw: str, ctx: ParseContext = ParseContext()) -> date:
+    head, _ = _split_date_time(raw)
+    m = _YMD.match(head)
+    try:
+        if m:
+            return date(int(m[1]), int(m[2]), int(m[3]))
+        m = _DMY.match(head)
+        if m:
+            a, b, year = int(m[1]), int(m[2]), int(m[3])
+            if len(m[3]) == 2:
+                year += 2000 if year < 50 else 1900
+            day, month = (a, b) if ctx.date_order == "dmy" else (b, a)
+            return date(year, month, day)
+    except ValueError:
+        raise ValueError(f"{raw!r} is not a real calendar date") from None
+    order = "dd/mm/yyyy" if ctx.date_order == "dmy" else "mm/dd/yyyy"
+    raise ValueError(f"{raw!r} is not a date (expected {order} or yyyy-mm-dd)")
+
+
+def parse_datetime(raw: str, ctx: ParseContext = ParseContext()) -> datetime:
+    """An aware UTC datetime; a value without an offset is read in ``ctx.zone``."""
+    text = raw.strip()
+    try:
+        iso = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        iso = None
+    if iso is not None:
+        if iso.tzinfo is None:
+            iso = iso.replace(tzinfo=ZoneInfo(ctx.zone))
+        return iso.astimezone(UTC)
+    head, tail = _split_date_time(text)
+    day = parse_date(head, ctx)
+    clock = time(0, 0)
+    if tail:
+        m = _TIME.match(tail)
+        if not m:
+            raise ValueError(f"{raw!r} has a time part that is not hh:mm or hh:mm:ss")
+        try:
+            clock = time(int(m[1]), int(m[2]), int(m[3] or 0))
+        except ValueError:
+            raise ValueError(f"{raw!r} has an impossible time of day") from None
+    return datetime.combine(day, clock, tzinfo=ZoneInfo(ctx.zone)).astimezone(UTC)
+
+
+def parse_number(raw: str) -> float:
+    """Numbers as Italian and English spreadsheets write them: ``1.234,50`` and ``1,234.50``."""
+    text = re.sub(r"[\s\u00a0€$£]|EUR|USD|GBP", "", raw.strip(), flags=re.IGNORECASE)
+    if "," in text and "." in text:
+        if text.rfind(",") > text.rfind("."):
+            text = text.replace(".", "").replace(",", ".")
+        else:
+            text = text.replace(",", "")
+    elif text.count(",") == 1:
+        text = text.replace(",", ".")
+    try:
+        return float(text)
+    except ValueError:
+        raise ValueError(f"{raw!r} is not a number") from None
+
+
+_TRUE = {"1", "true", "yes", "y", "si", "sì", "s", "vero", "x", "ok"}
+_FALSE = {"0", "false", "no", "n", "falso"}
+
+
+def parse_bool(raw: str) -> bool:
+    text = raw.strip().lower()
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    raise ValueError(f"{raw!r} is not yes/no (sì/no, true/false, 1/0)")
+
+
+_STATUS_WORDS = {
+    "subscribed": "subscribed", "iscritto": "subscribed", "iscritta": "subscribed", "opt-in": "subscribed",
+    "pending": "pending", "in attesa": "pending", "da confermare": "pending",
+    "unsubscribed": "unsubscribed", "disiscritto": "unsubscribed", "disiscritta": "unsubscribed",
+    "opt-out": "unsubscribed", "cancellato": "unsubscribed",
+    "bounced": "bounced", "rimbalzato": "bounced", "bounce": "bounced",
+}
+
+
+def parse_status(raw: str) -> str:
+    text = raw.strip().lower()
+    if text in _STATUS_WORDS:
+        return _STATUS_WORDS[text]
+    try:
+        return "subscribed" if parse_bool(text) else "unsubscribed"
+    except ValueError:
+        raise ValueError(f"{raw!r} is not a subscription status ({', '.join(STATUSES)})") from None
+
+
+_LANGUAGES = {"italiano": "it", "italian": "it", "inglese": "en", "english": "en", "tedesco": "de",
+              "german": "de", "deutsch": "de", "francese": "fr", "french": "fr", "français": "fr",
+              "spagnolo": "es", "spanish": "es", "español": "es", "portuguese": "pt", "portoghese": "pt"}
+
+
+def parse_language(raw: str) -> str:
+    text = raw.strip().lower()
+    text = _LANGUAGES.get(text, text)
+    code = re.split(r"[-_]", text)[0]
+    if not re.fullmatch(r"[a-z]{2,3}", code):
+        raise ValueError(f"{raw!r} is not a language (e.g. it, en, Italiano)")
+    return code
+
+
+def fold(text: str) -> str:
+    """Lower-case, accents removed, only letters and digits: how header names are compared."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return re.sub(r"[^a-z0-9]", "", "".join(c for c in decomposed if not unicodedata.combining(c)).lower())
+
+
+def to_db_value(spec: FieldSpec, raw: Any, ctx: ParseContext = ParseContext()) -> Any:
+    """The stored value of ``raw`` for ``spec``; empty text means "no value" (``None``)."""
+    if raw is None:
+        return None
+    if not isinstance(raw, str):
+        raw = str(raw) if not isinstance(raw, (date, datetime, bool, int, float)) else raw
+    if isinstance(raw, str):
+        raw = raw.strip()
+        if raw == "":
+            return None
+    name = spec.name
+    if name == "email":
+        return normalize_email(raw)
+    if name == "phone":
+        return normalize_phone(raw, ctx.country)
+    if name in ("email_status", "sms_status"):
+        return parse_status(raw)
+    if name == "language":
+        return parse_language(raw)
+    if name == "timezone":
+        if not valid_zone(raw):
+            raise ValueError(f"{raw!r} is not an IANA time zone (e.g. Europe/Rome)")
+        return raw
+    if spec.type == "text":
+        return str(raw)
+    if spec.type == "number":
+        return float(raw) if isinstance(raw, (int, float)) and not isinstance(raw, bool) else parse_number(str(raw))
+    if spec.type == "boolean":
+        return int(raw) if isinstance(raw, bool) else int(parse_bool(str(raw)))
+    if spec.type == "date":
+        if isinstance(raw, datetime):
+            return raw.date().isoformat()
+        return (raw if isinstance(raw, date) else parse_date(raw, ctx)).isoformat()
+    if spec.type == "datetime":
+        if isinstance(raw, datetime):
+            return to_db(raw)
+        return to_db(parse_datetime(raw, ctx))
+    raise ValueError(f"field {name!r} has an unknown type {spec.type!r}")  # pragma: no cover

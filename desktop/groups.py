@@ -1,0 +1,87 @@
+"""Groups and membership; group actions of rules go through here too."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Iterable
+
+import sqlite_utils
+
+from desktop.errors import InputError
+from desktop.timeutil import to_db
+
+
+class Groups:
+    def __init__(self, db: sqlite_utils.Database) -> None:
+        self._db = db
+
+    def create(self, name: str, now: datetime, description: str = "") -> int:
+        clean = name.strip()
+        if not clean:
+            raise InputError("a group needs a name")
+        if self.find(clean) is not None:
+            raise InputError(f"a group called {clean!r} already exists")
+        return self._db.execute(
+            "INSERT INTO groups(name, description, created_at) VALUES (?, ?, ?)",
+            [clean, description, to_db(now)],
+        ).lastrowid
+
+    def find(self, name: str) -> int | None:
+        row = self._db.execute("SELECT id FROM groups WHERE name = ?", [name.strip()]).fetchone()
+        return row[0] if row else None
+
+    def ensure(self, name: str, now: datetime) -> int:
+        found = self.find(name)
+        return found if found is not None else self.create(name, now)
+
+    def require(self, name: str, where: str | None = None) -> int:
+        found = self.find(name)
+        if found is None:
+            raise InputError(f"there is no group called {name!r}", where)
+        return found
+
+    def name_of(self, group_id: int) -> str | None:
+        row = self._db.execute("SELECT name FROM groups WHERE id = ?", [group_id]).fetchone()
+        return row[0] if row else None
+
+    def list(self) -> list[dict]:
+        rows = self._db.execute(
+            "SELECT g.id, g.name, g.description, g.created_at, "
+            "(SELECT count(*) FROM memberships m WHERE m.group_id = g.id) "
+            "FROM groups g ORDER BY g.name"
+        )
+        return [dict(zip(("id", "name", "description", "created_at", "members"), r)) for r in rows]
+
+    def rename(self, group_id: int, name: str) -> None:
+        other = self.find(name)
+        if other is not None and other != group_id:
+            raise InputError(f"a group called {name.strip()!r} already exists")
+        self._db.execute("UPDATE groups SET name = ? WHERE id = ?", [name.strip(), group_id])
+
+    def delete(self, group_id: int) -> None:
+        self._db.execute("DELETE FROM groups WHERE id = ?", [group_id])
+
+    def add(self, group_id: int, contact_ids: Iterable[int], now: datetime) -> int:
+        """Add contacts; those already in the group keep their original joining time."""
+        stamp = to_db(now)
+        cursor = self._db.conn.executemany(
+            "INSERT OR IGNORE INTO memberships(group_id, contact_id, joined_at) VALUES (?, ?, ?)",
+            ((group_id, cid, stamp) for cid in contact_ids),
+        )
+        return cursor.rowcount
+
+    def remove(self, group_id: int, contact_ids: Iterable[int]) -> int:
+        cursor = self._db.conn.executemany(
+            "DELETE FROM memberships WHERE group_id = ? AND contact_id = ?",
+            ((group_id, cid) for cid in contact_ids),
+        )
+        return cursor.rowcount
+
+    def members(self, group_id: int) -> list[int]:
+        return [r[0] for r in self._db.execute(
+            "SELECT contact_id FROM memberships WHERE group_id = ? ORDER BY contact_id", [group_id])]
+
+    def of_contact(self, contact_id: int) -> list[str]:
+        return [r[0] for r in self._db.execute(
+            "SELECT g.name FROM memberships m JOIN groups g ON g.id = m.group_id "
+            "WHERE m.contact_id = ? ORDER BY g.name", [contact_id])]

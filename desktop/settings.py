@@ -1,0 +1,158 @@
+"""Every setting declared once — key, type, default, label — and a store that validates on set.
+
+Secrets are not settings: passwords and tokens live in the OS keyring (``desktop.secrets``);
+only the user names that look them up are kept here.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Callable
+
+import sqlite_utils
+
+from desktop.errors import InputError
+from desktop.timeutil import to_db, valid_zone
+
+_BAND = re.compile(r"^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$")
+
+
+@dataclass(frozen=True)
+class Setting:
+    key: str
+    type: str  # 'str' | 'int' | 'bool' | 'choice' | 'timezone' | 'country' | 'bands'
+    default: Any
+    label_en: str
+    label_it: str
+    choices: tuple[str, ...] = ()
+    minimum: int | None = None
+    maximum: int | None = None
+    validate: Callable[[Any], str | None] | None = field(default=None, compare=False)
+
+    def label(self, language: str = "en") -> str:
+        return self.label_it if language == "it" else self.label_en
+
+
+def _country(value: str) -> str | None:
+    import phonenumbers
+
+    if value.upper() not in phonenumbers.SUPPORTED_REGIONS:
+        return f"{value!r} is not a two-letter country code (e.g. IT, GB, US)"
+    return None
+
+
+def _bands(value: str) -> str | None:
+    for band in filter(None, (b.strip() for b in value.split(","))):
+        if not _BAND.match(band):
+            return f"{band!r} is not a band like 21:00-09:00"
+    return None
+
+
+S = Setting
+DECLARED: tuple[Setting, ...] = (
+    S("business.name", "str", "", "Business name", "Nome dell'attività"),
+    S("business.timezone", "timezone", "Europe/Rome", "Business time zone", "Fuso orario dell'attività"),
+    S("business.country", "country", "IT", "Default country for phone numbers", "Paese predefinito dei numeri di telefono"),
+    S("business.quiet_hours", "bands", "21:00-09:00", "Default quiet hours", "Fasce di non disturbo predefinite"),
+    S("ui.language", "choice", "it", "Language", "Lingua", choices=("it", "en")),
+    S("import.date_order", "choice", "dmy", "Date order in imported files", "Ordine delle date nei file importati", choices=("dmy", "mdy")),
+    S("sandbox", "bool", False, "Sandbox: write messages to the outbox folder instead of sending", "Sandbox: scrivi i messaggi nella cartella outbox invece di inviarli"),
+    S("smtp.host", "str", "", "SMTP server", "Server SMTP"),
+    S("smtp.port", "int", 587, "SMTP port", "Porta SMTP", minimum=1, maximum=65535),
+    S("smtp.security", "choice", "starttls", "SMTP security", "Sicurezza SMTP", choices=("ssl", "starttls", "plain")),
+    S("smtp.username", "str", "", "SMTP user name", "Nome utente SMTP"),
+    S("smtp.sender_email", "str", "", "Sender e-mail address", "Indirizzo e-mail del mittente"),
+    S("smtp.sender_name", "str", "", "Sender name", "Nome del mittente"),
+    S("smtp.per_minute", "int", 60, "E-mails per minute at most", "E-mail al minuto al massimo", minimum=1, maximum=100000),
+    S("smtp.daily_cap", "int", 2000, "E-mails per day at most (Gmail allows 2,000)", "E-mail al giorno al massimo (Gmail ne consente 2.000)", minimum=1, maximum=10000000),
+    S("twilio.account_sid", "str", "", "Twilio account SID", "SID dell'account Twilio"),
+    S("twilio.sender", "str", "", "SMS sender (number or alphanumeric name)", "Mittente SMS (numero o nome alfanumerico)"),
+    S("twilio.messaging_service_sid", "str", "", "Twilio Messaging Service SID", "SID del Messaging Service Twilio"),
+    S("sms.per_second", "int", 1, "SMS per second at most", "SMS al secondo al massimo", minimum=1, maximum=1000),
+    S("sms.daily_cap", "int", 500, "SMS per day at most", "SMS al giorno al massimo", minimum=1, maximum=10000000),
+    S("caps.email_per_week", "int", 3, "Marketing e-mails per contact per week (0 = no cap)", "E-mail di marketing per contatto a settimana (0 = nessun limite)", minimum=0, maximum=1000),
+    S("caps.sms_per_day", "int", 1, "Marketing SMS per contact per day (0 = no cap)", "SMS di marketing per contatto al giorno (0 = nessun limite)", minimum=0, maximum=1000),
+    S("caps.expiry_days", "int", 7, "Drop a capped send after this many days", "Scarta un invio bloccato dal limite dopo questi giorni", minimum=1, maximum=365),
+    S("stats.attribution_days", "int", 7, "Attribution window for purchases (days)", "Finestra di attribuzione degli acquisti (giorni)", minimum=1, maximum=90),
+    S("service.start_at_login", "bool", False, "Start Postino at login", "Avvia Postino all'accesso"),
+    S("tracking.base_url", "str", "http://127.0.0.1:8765", "Public address for unsubscribe and tracking links", "Indirizzo pubblico per i link di disiscrizione e tracciamento"),
+)
+BY_KEY: dict[str, Setting] = {s.key: s for s in DECLARED}
+
+_TRUE = {"1", "true", "yes", "on", "si", "sì"}
+_FALSE = {"0", "false", "no", "off"}
+
+
+def coerce(setting: Setting, raw: Any) -> Any:
+    """Turn a user's value (usually a string from the CLI or a form) into the setting's type."""
+    where = f"setting {setting.key}"
+    if setting.type == "int":
+        try:
+            value: Any = int(str(raw).strip())
+        except ValueError:
+            raise InputError(f"{raw!r} is not a whole number", where) from None
+        if setting.minimum is not None and value < setting.minimum:
+            raise InputError(f"{value} is below the minimum {setting.minimum}", where)
+        if setting.maximum is not None and value > setting.maximum:
+            raise InputError(f"{value} is above the maximum {setting.maximum}", where)
+        return value
+    if setting.type == "bool":
+        if isinstance(raw, bool):
+            return raw
+        text = str(raw).strip().lower()
+        if text in _TRUE:
+            return True
+        if text in _FALSE:
+            return False
+        raise InputError(f"{raw!r} is not true or false", where)
+    value = str(raw).strip()
+    if setting.type == "choice" and value not in setting.choices:
+        raise InputError(f"{value!r} is not one of {', '.join(setting.choices)}", where)
+    if setting.type == "timezone" and not valid_zone(value):
+        raise InputError(f"{value!r} is not an IANA time zone (e.g. Europe/Rome)", where)
+    if setting.type == "country":
+        value = value.upper()
+        problem = _country(value)
+        if problem:
+            raise InputError(problem, where)
+    if setting.type == "bands":
+        value = value.replace(" ", "")
+        problem = _bands(value)
+        if problem:
+            raise InputError(problem, where)
+    return value
+
+
+class Settings:
+    """Workspace settings in the ``settings`` table; unknown keys are refused on read and write."""
+
+    def __init__(self, db: sqlite_utils.Database) -> None:
+        self._db = db
+
+    @staticmethod
+    def declared(key: str) -> Setting:
+        try:
+            return BY_KEY[key]
+        except KeyError:
+            raise InputError(f"unknown setting {key!r}; `settings list` shows them all") from None
+
+    def get(self, key: str) -> Any:
+        setting = self.declared(key)
+        row = self._db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
+        return json.loads(row[0]) if row else setting.default
+
+    def set(self, key: str, raw: Any, now: datetime) -> Any:
+        value = coerce(self.declared(key), raw)
+        self._db.execute(
+            "INSERT INTO settings(key, value, updated_at) VALUES (?, ?, ?) "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
+            [key, json.dumps(value), to_db(now)],
+        )
+        return value
+
+    def all(self) -> dict[str, Any]:
+        stored = {k: json.loads(v) for k, v in self._db.execute("SELECT key, value FROM settings")}
+        return {s.key: stored.get(s.key, s.default) for s in DECLARED}

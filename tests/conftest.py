@@ -1,0 +1,27 @@
+"""Shared fixtures: a fresh workspace per test, a fixed clock, offscreen Qt."""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from desktop.workspace import Workspace  # noqa: E402
+
+NOW = datetime(2026, 3, 2, 9, 30, tzinfo=timezone.utc)
+
+
+@pytest.fixture
+def now() -> datetime:
+    return NOW
+
+
+@pytest.fixture
+def workspace(tmp_path: Path):
+    ws = Workspace.open(tmp_path / "ws")
+    yield ws
+    ws.close()

@@ -1,0 +1,32 @@
+"""Start the desktop app: one QApplication, the main window on a workspace."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from desktop import __version__
+from desktop.workspace import Workspace
+from ui.main_window import MainWindow
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName("Postino")
+    app.setApplicationDisplayName("Postino")
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName("Postino")
+    return app  # type: ignore[return-value]
+
+
+def run_app(data_dir: str | Path | None = None) -> int:
+    app = make_application()
+    workspace = Workspace.open(data_dir)
+    window = MainWindow(workspace)
+    window.show()
+    try:
+        return app.exec()
+    finally:
+        workspace.close()
