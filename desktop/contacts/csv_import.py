@@ -1,0 +1,208 @@
+"""Importing contacts from the CSV files shops really have, as one all-or-nothing transaction.
+
+Every row is validated and written inside one transaction; at the end we either commit or
+roll back (bad rows without ``skip_invalid``, or a dry run). Running the real writes even in
+a dry run means its report is exactly what the real import would do.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Callable
+
+from desktop.contacts.headers import GROUPS, ColumnTarget, resolve, suggest_mapping
+from desktop.contacts.reader import CsvSource
+from desktop.contacts.pipeline import parsed, workers_for
+from desktop.contacts.report import ImportReport
+from desktop.contacts.row_parse import RowParser
+from desktop.contacts.values import ParseContext
+from desktop.errors import InputError
+from desktop.fields import FieldSpec
+from desktop.workspace import Workspace
+
+PROGRESS_EVERY = 5000
+
+
+class _Discard(Exception):
+    """Raised inside the transaction to roll it back on purpose."""
+
+
+@dataclass
+class Preview:
+    """What the import wizard shows before anything is written."""
+
+    path: str
+    encoding: str
+    delimiter: str
+    headers: list[str]
+    mapping: dict[str, str | None]
+    rows: list[list[str]] = field(default_factory=list)
+    new_fields: list[str] = field(default_factory=list)
+
+
+def preview_csv(path: str | Path, rows: int = 20, ws: Workspace | None = None) -> Preview:
+    """Detected dialect, headers, suggested mapping and the first ``rows`` rows.
+
+    Without a workspace the mapping knows only standard fields; every other column is
+    suggested as a new custom field.
+    """
+    catalog = ws.fields if ws is not None else _StandardOnly()
+    with CsvSource(path) as source:
+        mapping = suggest_mapping(source.headers, catalog)  # type: ignore[arg-type]
+        first: list[list[str]] = []
+        for row in source.rows():
+            if len(first) >= rows:
+                break
+            if row.cells is not None:
+                first.append(row.cells)
+        new = [t.field for t in resolve(source.headers, catalog, None) if t.new_type and t.field]  # type: ignore[arg-type]
+        return Preview(str(path), source.encoding, source.delimiter, source.headers, mapping, first, new)
+
+
+class _StandardOnly:
+    """A catalogue with only the standard fields, for previews made before a workspace is open."""
+
+    def all(self) -> dict[str, FieldSpec]:
+        from desktop.fields import STANDARD
+
+        return {f.name: f for f in STANDARD}
+
+    def custom(self) -> list[FieldSpec]:
+        return []
+
+
+def _context(ws: Workspace, country: str | None, date_order: str | None) -> ParseContext:
+    chosen_country = (country or ws.settings.get("business.country") or "IT").upper()
+    import phonenumbers
+
+    if chosen_country not in phonenumbers.SUPPORTED_REGIONS:
+        raise InputError(f"{country!r} is not a two-letter country code (e.g. IT, GB, US)", "--country")
+    order = date_order or ws.settings.get("import.date_order") or "dmy"
+    if order not in ("dmy", "mdy"):
+        raise InputError(f"{order!r} is not dmy or mdy", "--date-order")
+    return ParseContext(country=chosen_country, date_order=order, zone=ws.settings.get("business.timezone"))
+
+
+def _plan(ws: Workspace, source: CsvSource, targets: list[ColumnTarget], now: datetime,
+          report: ImportReport) -> list[tuple[int, str, FieldSpec | None]]:
+    """``(column index, header, spec)`` for every kept column; creates missing custom fields."""
+    seen: dict[str, str] = {}
+    plan: list[tuple[int, str, FieldSpec | None]] = []
+    for index, target in enumerate(targets):
+        if target.field is None:
+            report.ignored_columns.append(target.header)
+            continue
+        if target.field in seen:
+            raise InputError(f'columns "{seen[target.field]}" and "{target.header}" both hold '
+                             f"{target.field}; remove one or map it elsewhere", str(source.path))
+        seen[target.field] = target.header
+        if target.field == GROUPS:
+            plan.append((index, target.header, None))
+            continue
+        if target.new_type:
+            ws.fields.add_custom(target.field, target.new_type, now, label=target.label or target.header)
+            report.new_fields.append(target.field)
+        plan.append((index, target.header, ws.fields.get(target.field)))
+    if "email" not in seen and "phone" not in seen:
+        raise InputError("no column holds an e-mail address or a mobile number (headers: "
+                         f"{', '.join(source.headers)})", f"{source.path}, line 1")
+    return plan
+
+
+class _Writer:
+    """Matches and writes one parsed row; counts what happened in the report."""
+
+    def __init__(self, ws: Workspace, now: datetime, report: ImportReport, group: str | None) -> None:
+        self.ws, self.now, self.report = ws, now, report
+        row = ws.db.execute("SELECT coalesce(max(id), 0) FROM contacts").fetchone()
+        self.first_new_id = row[0] + 1  # ids at or above this were created by this import
+        self.touched: set[int] = set()  # pre-existing contacts this import already matched
+        self.group_ids: dict[str, int] = {}
+        self.pending: dict[int, list[int]] = {}
+        self.fixed_group = self._group_id(group) if group else None
+
+    def _group_id(self, name: str) -> int:
+        key = name.strip().casefold()
+        if key not in self.group_ids:
+            self.group_ids[key] = self.ws.groups.ensure(name, self.now)
+        return self.group_ids[key]
+
+    def write(self, values: dict[str, Any], groups: list[str]) -> None:
+        contacts, report = self.ws.contacts, self.report
+        contact_id = contacts.find(values.get("email"), values.get("phone"))
+        if contact_id is None:
+            contact_id = contacts.create(values, self.now)
+            report.created += 1
+        elif contact_id >= self.first_new_id or contact_id in self.touched:
+            report.duplicates_in_file += 1
+            contacts.update(contact_id, values, self.now, only_missing=True)
+        else:
+            self.touched.add(contact_id)
+            if contacts.update(contact_id, values, self.now):
+                report.updated += 1
+            else:
+                report.unchanged += 1
+        ids = [self._group_id(g) for g in groups]
+        if self.fixed_group is not None:
+            ids.append(self.fixed_group)
+        for gid in ids:
+            self.pending.setdefault(gid, []).append(contact_id)
+
+    def flush(self) -> None:
+        for gid, members in self.pending.items():
+            self.ws.groups.add(gid, members, self.now)
+        self.pending.clear()
+
+
+def import_contacts(ws: Workspace, path: str | Path, *, now: datetime, country: str | None = None,
+                    group: str | None = None, skip_invalid: bool = False, dry_run: bool = False,
+                    mapping: dict[str, str | None] | None = None, date_order: str | None = None,
+                    progress: Callable[[int], None] | None = None) -> ImportReport:
+    """Import ``path`` into ``ws``; returns the report whether or not anything was kept.
+
+    Raises ``InputError`` only for problems with the whole file (missing, empty, no e-mail or
+    phone column); bad rows are listed in the report instead.
+    """
+    ctx = _context(ws, country, date_order)
+    report = ImportReport(str(path), "contacts", group=group, dry_run=dry_run, skip_invalid=skip_invalid)
+    with CsvSource(path) as source:
+        report.encoding, report.delimiter = source.encoding, source.delimiter_name
+        try:
+            with ws.transaction():
+                targets = resolve(source.headers, ws.fields, mapping)
+                plan = _plan(ws, source, targets, now, report)
+                _import_rows(ws, source, plan, ctx, now, report, group, progress)
+                if dry_run or not report.ok:
+                    raise _Discard
+            report.committed = True
+        except _Discard:
+            report.committed = False
+        finally:
+            ws.fields.invalidate()  # a rolled-back ALTER TABLE must not linger in the cache
+    return report
+
+
+def _import_rows(ws: Workspace, source: CsvSource, plan: list[tuple[int, str, FieldSpec | None]],
+                 ctx: ParseContext, now: datetime, report: ImportReport, group: str | None,
+                 progress: Callable[[int], None] | None) -> None:
+    writer = _Writer(ws, now, report, group)
+    key_header = next((h for _, h, s in plan if s is not None and s.name in ("email", "phone")), "")
+    parser = RowParser(plan, ctx, key_header)
+    workers = workers_for(source.path.stat().st_size)
+    for row in parsed(source.rows(), parser, workers):
+        report.rows += 1
+        if report.rows % PROGRESS_EVERY == 0:
+            writer.flush()
+            if progress is not None:
+                progress(report.rows)
+        if row.values is None:
+            report.invalid += 1
+            for column, reason in row.errors:
+                report.add_error(row.line, column, reason)
+            continue
+        writer.write(row.values, row.groups)
+    writer.flush()
+    if progress is not None:
+        progress(report.rows)

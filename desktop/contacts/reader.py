@@ -1,0 +1,90 @@
+"""Reading a CSV file row by row with the line number each row starts on.
+
+Streaming (one row in memory at a time) is what keeps a 100,000-row import flat in memory;
+the line numbers are what make a bad-row report something a person can act on.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator, TextIO
+
+from desktop.contacts.sniff import detect, describe
+from desktop.errors import InputError
+
+
+@dataclass
+class Row:
+    line: int
+    cells: list[str] | None  # None when the row could not be read
+    error: str = ""
+    column: str = ""
+
+
+class CsvSource:
+    """An open CSV file: its detected dialect, its header, and an iterator over its rows."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self.encoding, self.delimiter = detect(self.path)
+        self._handle: TextIO = self.path.open("r", encoding=self.encoding, newline="")
+        self._reader = csv.reader(self._handle, delimiter=self.delimiter, strict=True)
+        try:
+            header = next(self._reader, None)
+        except csv.Error as exc:
+            self.close()
+            raise InputError(f"the header row cannot be read ({exc})", f"{self.path}, line 1") from None
+        if not header or not any(h.strip() for h in header):
+            self.close()
+            raise InputError("the first row must hold the column names", f"{self.path}, line 1")
+        self.headers = [h.strip() or f"(column {i + 1})" for i, h in enumerate(header)]
+        self._header_lines = self._reader.line_num
+
+    @property
+    def delimiter_name(self) -> str:
+        return describe(self.delimiter)
+
+    def rows(self) -> Iterator[Row]:
+        """Every data row; rows of the wrong width come back with ``error`` set, not raised."""
+        width = len(self.headers)
+        reader = self._reader
+        start = self._header_lines + 1
+        while True:
+            try:
+                cells = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as exc:
+                reason = str(exc)
+                if "end of data" in reason or "EOF" in reason:
+                    reason = "a quoted value is never closed (the file ends inside quotes: a truncated last line?)"
+                else:
+                    reason = f"the row cannot be read as CSV ({reason})"
+                yield Row(start, None, reason)
+                start = reader.line_num + 1
+                continue
+            line, start = start, reader.line_num + 1
+            if not cells or not any(c.strip() for c in cells):
+                continue  # blank lines and Excel's ';;;;' rows carry nothing
+            if len(cells) < width:
+                yield Row(line, None, f"the row has {len(cells)} values but the header has {width} columns "
+                                      "(a truncated line?)", self.headers[len(cells)])
+                continue
+            if len(cells) > width:
+                if any(c.strip() for c in cells[width:]):
+                    yield Row(line, None, f"the row has {len(cells)} values but the header has only "
+                                          f"{width} columns (a separator inside an unquoted value?)")
+                    continue
+                cells = cells[:width]
+            yield Row(line, cells)
+
+    def close(self) -> None:
+        self._handle.close()
+
+    def __enter__(self) -> "CsvSource":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
