@@ -79,6 +79,9 @@ DECLARED: tuple[Setting, ...] = (
     S("stats.attribution_days", "int", 7, "Attribution window for purchases (days)", "Finestra di attribuzione degli acquisti (giorni)", minimum=1, maximum=90),
     S("service.start_at_login", "bool", False, "Start Postino at login", "Avvia Postino all'accesso"),
     S("tracking.base_url", "str", "http://127.0.0.1:8765", "Public address for unsubscribe and tracking links", "Indirizzo pubblico per i link di disiscrizione e tracciamento"),
+    S("smtp.unsubscribe_mailto", "str", "", "Unsubscribe mailbox for the List-Unsubscribe header (optional)", "Casella per le disiscrizioni nell'intestazione List-Unsubscribe (facoltativa)"),
+    S("sms.per_minute", "int", 60, "SMS per minute at most", "SMS al minuto al massimo", minimum=1, maximum=100000),
+    S("delivery.max_attempts", "int", 6, "Attempts before a temporary failure becomes final", "Tentativi prima che un errore temporaneo diventi definitivo", minimum=1, maximum=50),
 )
 BY_KEY: dict[str, Setting] = {s.key: s for s in DECLARED}
 

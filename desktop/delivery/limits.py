@@ -1,0 +1,127 @@
+"""Per-channel pacing (messages per second / minute) and daily caps, with a warning when a
+day's planned volume would pass the cap.
+
+Pacing sleeps for real (a provider counts real seconds), through an injectable ``sleep`` and
+``clock`` so the simulator can run without waiting. Days are the business's calendar days.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import deque
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Callable
+from zoneinfo import ZoneInfo
+
+from desktop.timeutil import UTC, to_db
+
+if TYPE_CHECKING:  # pragma: no cover
+    from desktop.workspace import Workspace
+
+CAP_SETTINGS = {"email": "smtp.daily_cap", "sms": "sms.daily_cap"}
+
+
+class RateLimiter:
+    """At most ``per_second`` in any second and ``per_minute`` in any 60 s (sliding windows)."""
+
+    def __init__(self, per_second: int | None = None, per_minute: int | None = None,
+                 clock: Callable[[], float] = time.monotonic,
+                 sleep: Callable[[float], None] = time.sleep) -> None:
+        self.windows = [(float(w), int(n), deque()) for w, n in ((1, per_second), (60, per_minute)) if n]
+        self.clock, self.sleep = clock, sleep
+        self.waited = 0.0
+
+    def acquire(self) -> None:
+        while True:
+            now = self.clock()
+            wait = 0.0
+            for window, limit, stamps in self.windows:
+                while stamps and stamps[0] <= now - window:
+                    stamps.popleft()
+                if len(stamps) >= limit:
+                    wait = max(wait, stamps[0] + window - now)
+            if wait <= 0:
+                break
+            self.waited += wait
+            self.sleep(wait)
+        stamp = self.clock()
+        for _, _, stamps in self.windows:
+            stamps.append(stamp)
+
+
+@dataclass
+class Limits:
+    rates: dict[str, RateLimiter] = field(default_factory=dict)
+    daily_caps: dict[str, int] = field(default_factory=dict)
+    zone: str = "UTC"
+
+    @classmethod
+    def from_settings(cls, ws: "Workspace", *, clock: Callable[[], float] = time.monotonic,
+                      sleep: Callable[[float], None] = time.sleep) -> "Limits":
+        get = ws.settings.get
+        return cls(
+            rates={"email": RateLimiter(None, get("smtp.per_minute"), clock, sleep),
+                   "sms": RateLimiter(get("sms.per_second"), get("sms.per_minute"), clock, sleep)},
+            daily_caps={ch: int(get(key)) for ch, key in CAP_SETTINGS.items()},
+            zone=get("business.timezone"))
+
+    @classmethod
+    def unlimited(cls) -> "Limits":
+        return cls()
+
+    def pace(self, channel: str) -> None:
+        limiter = self.rates.get(channel)
+        if limiter is not None:
+            limiter.acquire()
+
+    def day_bounds(self, now: datetime) -> tuple[datetime, datetime]:
+        """The business day containing ``now``, as UTC instants [start, end)."""
+        zone = ZoneInfo(self.zone)
+        local = now.astimezone(zone)
+        start = datetime(local.year, local.month, local.day, tzinfo=zone)
+        end_local = start + timedelta(days=1)
+        end = datetime(end_local.year, end_local.month, end_local.day, tzinfo=zone)
+        return start.astimezone(UTC), end.astimezone(UTC)
+
+
+def sent_between(ws: "Workspace", channel: str, start: datetime, end: datetime) -> int:
+    """Messages that count against the cap: sent, plus those possibly sent."""
+    return ws.db.execute(
+        "SELECT count(*) FROM ledger WHERE channel = ? AND state IN ('sent', 'uncertain', 'sending') "
+        "AND coalesce(sent_at, updated_at) >= ? AND coalesce(sent_at, updated_at) < ?",
+        [channel, to_db(start), to_db(end)]).fetchone()[0]
+
+
+@dataclass(frozen=True)
+class CapWarning:
+    channel: str
+    day: str            # business-local date, YYYY-MM-DD
+    planned: int
+    already_sent: int
+    cap: int
+
+    @property
+    def message(self) -> str:
+        what = "e-mails" if self.channel == "email" else "SMS"
+        return (f"{self.day}: {self.already_sent + self.planned} {what} would go out but the daily cap is "
+                f"{self.cap}; {self.already_sent + self.planned - self.cap} will wait for the next day")
+
+
+def cap_warnings(ws: "Workspace", now: datetime, days: int = 1) -> list[CapWarning]:
+    """Days (from today) whose sent + planned volume passes a channel's daily cap."""
+    limits = Limits.from_settings(ws)
+    out: list[CapWarning] = []
+    day_start, _ = limits.day_bounds(now)
+    for offset in range(days):
+        start, end = limits.day_bounds(day_start + timedelta(days=offset, hours=12))
+        for channel, cap in limits.daily_caps.items():
+            planned = ws.db.execute(
+                "SELECT count(*) FROM ledger WHERE channel = ? AND state IN ('planned', 'deferred') "
+                "AND due_at < ? AND (due_at >= ? OR ? = 0)",
+                [channel, to_db(end), to_db(start), offset]).fetchone()[0]
+            done = sent_between(ws, channel, start, end)
+            if planned + done > cap:
+                local_day = start.astimezone(ZoneInfo(limits.zone)).date().isoformat()
+                out.append(CapWarning(channel, local_day, planned, done, cap))
+    return out

@@ -1,0 +1,144 @@
+"""The ledger's delivery states, and the only code that moves a row between them.
+
+Every transition is one conditional UPDATE (``WHERE state IN (...)``) committed before the
+next step, so a crash leaves each row in a state that says what is known: ``sending`` means
+"we may have handed it to the server" and becomes ``uncertain`` on the next start, never
+resent. The dispatcher talks to this class, not to SQL.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, Iterable
+
+from desktop.templates import Template, Templates
+from desktop.timeutil import to_db
+
+if TYPE_CHECKING:  # pragma: no cover
+    from desktop.workspace import Workspace
+
+_WAITING = "('planned', 'deferred')"
+_COLUMNS = ("id", "rule_id", "contact_id", "occurrence", "channel", "state", "due_at",
+            "expires_at", "attempts", "payload")
+
+
+@dataclass
+class DueRow:
+    id: int
+    rule_id: int
+    contact_id: int
+    occurrence: str
+    channel: str
+    state: str
+    due_at: str
+    expires_at: str | None
+    attempts: int
+    payload: dict[str, Any] = field(default_factory=dict)
+
+
+class LedgerStore:
+    def __init__(self, ws: "Workspace") -> None:
+        self.ws = ws
+        self.db = ws.db
+        self.templates = Templates(ws.db)
+        self._rule_templates: dict[int, str | None] = {}
+        self._template_cache: dict[str, Template | None] = {}
+
+    # -- reading ----------------------------------------------------------------------------
+    def due(self, now: datetime, channels: Iterable[str], limit: int = 500,
+            exclude: set[int] | None = None) -> list[DueRow]:
+        chans = [c for c in channels if c in ("email", "sms")]
+        if not chans:
+            return []
+        marks = ", ".join("?" for _ in chans)
+        rows = self.db.execute(
+            f"SELECT {', '.join(_COLUMNS)} FROM ledger WHERE state IN {_WAITING} AND due_at <= ? "
+            f"AND channel IN ({marks}) ORDER BY due_at, id LIMIT ?",
+            [to_db(now), *chans, limit + len(exclude or ())]).fetchall()
+        out = []
+        for row in rows:
+            if exclude and row[0] in exclude:
+                continue
+            data = dict(zip(_COLUMNS, row))
+            data["payload"] = json.loads(data["payload"] or "{}")
+            out.append(DueRow(**data))
+        return out[:limit]
+
+    def contact(self, contact_id: int) -> dict[str, Any] | None:
+        return self.ws.contacts.get(contact_id)
+
+    def template_for(self, rule_id: int) -> Template | str:
+        """The rule's template, or the reason there is none (kept as the skip reason)."""
+        if rule_id not in self._rule_templates:
+            row = self.db.execute("SELECT definition FROM rules WHERE id = ?", [rule_id]).fetchone()
+            name = None
+            if row:
+                try:
+                    name = (json.loads(row[0]).get("action") or {}).get("template")
+                except (ValueError, AttributeError):
+                    name = None
+            self._rule_templates[rule_id] = name
+        name = self._rule_templates[rule_id]
+        if not name:
+            return f"rule {rule_id} names no template"
+        if name not in self._template_cache:
+            self._template_cache[name] = self.templates.get(name)
+        found = self._template_cache[name]
+        return found if found is not None else f"template {name!r} does not exist"
+
+    # -- transitions ------------------------------------------------------------------------
+    def _move(self, row_id: int, from_states: str, now: datetime, **values: Any) -> bool:
+        values["updated_at"] = to_db(now)
+        assignments = ", ".join(f"{k} = ?" for k in values)
+        cursor = self.db.execute(
+            f"UPDATE ledger SET {assignments} WHERE id = ? AND state IN {from_states}",
+            [*values.values(), row_id])
+        return cursor.rowcount == 1
+
+    def recover_sending(self, now: datetime) -> int:
+        """Rows a crashed run left in ``sending``: we cannot know if they went out."""
+        return self.db.execute(
+            "UPDATE ledger SET state = 'uncertain', updated_at = ?, reason = "
+            "'interrupted while sending: the message may or may not have gone out' "
+            "WHERE state = 'sending' AND channel IN ('email', 'sms')", [to_db(now)]).rowcount
+
+    def claim(self, row: DueRow, now: datetime) -> bool:
+        """``sending`` + one more attempt, committed before the server is contacted."""
+        ok = self._move(row.id, _WAITING, now, state="sending", attempts=row.attempts + 1)
+        if ok:
+            row.attempts += 1
+            row.state = "sending"
+        return ok
+
+    def sent(self, row: DueRow, provider_id: str, segments: int | None, now: datetime) -> None:
+        event = "email_sent" if row.channel == "email" else "sms_sent"
+        with self.ws.transaction():
+            if self._move(row.id, "('sending')", now, state="sent", sent_at=to_db(now),
+                          provider_id=provider_id, segments=segments, reason=None):
+                self.ws.events.record(event, now, row.contact_id, ref=f"ledger:{row.id}",
+                                      rule_id=row.rule_id, uid=f"sent:{row.id}",
+                                      payload={"ledger_id": row.id, "provider_id": provider_id,
+                                               "occurrence": row.occurrence})
+
+    def failed(self, row: DueRow, reason: str, now: datetime, segments: int | None = None) -> None:
+        self._move(row.id, "('sending', 'planned', 'deferred')", now, state="failed", reason=reason,
+                   segments=segments)
+
+    def uncertain(self, row: DueRow, reason: str, now: datetime) -> None:
+        self._move(row.id, "('sending')", now, state="uncertain", reason=reason)
+
+    def deferred(self, row: DueRow, until: datetime, reason: str, now: datetime) -> None:
+        self._move(row.id, "('sending', 'planned', 'deferred')", now, state="deferred",
+                   due_at=to_db(until), reason=reason)
+
+    def skipped(self, row: DueRow, reason: str, now: datetime) -> None:
+        self._move(row.id, "('sending', 'planned', 'deferred')", now, state="skipped", reason=reason)
+
+    def dropped(self, row: DueRow, reason: str, now: datetime) -> None:
+        self._move(row.id, "('sending', 'planned', 'deferred')", now, state="dropped", reason=reason)
+
+    def update_contact(self, contact_id: int, values: dict[str, Any], now: datetime) -> None:
+        """Through the contacts manager, so a ``field_changed`` event records why."""
+        self.ws.contacts.update(contact_id, values, now)

@@ -1,0 +1,164 @@
+"""E-mail over SMTP: one authenticated connection per batch, reconnect on disconnect, and
+an honest outcome for every message.
+
+yagmail's ``SMTP`` makes the connection and logs in (SSL on 465, STARTTLS on 587, plain for
+a local relay), but its ``send`` is not used, because it (1) opens a new connection and logs
+in again for every message, (2) swallows a disconnect into ``False`` and an in-memory
+``unsent`` list that a crash loses, and (3) sends the raw HTML as the text part. Here the
+MIME comes from ``desktop.delivery.message`` and each message goes out with explicit
+MAIL/RCPT/DATA on the connection opened once, so we know *which step* failed: a disconnect
+before DATA is safe to retry on a fresh connection; one during DATA is ``uncertain``.
+"""
+
+from __future__ import annotations
+
+import logging
+import smtplib
+import socket
+import ssl
+from typing import Any
+
+from desktop.delivery.channel import (FAILED, RETRY, SENT, UNCERTAIN, ChannelUnavailable,
+                                      OutgoingMessage, SendResult)
+from desktop.secrets import scrub
+
+log = logging.getLogger("postino.smtp")
+_NETWORK = (smtplib.SMTPServerDisconnected, ConnectionError, socket.timeout, TimeoutError, ssl.SSLError)
+
+
+def answer_text(code: int | None, resp: bytes | str | None) -> str:
+    """The server's answer as the user should see it: ``550 5.1.1 No such user``."""
+    text = resp.decode("utf-8", "replace") if isinstance(resp, bytes) else (resp or "")
+    text = " ".join(text.split())
+    return f"{code} {text}".strip() if code else text
+
+
+class SmtpChannel:
+    name = "email"
+    kind = "smtp"
+
+    def __init__(self, host: str, port: int, security: str, username: str, password: str | None,
+                 sender: str, *, ssl_context: ssl.SSLContext | None = None, timeout: float = 30.0,
+                 local_hostname: str | None = None) -> None:
+        if security not in ("ssl", "starttls", "plain"):
+            raise ValueError(f"unknown SMTP security {security!r}")
+        self.host, self.port, self.security = host, int(port), security
+        self.username, self._password, self.sender = username, password, sender
+        self.ssl_context = ssl_context or ssl.create_default_context()
+        self.timeout = timeout
+        self.local_hostname = local_hostname
+        self._client: Any = None
+        self.connections = 0   # how many times we connected (tests check reuse)
+
+    # -- connection -------------------------------------------------------------------------
+    def open(self) -> None:
+        if self._client is not None:
+            return
+        import yagmail
+
+        kwargs: dict[str, Any] = {"timeout": self.timeout}
+        if self.local_hostname:
+            kwargs["local_hostname"] = self.local_hostname
+        if self.security == "ssl":
+            kwargs["context"] = self.ssl_context
+        starttls: bool | dict[str, Any] = {"context": self.ssl_context} if self.security == "starttls" else False
+        client = yagmail.SMTP(
+            user=self.username or self.sender, password=self._password or "", host=self.host,
+            port=self.port, smtp_ssl=self.security == "ssl", smtp_starttls=starttls,
+            smtp_skip_login=not self.username, soft_email_validation=False, **kwargs)
+        client.set_logging(None)    # yagmail adds a stderr handler per client otherwise
+        client.log = log
+        try:
+            client.login()
+        except smtplib.SMTPAuthenticationError as exc:
+            raise ChannelUnavailable(
+                f"SMTP login refused for {self.username!r}: {self._clean(answer_text(exc.smtp_code, exc.smtp_error))}",
+                permanent=True) from None
+        except smtplib.SMTPNotSupportedError as exc:
+            raise ChannelUnavailable(f"SMTP server {self.host}:{self.port}: {self._clean(str(exc))}",
+                                     permanent=True) from None
+        except smtplib.SMTPResponseException as exc:
+            raise ChannelUnavailable(
+                f"SMTP server {self.host}:{self.port} answered {self._clean(answer_text(exc.smtp_code, exc.smtp_error))}") from None
+        except (OSError, smtplib.SMTPException) as exc:
+            raise ChannelUnavailable(
+                f"cannot connect to SMTP server {self.host}:{self.port} ({self.security}): "
+                f"{self._clean(f'{type(exc).__name__}: {exc}')}") from None
+        self._client = client
+        self.connections += 1
+
+    def _clean(self, text: str) -> str:
+        return scrub(text, self._password)
+
+    def _drop(self) -> None:
+        client, self._client = self._client, None
+        if client is None or client.smtp is None:
+            return
+        try:
+            client.smtp.close()
+        except OSError:
+            pass
+
+    def close(self) -> None:
+        client, self._client = self._client, None
+        if client is None or client.smtp is None:
+            return
+        try:
+            client.smtp.quit()
+        except (OSError, smtplib.SMTPException):
+            try:
+                client.smtp.close()
+            except OSError:
+                pass
+        client.is_closed = True
+
+    # -- sending ----------------------------------------------------------------------------
+    def send(self, message: OutgoingMessage) -> SendResult:
+        for attempt in (1, 2):
+            try:
+                self.open()
+            except ChannelUnavailable:
+                raise
+            result = self._transaction(message)
+            if result is not None:
+                return result
+            self._drop()   # disconnected before DATA: nothing was delivered, reconnect once
+            log.info("SMTP connection lost before DATA (attempt %d); reconnecting", attempt)
+        return SendResult(RETRY, reason=f"SMTP server {self.host}:{self.port} keeps closing the connection")
+
+    def _transaction(self, message: OutgoingMessage) -> SendResult | None:
+        smtp = self._client.smtp
+        sender = message.sender or self.sender
+        try:
+            code, resp = smtp.mail(sender)
+            if code != 250:
+                return self._refused(smtp, code, resp)
+            code, resp = smtp.rcpt(message.to)
+            if code not in (250, 251):
+                return self._refused(smtp, code, resp)
+        except _NETWORK:
+            return None
+        try:
+            code, resp = smtp.data(message.data)
+        except smtplib.SMTPDataError as exc:   # 354 not given: nothing was transmitted
+            return self._refused(smtp, exc.smtp_code, exc.smtp_error)
+        except _NETWORK as exc:
+            self._drop()
+            return SendResult(UNCERTAIN, reason=f"connection lost while sending the message data: {type(exc).__name__}")
+        if code != 250:
+            return self._refused(smtp, code, resp, reset=False)
+        return SendResult(SENT, provider_id=message.message_id or answer_text(code, resp))
+
+    def _refused(self, smtp: smtplib.SMTP, code: int, resp: bytes, reset: bool = True) -> SendResult:
+        answer = self._clean(answer_text(code, resp))
+        if code == 421:   # the server is closing the connection: try again later, elsewhere
+            self._drop()
+            return SendResult(RETRY, reason=answer)
+        if reset:
+            try:
+                smtp.rset()
+            except _NETWORK:
+                self._drop()
+        if 400 <= code < 500:
+            return SendResult(RETRY, reason=answer)
+        return SendResult(FAILED, reason=answer)

@@ -1,0 +1,132 @@
+"""Rendering in a Jinja2 sandbox where a missing name is an error, never a blank.
+
+A template that fails for one contact raises ``TemplateProblem`` with a reason the ledger
+keeps (the row becomes ``skipped``); nothing half-rendered is ever returned. Empty contact
+fields render as "" so ``{{ first_name or "cliente" }}`` and ``{{ first_name | default("cliente") }}``
+both give the fallback.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from typing import Any
+
+from jinja2 import StrictUndefined, TemplateError, Undefined
+from jinja2.sandbox import SandboxedEnvironment
+
+from desktop.templating.html_text import html_to_text
+from desktop.templating.inline import inline_css
+
+
+class TemplateProblem(Exception):
+    """Why a template could not be rendered for this contact (kept as the ledger reason)."""
+
+
+@dataclass(frozen=True)
+class Rendered:
+    subject: str
+    html: str
+    text: str
+
+
+def _default(value: Any, fallback: Any = "", boolean: bool = True) -> Any:
+    if isinstance(value, Undefined) or value is None or (boolean and value == ""):
+        return fallback
+    return value
+
+
+def _environment(autoescape: bool) -> SandboxedEnvironment:
+    env = SandboxedEnvironment(undefined=StrictUndefined, autoescape=autoescape,
+                               trim_blocks=True, lstrip_blocks=True, cache_size=512)
+    env.filters["default"] = _default
+    env.filters["d"] = _default
+    return env
+
+
+_HTML = _environment(True)
+_PLAIN = _environment(False)
+
+
+@functools.lru_cache(maxsize=512)
+def _compile(source: str, html: bool, name: str) -> Any:
+    env = _HTML if html else _PLAIN
+    try:
+        return env.from_string(source)
+    except TemplateError as exc:
+        line = getattr(exc, "lineno", None)
+        where = f" (line {line})" if line else ""
+        raise TemplateProblem(f"template {name!r}{where}: {exc}") from None
+
+
+def check_syntax(source: str, html: bool, name: str) -> None:
+    """Raise ``TemplateProblem`` now (when saving) for a template that cannot even compile."""
+    _compile(source, html, name)
+
+
+def _run(source: str, html: bool, name: str, part: str, context: dict[str, Any]) -> str:
+    if not source:
+        return ""
+    template = _compile(source, html, name)
+    try:
+        return template.render(context)
+    except TemplateError as exc:
+        raise TemplateProblem(f"template {name!r}, {part}: {exc}") from None
+    except (TypeError, ValueError, ArithmeticError, LookupError, AttributeError) as exc:
+        raise TemplateProblem(f"template {name!r}, {part}: {type(exc).__name__}: {exc}") from None
+
+
+def context_for(contact: dict[str, Any], payload: dict[str, Any] | None,
+                extra: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Contact fields by name (empty = ""), ``contact`` as a whole, ``event`` from the payload."""
+    fields = {k: ("" if v is None else v) for k, v in contact.items()}
+    payload = payload or {}
+    context: dict[str, Any] = dict(fields)
+    context["contact"] = fields
+    context["event"] = payload.get("event", {})
+    context["payload"] = payload
+    context.update(extra or {})
+    return context
+
+
+def render_email(name: str, subject: str, html: str, text: str, context: dict[str, Any],
+                 footer_html: str = "", footer_text: str = "") -> Rendered:
+    """Subject, inlined HTML and a real text part; the footer is added unless the template
+    already places ``unsubscribe_url`` itself."""
+    out_subject = " ".join(_run(subject, False, name, "subject", context).split())
+    out_html = _run(inline_css(html), True, name, "html", context) if html else ""
+    out_text = _run(text, False, name, "text", context) if text else ""
+    if not out_text and out_html:
+        out_text = html_to_text(out_html)
+    if not out_html and not out_text:
+        raise TemplateProblem(f"template {name!r} is empty")
+    places_link = "unsubscribe_url" in html or "unsubscribe_url" in text
+    if footer_html and out_html and not places_link:
+        lowered = out_html.lower()
+        at = lowered.rfind("</body>")
+        out_html = out_html[:at] + footer_html + out_html[at:] if at >= 0 else out_html + footer_html
+    if footer_text and not places_link:
+        out_text = out_text.rstrip("\n") + "\n\n" + footer_text + "\n"
+    return Rendered(out_subject, out_html, out_text)
+
+
+def render_text(name: str, text: str, context: dict[str, Any]) -> str:
+    """An SMS body: plain text, whitespace runs kept as the author wrote them."""
+    body = _run(text, False, name, "text", context).strip()
+    if not body:
+        raise TemplateProblem(f"template {name!r} rendered an empty SMS")
+    return body
+
+
+def names_used(source: str) -> set[str]:
+    """Top-level names a template reads (for the editor's field hints)."""
+    from jinja2 import meta
+
+    try:
+        return set(meta.find_undeclared_variables(_PLAIN.parse(source)))
+    except TemplateError:
+        return set()
+
+
+__all__ = ["Rendered", "TemplateProblem", "check_syntax", "context_for", "render_email",
+           "render_text", "names_used"]
