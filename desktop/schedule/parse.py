@@ -1,0 +1,222 @@
+"""Reading a schedule from JSON: defaults, validation, and errors that name the JSON path."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any, Callable
+
+from desktop.errors import InputError
+from desktop.schedule.model import (
+    KINDS, MAX_EVERY, MIN_EVERY, WEEKDAYS, Active, Blackout, BusinessDefaults, Check,
+    QuietHours, Recurrence, Schedule, Zone, to_time)
+from desktop.schedule.quiet import parse_band, parse_time
+from desktop.timeutil import valid_zone
+
+_DAYS_IN_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _object(data: Any, where: str, allowed: tuple[str, ...]) -> dict[str, Any]:
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise InputError(f"expected an object {{...}}, got {_show(data)}", where)
+    for key in data:
+        if key not in allowed:
+            raise InputError(f"unknown key {key!r}; expected one of {', '.join(allowed)}", f"{where}.{key}")
+    return data
+
+
+def _show(value: Any) -> str:
+    return "null" if value is None else repr(value)
+
+
+def _choice(value: Any, where: str, choices: tuple[str, ...], default: str) -> str:
+    if value is None:
+        return default
+    if value not in choices:
+        raise InputError(f"{_show(value)} is not one of {', '.join(choices)}", where)
+    return str(value)
+
+
+def _int(value: Any, where: str, low: int, high: int, unit: str = "") -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InputError(f"{_show(value)} is not a whole number", where)
+    suffix = f" {unit}" if unit else ""
+    if value < low:
+        raise InputError(f"{value} is below the minimum of {low}{suffix}", where)
+    if value > high:
+        raise InputError(f"{value} is above the maximum of {high}{suffix}", where)
+    return value
+
+
+def _list(value: Any, where: str, item: Callable[[Any, str], Any], *, unique: bool = True) -> tuple[Any, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        raise InputError(f"expected a list [...], got {_show(value)}", where)
+    items = [item(v, f"{where}[{i}]") for i, v in enumerate(value)]
+    if unique:
+        for i, v in enumerate(items):
+            if v in items[:i]:
+                raise InputError(f"{_show(value[i])} is listed twice", f"{where}[{i}]")
+    return tuple(items)
+
+
+def _weekday(value: Any, where: str) -> int:
+    text = value.strip().lower()[:3] if isinstance(value, str) else None
+    if text not in WEEKDAYS:
+        raise InputError(f"{_show(value)} is not a weekday ({', '.join(WEEKDAYS)})", where)
+    return WEEKDAYS.index(text)
+
+
+def _date(value: Any, where: str) -> date:
+    if isinstance(value, str) and len(value) == 10:
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise InputError(f"{_show(value)} is not a date like 2026-12-25", where)
+
+
+def _month_day(value: Any, where: str) -> tuple[int, int]:
+    parts = value.split("-") if isinstance(value, str) else []
+    if len(parts) == 2 and all(p.isdigit() and len(p) == 2 for p in parts):
+        month, day = int(parts[0]), int(parts[1])
+        if 1 <= month <= 12 and 1 <= day <= _DAYS_IN_MONTH[month - 1]:
+            return month, day
+    raise InputError(f"{_show(value)} is not a month and day like 12-25", where)
+
+
+def _check(data: Any, where: str) -> Check:
+    obj = _object(data, where, ("every_minutes", "every_hours", "times"))
+    given = [k for k in ("every_minutes", "every_hours", "times") if obj.get(k) is not None]
+    if len(given) > 1:
+        raise InputError(f"give only one of {' or '.join(given)}", where)
+    if not given:
+        return Check()
+    key = given[0]
+    if key == "times":
+        times = _list(obj[key], f"{where}.times", _time_of_day)
+        if not times:
+            raise InputError("give at least one time like \"09:00\"", f"{where}.times")
+        return Check(every=None, times=tuple(sorted(times)))
+    low, high = (5, 1440) if key == "every_minutes" else (1, 24)
+    unit = "minutes" if key == "every_minutes" else "hours"
+    amount = _int(obj[key], f"{where}.{key}", low, high, unit)
+    every = timedelta(minutes=amount) if key == "every_minutes" else timedelta(hours=amount)
+    assert MIN_EVERY <= every <= MAX_EVERY
+    return Check(every=every)
+
+
+def _time_of_day(value: Any, where: str):  # -> time
+    minute = parse_time(value)
+    if minute is None:
+        raise InputError(f"{_show(value)} is not a time like \"09:00\"", where)
+    return to_time(minute)
+
+
+def _recurrence(data: Any, where: str) -> Recurrence:
+    obj = _object(data, where, ("kind", "days", "every_weeks", "day", "nth", "weekday", "month"))
+    kind = _choice(obj.get("kind"), f"{where}.kind", KINDS, "daily")
+    expected = {"daily": (), "weekly": ("days", "every_weeks"), "monthly": ("day", "nth", "weekday"),
+                "yearly": ("month", "day")}[kind]
+    for key in obj:
+        if key != "kind" and key not in expected:
+            raise InputError(f"{key!r} does not apply to a {kind} recurrence", f"{where}.{key}")
+    if kind == "weekly":
+        days = _list(obj.get("days"), f"{where}.days", _weekday)
+        if not days:
+            raise InputError("give at least one weekday, e.g. [\"mon\"]", f"{where}.days")
+        every = 1 if obj.get("every_weeks") is None else _int(obj["every_weeks"], f"{where}.every_weeks", 1, 52, "weeks")
+        return Recurrence("weekly", days=tuple(sorted(days)), every_weeks=every)
+    if kind == "monthly":
+        if obj.get("nth") is not None or obj.get("weekday") is not None:
+            if obj.get("day") is not None:
+                raise InputError("give either day, or nth and weekday, not both", f"{where}.day")
+            nth = obj.get("nth")
+            if nth != -1:
+                nth = _int(nth, f"{where}.nth", 1, 5)
+            if obj.get("weekday") is None:
+                raise InputError("nth needs a weekday, e.g. \"mon\"", f"{where}.weekday")
+            return Recurrence("monthly", nth=nth, weekday=_weekday(obj["weekday"], f"{where}.weekday"))
+        if obj.get("day") is None:
+            raise InputError("give day (1-31), or nth and weekday", f"{where}.day")
+        return Recurrence("monthly", day=_int(obj["day"], f"{where}.day", 1, 31))
+    if kind == "yearly":
+        month = _int(obj.get("month"), f"{where}.month", 1, 12)
+        day = _int(obj.get("day"), f"{where}.day", 1, _DAYS_IN_MONTH[month - 1])
+        return Recurrence("yearly", month=month, day=day)
+    return Recurrence()
+
+
+def _active(data: Any, where: str) -> Active:
+    obj = _object(data, where, ("from", "to"))
+    start = None if obj.get("from") is None else _date(obj["from"], f"{where}.from")
+    end = None if obj.get("to") is None else _date(obj["to"], f"{where}.to")
+    if start and end and end < start:
+        raise InputError(f"{end} is before the start {start}", f"{where}.to")
+    return Active(start, end)
+
+
+def _blackout(data: Any, where: str) -> Blackout:
+    obj = _object(data, where, ("dates", "yearly", "weekdays", "policy"))
+    weekdays = _list(obj.get("weekdays"), f"{where}.weekdays", _weekday)
+    if len(weekdays) == 7:
+        raise InputError("every weekday is blocked; nothing could ever run", f"{where}.weekdays")
+    return Blackout(
+        dates=tuple(sorted(_list(obj.get("dates"), f"{where}.dates", _date))),
+        yearly=tuple(sorted(_list(obj.get("yearly"), f"{where}.yearly", _month_day))),
+        weekdays=tuple(sorted(weekdays)),
+        policy=_choice(obj.get("policy"), f"{where}.policy", ("skip", "next_allowed_day"), "skip"),
+    )
+
+
+def _band(value: Any, where: str):  # -> Band
+    band = parse_band(value)
+    if band is None:
+        raise InputError(f"{_show(value)} is not a band like \"21:00-09:00\" (start and end must differ)", where)
+    return band
+
+
+def _quiet(data: Any, where: str) -> QuietHours:
+    obj = _object(data, where, ("bands", "business_default", "policy"))
+    default = obj.get("business_default", True)
+    if not isinstance(default, bool):
+        raise InputError(f"{_show(default)} is not true or false", f"{where}.business_default")
+    return QuietHours(
+        bands=_list(obj.get("bands"), f"{where}.bands", _band),
+        business_default=default,
+        policy=_choice(obj.get("policy"), f"{where}.policy", ("defer", "skip"), "defer"),
+    )
+
+
+def _zone(data: Any, where: str) -> Zone:
+    obj = _object(data, where, ("mode", "zone"))
+    mode = _choice(obj.get("mode"), f"{where}.mode", ("rule", "recipient"), "rule")
+    name = obj.get("zone")
+    if name is not None and mode == "recipient":
+        raise InputError("a zone only applies with mode \"rule\"; recipients use their own", f"{where}.zone")
+    if name is not None and not (isinstance(name, str) and valid_zone(name)):
+        raise InputError(f"{_show(name)} is not an IANA time zone (e.g. Europe/Rome)", f"{where}.zone")
+    return Zone(mode, name)
+
+
+def parse_schedule(data: Any, where: str, business: BusinessDefaults | None) -> Schedule:
+    obj = _object(data, where, ("check", "recurrence", "active", "blackout", "quiet_hours", "timezone", "missed"))
+    schedule = Schedule(
+        check=_check(obj.get("check"), f"{where}.check"),
+        recurrence=_recurrence(obj.get("recurrence"), f"{where}.recurrence"),
+        active=_active(obj.get("active"), f"{where}.active"),
+        blackout=_blackout(obj.get("blackout"), f"{where}.blackout"),
+        quiet_hours=_quiet(obj.get("quiet_hours"), f"{where}.quiet_hours"),
+        timezone=_zone(obj.get("timezone"), f"{where}.timezone"),
+        missed=_choice(obj.get("missed"), f"{where}.missed", ("catch_up_once", "skip"), "catch_up_once"),
+    )
+    rec, blocked = schedule.recurrence, set(schedule.blackout.weekdays)
+    if rec.kind == "weekly" and blocked >= set(rec.days) and schedule.blackout.policy == "skip":
+        raise InputError("every weekday of the recurrence is blocked and the policy is skip; "
+                         "the rule could never run", f"{where}.blackout.weekdays")
+    if business is not None and all(schedule.quiet_mask(business)):
+        raise InputError("quiet hours (with the business default) cover the whole day; "
+                         "nothing could ever be sent", f"{where}.quiet_hours")
+    return schedule
