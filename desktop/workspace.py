@@ -37,6 +37,12 @@ class Workspace:
         return workspace
 
     @property
+    def rules(self):  # -> desktop.rules.store.Rules; imported late: rules depend on schedule
+        from desktop.rules.store import Rules
+
+        return Rules(self)
+
+    @property
     def db_path(self) -> Path:
         return self.data_dir / DB_NAME
 

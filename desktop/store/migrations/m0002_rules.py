@@ -48,6 +48,7 @@ CREATE TABLE ledger (
     provider_id TEXT,
     reason TEXT,
     segments INTEGER,
+    marketing INTEGER NOT NULL DEFAULT 1,
     payload TEXT NOT NULL DEFAULT '{}',
     updated_at TEXT NOT NULL,
     UNIQUE (rule_id, contact_id, occurrence)

@@ -1,0 +1,202 @@
+"""One rule check: compile, query, decide each send's time, and write the ledger.
+
+This is the single path from "conditions hold" to "a send is booked": the live scheduler,
+``run-once`` and the simulator all call ``check_rule``; only the clock they pass differs.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from desktop.rules.caps import Cap, caps_from_settings, next_allowed
+from desktop.rules.clock import EvalClock
+from desktop.rules.model import Rule
+from desktop.rules.sql import compile_rule
+from desktop.rules.sql_leaves import md_list
+from desktop.schedule import BusinessDefaults, Schedule, check_window, resolve_zone, send_time
+from desktop.timeutil import from_db, to_db
+
+
+@dataclass
+class Booking:
+    """One ledger row this check wrote (what the simulator shows as a planned send)."""
+
+    contact_id: int
+    occurrence: str
+    state: str
+    due_at: datetime
+    zone: str
+    reason: str | None = None
+
+
+@dataclass
+class CheckResult:
+    rule_id: int
+    checked_at: datetime
+    window_start: datetime
+    matched: int = 0
+    planned: int = 0
+    applied: int = 0
+    deferred_by_cap: int = 0
+    dropped_by_cap: int = 0
+    already: int = 0
+    skipped: Counter = field(default_factory=Counter)  # reason -> count, nothing booked
+    bookings: list[Booking] = field(default_factory=list)
+
+
+def last_check(db: Any, rule_id: int) -> datetime | None:
+    row = db.execute(
+        "SELECT max(checked_at) FROM rule_checks WHERE rule_id = ? AND error IS NULL", [rule_id]).fetchone()
+    return from_db(row[0]) if row and row[0] else None
+
+
+def eval_zone(schedule: Schedule, business: BusinessDefaults) -> str:
+    """The zone date conditions are read in: the rule's own, else the business's."""
+    if schedule.timezone.mode == "rule" and schedule.timezone.zone:
+        return schedule.timezone.zone
+    return business.zone
+
+
+def group_ids(db: Any) -> dict[str, int]:
+    return {name.casefold(): gid for gid, name in db.execute("SELECT id, name FROM groups")}
+
+
+def _event_payload(db: Any, event_id: int | None) -> dict[str, Any]:
+    if event_id is None:
+        return {}
+    row = db.execute("SELECT type, ref, amount, occurred_at, payload FROM events WHERE id = ?",
+                     [event_id]).fetchone()
+    if row is None:
+        return {}
+    event = json.loads(row[4] or "{}")
+    event.update({"type": row[0], "ref": row[1], "amount": row[2], "occurred_at": row[3]})
+    return {"event": event}
+
+
+def _anniversary_today(value: str | None, local_day: Any) -> bool:
+    return bool(value) and value[5:10] in md_list([local_day])
+
+
+def check_rule(ws: Any, rule: Rule, rule_id: int, now: datetime, *, business: BusinessDefaults,
+               window_start: datetime | None = None, caps: dict[str, Cap] | None = None,
+               record: bool = True) -> CheckResult:
+    """Evaluate ``rule`` at ``now`` and book what it matched, in one write transaction.
+
+    ``window_start`` defaults to the previous successful check (or the schedule's nominal
+    period before ``now`` for a first check), so relative conditions tile without gaps.
+    """
+    schedule = Schedule.from_dict(rule.schedule, business=business)
+    if window_start is None:
+        window_start, _ = check_window(schedule, last_check(ws.db, rule_id), now, business=business)
+    if window_start is None:  # pragma: no cover - check_window always gives one for a first check
+        window_start = now - timedelta(hours=1)
+    zone = eval_zone(schedule, business)
+    clock = EvalClock(now=now, window_start=min(window_start, now), zone=zone)
+    compiled = compile_rule(rule, fields=ws.fields.all(), group_ids=group_ids(ws.db), clock=clock,
+                            rule_id=rule_id)
+    caps = caps if caps is not None else caps_from_settings(ws.settings)
+    result = CheckResult(rule_id, now, clock.window_start)
+    per_recipient = schedule.timezone.mode == "recipient"
+    with ws.transaction():
+        rows = ws.db.execute(compiled.sql, compiled.params).fetchall()
+        for contact_id, occurrence, event_id, tz, phone, anniversary in rows:
+            recipient_zone = resolve_zone(tz, phone, business.zone) if per_recipient else zone
+            if compiled.anniversary_field and per_recipient:
+                local_day = now.astimezone(_tz(recipient_zone)).date()
+                if not _anniversary_today(anniversary, local_day):
+                    continue  # not (or no longer) the day in the recipient's own calendar
+                if rule.resend["policy"] == "yearly":
+                    occurrence = f"year:{local_day.year}"
+            result.matched += 1
+            if rule.sends:
+                _book_send(ws, rule, rule_id, schedule, business, caps.get(rule.channel), result,
+                           contact_id, occurrence, event_id, recipient_zone, now)
+            else:
+                _apply_group(ws, rule, rule_id, result, contact_id, occurrence, now)
+        if record:
+            ws.db.execute(
+                "INSERT INTO rule_checks(rule_id, checked_at, window_start, matched, planned) VALUES (?, ?, ?, ?, ?)",
+                [rule_id, to_db(now), to_db(clock.window_start), result.matched,
+                 result.planned + result.applied + result.deferred_by_cap])
+    return result
+
+
+def _tz(name: str):  # small indirection so zone objects are cached by zoneinfo
+    from zoneinfo import ZoneInfo
+
+    return ZoneInfo(name)
+
+
+def _insert(ws: Any, rule: Rule, rule_id: int, contact_id: int, occurrence: str, state: str,
+            now: datetime, due: datetime, payload: dict, reason: str | None = None,
+            expires: datetime | None = None) -> bool:
+    cursor = ws.db.execute(
+        "INSERT OR IGNORE INTO ledger(rule_id, contact_id, occurrence, channel, state, matched_at, due_at, "
+        "expires_at, reason, marketing, payload, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [rule_id, contact_id, occurrence, rule.channel, state, to_db(now), to_db(due),
+         to_db(expires) if expires else None, reason, int(rule.marketing),
+         json.dumps(payload, ensure_ascii=False, default=str), to_db(now)],
+    )
+    return cursor.rowcount == 1
+
+
+def _book_send(ws: Any, rule: Rule, rule_id: int, schedule: Schedule, business: BusinessDefaults,
+               cap: Cap | None, result: CheckResult, contact_id: int, occurrence: str,
+               event_id: int | None, zone: str, now: datetime) -> None:
+    decision = send_time(schedule, zone, now, business=business)
+    if decision.at is None:
+        result.skipped[decision.reason or "not allowed by the schedule"] += 1
+        return
+    due, state, reason, expires = decision.at, "planned", decision.reason, None
+    if cap is not None and rule.marketing:
+        expires = now + cap.expiry
+        later = next_allowed(ws.db, cap, contact_id, due)
+        if later is not None:
+            retimed = send_time(schedule, zone, later, business=business).at
+            if retimed is None or retimed > expires:
+                state, reason = "dropped", f"{cap.describe()}; no room before {to_db(expires)} UTC"
+            else:
+                state, due, reason = "deferred", retimed, cap.describe()
+    payload = _event_payload(ws.db, event_id)
+    if not _insert(ws, rule, rule_id, contact_id, occurrence, state, now, due, payload, reason, expires):
+        result.already += 1
+        return
+    if state == "planned":
+        result.planned += 1
+    elif state == "deferred":
+        result.deferred_by_cap += 1
+    else:
+        result.dropped_by_cap += 1
+    result.bookings.append(Booking(contact_id, occurrence, state, due, zone, reason))
+
+
+def _apply_group(ws: Any, rule: Rule, rule_id: int, result: CheckResult, contact_id: int,
+                 occurrence: str, now: datetime) -> None:
+    """Group actions take effect at once, in the same transaction as their ledger row."""
+    if not _insert(ws, rule, rule_id, contact_id, occurrence, "applied", now, now, {}):
+        result.already += 1
+        return
+    action = rule.action
+    groups = ws.groups
+    if action["type"] == "add_to_group":
+        groups.add(groups.require(action["group"]), [contact_id], now)
+    elif action["type"] == "remove_from_group":
+        groups.remove(groups.require(action["group"]), [contact_id])
+    else:
+        groups.remove(groups.require(action["from"]), [contact_id])
+        groups.add(groups.require(action["to"]), [contact_id], now)
+    apply_after_send(ws, rule, contact_id, now)
+    result.applied += 1
+    result.bookings.append(Booking(contact_id, occurrence, "applied", now, "", None))
+
+
+def apply_after_send(ws: Any, rule: Rule, contact_id: int, now: datetime) -> None:
+    """The rule's "after sending" group changes (MailUp's "assign to group after sending")."""
+    for name in rule.after_send.get("add_to", []):
+        ws.groups.add(ws.groups.require(name), [contact_id], now)
+    for name in rule.after_send.get("remove_from", []):
+        ws.groups.remove(ws.groups.require(name), [contact_id])

@@ -1,0 +1,188 @@
+"""A rule as data: parsing and validating its JSON with messages that name the JSON path.
+
+Validation is done here once, for the CLI import, the UI editor and the database alike; a
+rule that reaches the engine is known to be consistent (fields exist, operators fit their
+types, groups and templates exist, the schedule is in range).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from desktop.errors import InputError
+from desktop.rules.conditions import (
+    ConditionError, Context, OCCURRENCE_BEHAVIOURS, occurrence_driver, validate_tree,
+)
+
+FORMAT = 1
+ACTIONS = {
+    "send_email": ("template",),
+    "send_sms": ("template",),
+    "add_to_group": ("group",),
+    "move_to_group": ("from", "to"),
+    "remove_from_group": ("group",),
+}
+SEND_ACTIONS = ("send_email", "send_sms")
+RESEND_POLICIES = ("once", "per_occurrence", "every_n_days", "yearly")
+TOP_KEYS = {"format", "name", "description", "tags", "enabled", "action", "audience", "conditions",
+            "resend", "marketing", "after_send", "schedule", "id"}
+
+
+@dataclass(frozen=True)
+class RuleContext(Context):
+    """Validation context: fields and groups (from ``Context``) plus templates by channel."""
+
+    templates: dict[str, str] = field(default_factory=dict)  # name (casefolded) -> channel
+
+
+@dataclass
+class Rule:
+    name: str
+    action: dict[str, Any]
+    audience: dict[str, list[str]]
+    conditions: dict[str, Any]
+    resend: dict[str, Any]
+    schedule: dict[str, Any]
+    description: str = ""
+    tags: list[str] = field(default_factory=list)
+    enabled: bool = False
+    marketing: bool = True
+    after_send: dict[str, list[str]] = field(default_factory=lambda: {"add_to": [], "remove_from": []})
+    id: int | None = None
+
+    @property
+    def channel(self) -> str:
+        return {"send_email": "email", "send_sms": "sms"}.get(self.action["type"], "group")
+
+    @property
+    def sends(self) -> bool:
+        return self.action["type"] in SEND_ACTIONS
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "format": FORMAT, "name": self.name, "description": self.description, "tags": list(self.tags),
+            "enabled": self.enabled, "action": dict(self.action), "audience": dict(self.audience),
+            "conditions": self.conditions, "resend": dict(self.resend), "marketing": self.marketing,
+            "after_send": dict(self.after_send), "schedule": self.schedule,
+        }
+
+
+def _fail(path: str, message: str) -> InputError:
+    return InputError(message, path)
+
+
+def _names(value: Any, path: str, known: set[str], what: str) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise _fail(path, f"must be a list of {what} names")
+    folded = {k.casefold() for k in known}
+    for i, name in enumerate(value):
+        if name.casefold() not in folded:
+            raise _fail(f"{path}[{i}]", f"unknown {what} {name!r}")
+    return list(value)
+
+
+def _action(data: Any, ctx: RuleContext, path: str) -> dict[str, Any]:
+    if not isinstance(data, dict) or data.get("type") not in ACTIONS:
+        raise _fail(f"{path}.type", f"action type must be one of {', '.join(ACTIONS)}")
+    kind = data["type"]
+    needed = ACTIONS[kind]
+    for key in data:
+        if key != "type" and key not in needed:
+            raise _fail(f"{path}.{key}", f"unknown key {key!r} for action {kind}")
+    out = {"type": kind}
+    for key in needed:
+        value = data.get(key)
+        if not isinstance(value, str) or not value.strip():
+            raise _fail(f"{path}.{key}", f"action {kind} needs {key!r}")
+        if key == "template":
+            channel = ctx.templates.get(value.casefold())
+            if channel is None:
+                raise _fail(f"{path}.template", f"unknown template {value!r}")
+            wanted = "email" if kind == "send_email" else "sms"
+            if channel != wanted:
+                raise _fail(f"{path}.template", f"template {value!r} is an {channel} template, not {wanted}")
+        else:
+            _names([value], f"{path}.{key}", ctx.groups, "group")
+        out[key] = value
+    if kind == "move_to_group" and out["from"].casefold() == out["to"].casefold():
+        raise _fail(f"{path}.to", "moving a contact to the group it is already in does nothing")
+    return out
+
+
+def _resend(data: Any, conditions: dict, path: str) -> dict[str, Any]:
+    data = data if data is not None else {"policy": "once"}
+    if not isinstance(data, dict) or data.get("policy") not in RESEND_POLICIES:
+        raise _fail(f"{path}.policy", f"must be one of {', '.join(RESEND_POLICIES)}")
+    for key in data:
+        if key not in ("policy", "days"):
+            raise _fail(f"{path}.{key}", f"unknown key {key!r}")
+    policy = data["policy"]
+    out: dict[str, Any] = {"policy": policy}
+    if policy == "every_n_days":
+        days = data.get("days")
+        if isinstance(days, bool) or not isinstance(days, int) or not 1 <= days <= 3650:
+            raise _fail(f"{path}.days", "every_n_days needs days between 1 and 3650")
+        out["days"] = days
+    elif "days" in data:
+        raise _fail(f"{path}.days", f"policy {policy} takes no days")
+    if policy == "per_occurrence" and occurrence_driver(conditions) is None:
+        raise _fail(f"{path}.policy", "once per occurrence needs exactly one of the conditions "
+                    f"{', '.join(OCCURRENCE_BEHAVIOURS)} at the top level of the conditions")
+    return out
+
+
+def parse_rule(data: Any, ctx: RuleContext, path: str = "$", business: Any = None) -> Rule:
+    """A validated ``Rule`` from JSON data, or ``InputError`` naming the JSON path."""
+    from desktop.schedule import Schedule  # the schedule's own validation and defaults
+
+    if not isinstance(data, dict):
+        raise _fail(path, "a rule must be a JSON object")
+    for key in data:
+        if key not in TOP_KEYS:
+            raise _fail(f"{path}.{key}", f"unknown field {key!r}")
+    if data.get("format", FORMAT) != FORMAT:
+        raise _fail(f"{path}.format", f"rule format {data.get('format')!r} is not supported (expected {FORMAT})")
+    name = data.get("name")
+    if not isinstance(name, str) or not name.strip():
+        raise _fail(f"{path}.name", "a rule needs a name")
+    if len(name) > 120:
+        raise _fail(f"{path}.name", "names are at most 120 characters")
+    description = data.get("description", "")
+    if not isinstance(description, str):
+        raise _fail(f"{path}.description", "must be text")
+    tags = data.get("tags", [])
+    if not isinstance(tags, list) or not all(isinstance(t, str) and t.strip() for t in tags):
+        raise _fail(f"{path}.tags", "must be a list of words")
+    for key in ("enabled", "marketing"):
+        if key in data and not isinstance(data[key], bool):
+            raise _fail(f"{path}.{key}", "must be true or false")
+    action = _action(data.get("action"), ctx, f"{path}.action")
+    audience = data.get("audience", {}) or {}
+    if not isinstance(audience, dict):
+        raise _fail(f"{path}.audience", "must be an object with include and exclude lists")
+    for key in audience:
+        if key not in ("include", "exclude"):
+            raise _fail(f"{path}.audience.{key}", f"unknown key {key!r}")
+    include = _names(audience.get("include", []), f"{path}.audience.include", ctx.groups, "group")
+    exclude = _names(audience.get("exclude", []), f"{path}.audience.exclude", ctx.groups, "group")
+    try:
+        conditions = validate_tree(data.get("conditions", {"all": []}), ctx, f"{path}.conditions")
+    except ConditionError as exc:
+        raise _fail(exc.path, exc.message) from None
+    resend = _resend(data.get("resend"), conditions, f"{path}.resend")
+    after = data.get("after_send", {}) or {}
+    if not isinstance(after, dict) or any(k not in ("add_to", "remove_from") for k in after):
+        raise _fail(f"{path}.after_send", "must be an object with add_to and remove_from lists")
+    after_send = {
+        "add_to": _names(after.get("add_to", []), f"{path}.after_send.add_to", ctx.groups, "group"),
+        "remove_from": _names(after.get("remove_from", []), f"{path}.after_send.remove_from", ctx.groups, "group"),
+    }
+    schedule = Schedule.from_dict(data.get("schedule") or {}, where=f"{path}.schedule", business=business)
+    return Rule(
+        name=name.strip(), description=description, tags=[t.strip() for t in tags],
+        enabled=bool(data.get("enabled", False)), marketing=bool(data.get("marketing", True)),
+        action=action, audience={"include": include, "exclude": exclude}, conditions=conditions,
+        resend=resend, schedule=schedule.to_dict(), after_send=after_send,
+        id=data.get("id") if isinstance(data.get("id"), int) else None,
+    )

@@ -1,0 +1,133 @@
+"""A rule compiled to one parameterised SQL query.
+
+The query returns, for each matching contact not excluded by the re-send policy, one row per
+occurrence: ``(contact_id, occurrence, event_id, timezone, phone, anniversary)``. Consent for
+the channel is part of the WHERE clause, so a send action can never select a contact who has
+not agreed to it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import timedelta
+from typing import Any
+
+from desktop.fields import FieldSpec
+from desktop.rules.clock import EvalClock, ts
+from desktop.rules.conditions import occurrence_driver
+from desktop.rules.model import Rule
+from desktop.rules.sql_leaves import (
+    Params, behaviour_sql, driver_where, field_sql, group_sql, occurrence_sql,
+)
+
+CONSENT = {
+    "email": "c.email IS NOT NULL AND c.email_status = 'subscribed'",
+    "sms": "c.phone IS NOT NULL AND c.sms_status = 'subscribed'",
+}
+
+
+@dataclass
+class CompiledRule:
+    sql: str
+    params: list[Any]
+    anniversary_field: str | None = None  # a top-level anniversary condition, refined per zone
+    notes: list[str] = field(default_factory=list)
+
+
+def _tree(node: dict, ctx: "_Ctx", skip: dict | None) -> str:
+    for joiner, glue in (("all", " AND "), ("any", " OR ")):
+        if joiner in node:
+            parts = [_tree(child, ctx, skip) for child in node[joiner] if child is not skip]
+            parts = [p for p in parts if p]
+            if not parts:
+                return "1" if joiner == "all" else "0"
+            return "(" + glue.join(parts) + ")"
+    if "behaviour" in node:
+        return behaviour_sql(node, ctx.rule_id, ctx.clock, ctx.p)
+    if "field" in node:
+        return field_sql(node, ctx.fields[node["field"]], ctx.clock, ctx.p)
+    return group_sql(node, ctx.group_ids, ctx.clock, ctx.p)
+
+
+@dataclass
+class _Ctx:
+    fields: dict[str, FieldSpec]
+    group_ids: dict[str, int]
+    clock: EvalClock
+    rule_id: int | None
+    p: Params
+
+
+def _top_anniversary(conditions: dict) -> str | None:
+    top = conditions.get("all", [conditions]) if "any" not in conditions else []
+    for leaf in top:
+        if leaf.get("op") == "anniversary_today":
+            return leaf["field"]
+    return None
+
+
+def compile_rule(rule: Rule, *, fields: dict[str, FieldSpec], group_ids: dict[str, int],
+                 clock: EvalClock, rule_id: int | None = None,
+                 ignore_resend: bool = False) -> CompiledRule:
+    """One query for ``rule`` at ``clock``; ``ignore_resend`` drops the ledger exclusion (the
+    "now" simulation uses it to count how many would be discarded as already sent)."""
+    p = Params()
+    ctx = _Ctx(fields, {k.casefold(): v for k, v in group_ids.items()}, clock, rule_id, p)
+    policy = rule.resend["policy"]
+    driver = occurrence_driver(rule.conditions) if policy == "per_occurrence" else None
+    select_event = "NULL"
+    occurrence = "'once'"
+    if driver is not None:
+        source = "events d CROSS JOIN contacts c" if driver["behaviour"] == "rss_new_item" else \
+            "events d JOIN contacts c ON c.id = d.contact_id"
+        driver_sql = driver_where(driver, clock, p, "d")
+        occurrence = occurrence_sql(driver, "d")
+        select_event = "d.id"
+        where = [driver_sql]
+    else:
+        source = "contacts c"
+        where = []
+        if policy == "every_n_days":
+            occurrence = f"'day:' || {p.add(clock.today.isoformat())}"
+        elif policy == "yearly":
+            occurrence = f"'year:' || {p.add(str(clock.today.year))}"
+    # The SELECT list's parameters must come first: rebuild in textual order.
+    head_params = list(p)
+    p.clear()
+    if rule.channel in CONSENT:
+        where.append(CONSENT[rule.channel])
+    include = rule.audience.get("include") or []
+    exclude = rule.audience.get("exclude") or []
+    if include:
+        ids = [ctx.group_ids[g.casefold()] for g in include]
+        where.append(f"EXISTS (SELECT 1 FROM memberships ai WHERE ai.contact_id = c.id "
+                     f"AND ai.group_id IN ({p.many(ids)}))")
+    if exclude:
+        ids = [ctx.group_ids[g.casefold()] for g in exclude]
+        where.append(f"NOT EXISTS (SELECT 1 FROM memberships ax WHERE ax.contact_id = c.id "
+                     f"AND ax.group_id IN ({p.many(ids)}))")
+    condition = _tree(rule.conditions, ctx, driver)
+    if condition not in ("1", "(1)"):
+        where.append(condition)
+    if not ignore_resend and rule_id is not None:
+        where.append(_resend_sql(rule, rule_id, occurrence, clock, p))
+    anniversary = _top_anniversary(rule.conditions)
+    ann_col = f'c."{fields[anniversary].column}"' if anniversary else "NULL"
+    sql = (f"SELECT c.id, {occurrence} AS occurrence, {select_event} AS event_id, c.timezone, "
+           f"c.phone, {ann_col} AS anniversary FROM {source} WHERE " + " AND ".join(where or ["1"]))
+    # Textual order: the occurrence's parameter (SELECT) or the driver's (first in WHERE) come
+    # before everything else; driver occurrence expressions themselves take none.
+    return CompiledRule(sql=sql, params=head_params + list(p), anniversary_field=anniversary)
+
+
+def _resend_sql(rule: Rule, rule_id: int, occurrence: str, clock: EvalClock, p: Params) -> str:
+    base = f"SELECT 1 FROM ledger l WHERE l.rule_id = {p.add(rule_id)} AND l.contact_id = c.id"
+    policy = rule.resend["policy"]
+    if policy == "once":
+        return f"NOT EXISTS ({base})"
+    if policy == "every_n_days":
+        since = ts(clock.now - timedelta(days=rule.resend["days"]))
+        return f"NOT EXISTS ({base} AND l.matched_at > {p.add(since)})"
+    if policy == "yearly":
+        return f"NOT EXISTS ({base} AND l.occurrence = {p.add('year:' + str(clock.today.year))})"
+    return f"NOT EXISTS ({base} AND l.occurrence = {occurrence})"

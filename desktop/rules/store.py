@@ -1,0 +1,174 @@
+"""Rules in the workspace: create, change, enable, list, and the versioned JSON import/export.
+
+An import is all-or-nothing: every rule in the file is validated first (errors name the JSON
+path, e.g. ``$.rules[2].conditions.all[0].op``), and only a clean file is written.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from desktop.errors import InputError
+from desktop.rules.model import Rule, RuleContext, parse_rule
+from desktop.timeutil import to_db
+
+FILE_FORMAT = "postino.rules"
+FILE_VERSION = 1
+
+
+@dataclass
+class ImportSummary:
+    created: list[str] = field(default_factory=list)
+    replaced: list[str] = field(default_factory=list)
+
+
+class Rules:
+    def __init__(self, ws: Any) -> None:
+        self._ws = ws
+        self._db = ws.db
+
+    def context(self) -> RuleContext:
+        groups = {r[0] for r in self._db.execute("SELECT name FROM groups")}
+        templates = {r[0].casefold(): r[1] for r in self._db.execute("SELECT name, channel FROM templates")}
+        return RuleContext(fields=self._ws.fields.all(), groups=groups, templates=templates)
+
+    def business(self):
+        from desktop.schedule import business_defaults
+
+        return business_defaults(self._ws.settings)
+
+    def validate(self, data: Any, path: str = "$") -> Rule:
+        return parse_rule(data, self.context(), path, business=self.business())
+
+    def _load(self, row: tuple) -> Rule:
+        rule_id, definition, enabled = row
+        data = json.loads(definition)
+        rule = Rule(**{k: v for k, v in _from_json(data).items()})
+        rule.id = rule_id
+        rule.enabled = bool(enabled)
+        return rule
+
+    def get(self, rule_id: int) -> Rule | None:
+        row = self._db.execute("SELECT id, definition, enabled FROM rules WHERE id = ?", [rule_id]).fetchone()
+        return self._load(row) if row else None
+
+    def find(self, name: str) -> Rule | None:
+        row = self._db.execute("SELECT id, definition, enabled FROM rules WHERE name = ?", [name.strip()]).fetchone()
+        return self._load(row) if row else None
+
+    def require(self, name: str) -> Rule:
+        rule = self.find(name)
+        if rule is None:
+            raise InputError(f"there is no rule called {name!r}")
+        return rule
+
+    def all(self, enabled_only: bool = False) -> list[Rule]:
+        sql = "SELECT id, definition, enabled FROM rules"
+        if enabled_only:
+            sql += " WHERE enabled = 1"
+        return [self._load(r) for r in self._db.execute(sql + " ORDER BY name")]
+
+    def save(self, data: Any, now: datetime, rule_id: int | None = None, path: str = "$") -> Rule:
+        """Create (``rule_id`` None) or replace a rule after validating it."""
+        rule = self.validate(data, path)
+        clash = self.find(rule.name)
+        if clash is not None and clash.id != rule_id:
+            raise InputError(f"a rule called {rule.name!r} already exists", f"{path}.name")
+        definition = json.dumps(rule.to_dict(), ensure_ascii=False)
+        with self._ws.transaction():
+            if rule_id is None:
+                rule.id = self._db.execute(
+                    "INSERT INTO rules(name, enabled, definition, created_at, updated_at) VALUES (?, ?, ?, ?, ?)",
+                    [rule.name, int(rule.enabled), definition, to_db(now), to_db(now)]).lastrowid
+            else:
+                updated = self._db.execute(
+                    "UPDATE rules SET name = ?, enabled = ?, definition = ?, updated_at = ? WHERE id = ?",
+                    [rule.name, int(rule.enabled), definition, to_db(now), rule_id]).rowcount
+                if not updated:
+                    raise InputError(f"there is no rule with id {rule_id}")
+                rule.id = rule_id
+        return rule
+
+    def set_enabled(self, rule_id: int, enabled: bool, now: datetime) -> None:
+        rule = self.get(rule_id)
+        if rule is None:
+            raise InputError(f"there is no rule with id {rule_id}")
+        rule.enabled = enabled
+        self._db.execute("UPDATE rules SET enabled = ?, definition = ?, updated_at = ? WHERE id = ?",
+                         [int(enabled), json.dumps(rule.to_dict(), ensure_ascii=False), to_db(now), rule_id])
+
+    def delete(self, rule_id: int) -> None:
+        self._db.execute("DELETE FROM rules WHERE id = ?", [rule_id])
+
+    def export(self, names: list[str] | None = None) -> dict[str, Any]:
+        rules = self.all()
+        if names:
+            wanted = {n.casefold() for n in names}
+            missing = wanted - {r.name.casefold() for r in rules}
+            if missing:
+                raise InputError(f"no rule called {', '.join(sorted(missing))}")
+            rules = [r for r in rules if r.name.casefold() in wanted]
+        return {"format": FILE_FORMAT, "version": FILE_VERSION, "rules": [r.to_dict() for r in rules]}
+
+    def import_data(self, data: Any, now: datetime, replace: bool = False) -> ImportSummary:
+        if not isinstance(data, dict) or data.get("format") != FILE_FORMAT:
+            raise InputError(f"not a Postino rules file (expected \"format\": \"{FILE_FORMAT}\")", "$.format")
+        if data.get("version") != FILE_VERSION:
+            raise InputError(f"rules file version {data.get('version')!r} is not supported "
+                             f"(this Postino reads version {FILE_VERSION})", "$.version")
+        unknown = set(data) - {"format", "version", "rules"}
+        if unknown:
+            raise InputError(f"unknown field {sorted(unknown)[0]!r}", f"$.{sorted(unknown)[0]}")
+        items = data.get("rules")
+        if not isinstance(items, list):
+            raise InputError("must be a list of rules", "$.rules")
+        parsed = [self.validate(item, f"$.rules[{i}]") for i, item in enumerate(items)]
+        seen: dict[str, int] = {}
+        for i, rule in enumerate(parsed):
+            key = rule.name.casefold()
+            if key in seen:
+                raise InputError(f"the name {rule.name!r} is used twice (also at $.rules[{seen[key]}])",
+                                 f"$.rules[{i}].name")
+            seen[key] = i
+            if not replace and self.find(rule.name) is not None:
+                raise InputError(f"a rule called {rule.name!r} already exists (use --replace to overwrite)",
+                                 f"$.rules[{i}].name")
+        summary = ImportSummary()
+        with self._ws.transaction():
+            for i, rule in enumerate(parsed):
+                existing = self.find(rule.name)
+                self.save(rule.to_dict(), now, existing.id if existing else None, f"$.rules[{i}]")
+                (summary.replaced if existing else summary.created).append(rule.name)
+        return summary
+
+    def import_file(self, path: str | Path, now: datetime, replace: bool = False) -> ImportSummary:
+        file = Path(path)
+        try:
+            data = json.loads(file.read_text(encoding="utf-8-sig"))
+        except FileNotFoundError:
+            raise InputError("file not found", str(file)) from None
+        except UnicodeDecodeError as exc:
+            raise InputError(f"not UTF-8 text ({exc.reason})", str(file)) from None
+        except json.JSONDecodeError as exc:
+            raise InputError(f"invalid JSON: {exc.msg}", f"{file}, line {exc.lineno}, column {exc.colno}") from None
+        try:
+            return self.import_data(data, now, replace)
+        except InputError as exc:
+            raise InputError(str(exc).split(": ", 1)[-1] if exc.where else str(exc),
+                             f"{file}: {exc.where}" if exc.where else str(file)) from None
+
+
+def _from_json(data: dict[str, Any]) -> dict[str, Any]:
+    """Stored definitions are already validated: rebuild the dataclass without re-checking."""
+    return {
+        "name": data["name"], "description": data.get("description", ""), "tags": data.get("tags", []),
+        "enabled": data.get("enabled", False), "marketing": data.get("marketing", True),
+        "action": data["action"], "audience": data.get("audience", {"include": [], "exclude": []}),
+        "conditions": data.get("conditions", {"all": []}), "resend": data.get("resend", {"policy": "once"}),
+        "schedule": data.get("schedule", {}),
+        "after_send": data.get("after_send", {"add_to": [], "remove_from": []}),
+    }
