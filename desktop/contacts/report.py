@@ -81,7 +81,11 @@ class ImportReport:
             verdict = "would be imported" if self.ok else "would NOT be imported (bad rows)"
             return f"Dry run: nothing was written; the file {verdict}."
         if self.committed:
-            skipped = f", {self.invalid} bad rows skipped" if self.invalid else ""
+            skipped = f", {_rows(self.invalid)} skipped" if self.invalid else ""
             return f"Imported{skipped}."
-        return (f"Nothing was imported: {self.invalid} bad rows. Fix them, or import the good rows "
+        return (f"Nothing was imported: {_rows(self.invalid)}. Fix them, or import the good rows "
                 "only with --skip-invalid.")
+
+
+def _rows(count: int) -> str:
+    return f"{count} bad row" if count == 1 else f"{count} bad rows"

@@ -1,0 +1,63 @@
+"""``contacts import FILE`` and ``contacts export FILE``.
+
+The report goes to stdout (it is the result); a refusal goes to stderr with exit 2, so a
+script can tell "imported" from "nothing imported because of bad rows".
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import datetime, timezone
+
+from desktop.workspace import Workspace
+
+EXIT_OK, EXIT_BAD_INPUT = 0, 2
+
+
+def _progress(done: int) -> None:
+    if sys.stderr.isatty():
+        print(f"\r{done} rows...", end="", file=sys.stderr, flush=True)
+
+
+def _import(args: argparse.Namespace, ws: Workspace) -> int:
+    from desktop.contacts.csv_import import import_contacts
+
+    report = import_contacts(
+        ws, args.file, now=datetime.now(timezone.utc), country=args.country, group=args.group,
+        skip_invalid=args.skip_invalid, dry_run=args.dry_run, date_order=args.date_order,
+        progress=_progress)
+    if sys.stderr.isatty():
+        print("\r", end="", file=sys.stderr)
+    print(report.format())
+    if not report.ok:
+        print(f"error: {args.file}: {report.invalid} bad rows; nothing was imported", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    return EXIT_OK
+
+
+def _export(args: argparse.Namespace, ws: Workspace) -> int:
+    from desktop.contacts.csv_export import export_contacts
+
+    delimiter = {"semicolon": ";", "comma": ",", "tab": "\t"}[args.delimiter]
+    count = export_contacts(ws, args.file, delimiter=delimiter, date_format=args.date_format)
+    print(f"Exported {count} contacts to {args.file}")
+    return EXIT_OK
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("contacts", help="import and export contacts")
+    actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
+    imp = actions.add_parser("import", help="import contacts from a CSV file (all rows or none)")
+    imp.add_argument("file")
+    imp.add_argument("--group", metavar="NAME", help="add every imported contact to this group (created if missing)")
+    imp.add_argument("--country", metavar="CC", help="country of phone numbers without +prefix (default: setting business.country)")
+    imp.add_argument("--skip-invalid", action="store_true", help="import the good rows even if some rows are bad")
+    imp.add_argument("--dry-run", action="store_true", help="check the file and report, without writing anything")
+    imp.add_argument("--date-order", choices=("dmy", "mdy"), help="how to read 01/02/2025 (default: setting import.date_order)")
+    imp.set_defaults(handler=_import)
+    exp = actions.add_parser("export", help="export every contact, custom field and group to a CSV file")
+    exp.add_argument("file")
+    exp.add_argument("--delimiter", choices=("semicolon", "comma", "tab"), default="semicolon")
+    exp.add_argument("--date-format", choices=("iso", "dmy"), default="iso")
+    exp.set_defaults(handler=_export)

@@ -1,0 +1,294 @@
+"""Importing purchases, carts, opens, clicks, unsubscribes and bounces from CSV or JSON Lines.
+
+Same contract as the contacts import: one transaction, bad rows named by line and column,
+nothing kept unless every row is good or ``skip_invalid`` is set. Each event gets a stable
+``uid`` so importing the same file again adds nothing.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any, Callable, Iterator
+
+from desktop.contacts.reader import CsvSource
+from desktop.contacts.report import ImportReport
+from desktop.contacts.row_parse import group_names
+from desktop.contacts.values import ParseContext, fold, normalize_email, normalize_phone, parse_datetime, parse_number
+from desktop.errors import InputError
+from desktop.events import event_uid
+from desktop.timeutil import UTC, to_db
+from desktop.workspace import Workspace
+
+_KEYS: dict[str, tuple[str, ...]] = {
+    "type": ("type", "tipo", "event", "evento", "event type", "tipo evento"),
+    "email": ("email", "e-mail", "mail", "indirizzo email", "email address"),
+    "phone": ("phone", "cellulare", "telefono", "mobile", "mobile phone"),
+    "date": ("date", "data", "occurred_at", "occurred at", "time", "timestamp", "datetime", "quando",
+             "data ordine", "order date", "created_at", "created at"),
+    "order_id": ("order_id", "order id", "order", "ordine", "id ordine", "numero ordine", "order number"),
+    "cart_id": ("cart_id", "cart id", "cart", "carrello", "id carrello"),
+    "amount": ("amount", "importo", "totale", "total", "value", "valore"),
+    "items": ("items", "articoli", "prodotti", "products"),
+    "url": ("url", "link", "link url"),
+    "rule": ("rule", "regola", "rule name"),
+    "channel": ("channel", "canale"),
+}
+KEYS = {fold(alias): key for key, aliases in _KEYS.items() for alias in aliases}
+_TYPES = {
+    "purchase": ("purchase", "acquisto", "order", "ordine", "sale", "vendita"),
+    "cart_updated": ("cart_updated", "cart", "carrello", "cart update", "abandoned cart", "carrello abbandonato"),
+    "email_opened": ("email_opened", "open", "opened", "apertura", "aperta"),
+    "email_clicked": ("email_clicked", "click", "clicked", "clic", "clicca"),
+    "unsubscribed": ("unsubscribed", "unsubscribe", "disiscrizione", "disiscritto", "opt-out"),
+    "email_bounced": ("email_bounced", "bounce", "bounced", "rimbalzo", "rimbalzata"),
+}
+TYPES = {fold(alias): kind for kind, aliases in _TYPES.items() for alias in aliases}
+_FUTURE_SLACK = timedelta(days=1)
+
+
+class _Discard(Exception):
+    """Raised inside the transaction to roll it back on purpose."""
+
+
+class BadValue(ValueError):
+    def __init__(self, column: str, reason: str) -> None:
+        super().__init__(reason)
+        self.column = column
+
+
+def _is_jsonl(path: Path) -> bool:
+    if path.suffix.lower() in (".jsonl", ".ndjson", ".json"):
+        return True
+    if path.suffix.lower() in (".csv", ".tsv", ".txt"):
+        return False
+    with path.open("rb") as handle:
+        head = handle.read(512).lstrip(b"\xef\xbb\xbf \t\r\n")
+    return head.startswith(b"{")
+
+
+def _jsonl_records(path: Path) -> Iterator[tuple[int, dict[str, Any] | None, str]]:
+    with path.open("r", encoding="utf-8-sig") as handle:
+        for number, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as exc:
+                yield number, None, f"not valid JSON ({exc.msg} at character {exc.colno})"
+                continue
+            if not isinstance(record, dict):
+                yield number, None, "each line must be a JSON object {...}"
+                continue
+            yield number, record, ""
+
+
+def _csv_records(source: CsvSource) -> Iterator[tuple[int, dict[str, Any] | None, str]]:
+    for row in source.rows():
+        if row.cells is None:
+            yield row.line, None, row.error
+        else:
+            yield row.line, dict(zip(source.headers, row.cells)), ""
+
+
+class _EventParser:
+    def __init__(self, ws: Workspace, ctx: ParseContext, now: datetime) -> None:
+        self.ws, self.ctx, self.now = ws, ctx, now
+        self.rules: dict[str, int | None] = {}
+
+    def _rule_id(self, name: str) -> int | None:
+        if name not in self.rules:
+            row = self.ws.db.execute("SELECT id FROM rules WHERE name = ?", [name]).fetchone()
+            self.rules[name] = row[0] if row else None
+        return self.rules[name]
+
+    def parse(self, record: dict[str, Any]) -> dict[str, Any]:
+        """The event to record, keyed like ``Events.record``; raises ``BadValue`` naming the column."""
+        fields: dict[str, tuple[str, Any]] = {}
+        for column, value in record.items():
+            key = KEYS.get(fold(str(column)))
+            if key and value not in (None, "") and not (isinstance(value, str) and value.isspace()):
+                fields[key] = (str(column), value.strip() if isinstance(value, str) else value)
+        get = lambda key: fields.get(key, (key, None))  # noqa: E731
+        kind = self._kind(fields)
+        contact_id = self._contact(fields)
+        column, raw = get("date")
+        if raw is None:
+            raise BadValue("date", "the event needs a date")
+        occurred = self._when(column, raw)
+        event: dict[str, Any] = {"type_": kind, "contact_id": contact_id, "occurred_at": occurred,
+                                 "ref": None, "amount": None, "payload": {}}
+        if kind in ("purchase", "cart_updated"):
+            id_key = "order_id" if kind == "purchase" else "cart_id"
+            column, ref = get(id_key)
+            if ref is None:
+                what = "an order id" if kind == "purchase" else "a cart id"
+                raise BadValue(id_key, f"a {kind.replace('_', ' ')} event needs {what}")
+            event["ref"] = str(ref)
+            column, amount = get("amount")
+            if amount is None and kind == "purchase":
+                raise BadValue("amount", "a purchase needs an amount")
+            if amount is not None:
+                event["amount"] = self._amount(column, amount)
+            event["payload"] = {id_key: str(ref), "amount": event["amount"],
+                                "items": self._items(*get("items"))}
+        elif kind in ("email_opened", "email_clicked"):
+            url = get("url")[1]
+            if kind == "email_clicked" and url is None:
+                raise BadValue("url", "a click needs the link URL")
+            rule = get("rule")[1]
+            event["ref"] = str(url) if kind == "email_clicked" else (str(rule) if rule else None)
+            event["payload"] = {k: v for k, v in (("url", url), ("rule", rule)) if v is not None}
+            event["rule_id"] = self._rule_id(str(rule)) if rule else None
+        else:
+            column, channel = get("channel")
+            channel = str(channel or "email").lower()
+            if channel not in ("email", "sms", "e-mail"):
+                raise BadValue(column, f"{channel!r} is not email or sms")
+            channel = "email" if channel == "e-mail" else channel
+            if kind == "email_bounced":
+                channel = "email"
+            event["ref"] = channel
+            event["payload"] = {"channel": channel}
+        return event
+
+    def _kind(self, fields: dict[str, tuple[str, Any]]) -> str:
+        if "type" in fields:
+            column, raw = fields["type"]
+            kind = TYPES.get(fold(str(raw)))
+            if kind is None:
+                raise BadValue(column, f"{raw!r} is not an event type ({', '.join(_TYPES)})")
+            return kind
+        if "order_id" in fields:
+            return "purchase"
+        if "cart_id" in fields:
+            return "cart_updated"
+        raise BadValue("type", "the event type is missing (purchase, cart, open, click, unsubscribe, bounce)")
+
+    def _contact(self, fields: dict[str, tuple[str, Any]]) -> int:
+        email = phone = None
+        if "email" in fields:
+            column, raw = fields["email"]
+            try:
+                email = normalize_email(str(raw))
+            except ValueError as exc:
+                raise BadValue(column, str(exc)) from None
+        if "phone" in fields:
+            column, raw = fields["phone"]
+            try:
+                phone = normalize_phone(str(raw), self.ctx.country)
+            except ValueError as exc:
+                raise BadValue(column, str(exc)) from None
+        if email is None and phone is None:
+            raise BadValue("email", "the event needs the contact's e-mail address or mobile number")
+        contact_id = self.ws.contacts.find(email, phone)
+        if contact_id is None:
+            column = fields["email"][0] if email else fields["phone"][0]
+            raise BadValue(column, f"no contact has {email or phone} (import the contacts first)")
+        return contact_id
+
+    def _when(self, column: str, raw: Any) -> datetime:
+        try:
+            if isinstance(raw, (int, float)) and not isinstance(raw, bool):
+                moment = datetime.fromtimestamp(raw, UTC)
+            else:
+                moment = parse_datetime(str(raw), self.ctx)
+        except (ValueError, OverflowError, OSError) as exc:
+            raise BadValue(column, str(exc)) from None
+        if moment > self.now + _FUTURE_SLACK:
+            raise BadValue(column, f"{raw!r} is in the future (is the day/month order right?)")
+        return moment
+
+    @staticmethod
+    def _amount(column: str, raw: Any) -> float:
+        if isinstance(raw, (int, float)) and not isinstance(raw, bool):
+            return float(raw)
+        try:
+            return parse_number(str(raw))
+        except ValueError as exc:
+            raise BadValue(column, str(exc)) from None
+
+    @staticmethod
+    def _items(column: str, raw: Any) -> list[Any]:
+        if raw is None:
+            return []
+        if isinstance(raw, list):
+            return raw
+        text = str(raw)
+        if text.startswith("["):
+            try:
+                items = json.loads(text)
+            except json.JSONDecodeError as exc:
+                raise BadValue(column, f"items look like JSON but are not valid ({exc.msg})") from None
+            if isinstance(items, list):
+                return items
+        return group_names(text)
+
+
+def import_events(ws: Workspace, path: str | Path, *, now: datetime, country: str | None = None,
+                  skip_invalid: bool = False, dry_run: bool = False,
+                  progress: Callable[[int], None] | None = None) -> ImportReport:
+    """Import events from a CSV or JSON Lines file; the report says what was (or would be) added."""
+    file = Path(path)
+    if not file.is_file():
+        raise InputError("file not found", str(file))
+    chosen = (country or ws.settings.get("business.country") or "IT").upper()
+    ctx = ParseContext(country=chosen, date_order=ws.settings.get("import.date_order"),
+                       zone=ws.settings.get("business.timezone"))
+    report = ImportReport(str(file), "events", dry_run=dry_run, skip_invalid=skip_invalid)
+    source = None
+    if _is_jsonl(file):
+        report.encoding, report.delimiter = "utf-8", "JSON Lines"
+        records = _jsonl_records(file)
+    else:
+        source = CsvSource(file)
+        report.encoding, report.delimiter = source.encoding, source.delimiter_name
+        records = _csv_records(source)
+    try:
+        with ws.transaction():
+            _import(ws, records, _EventParser(ws, ctx, now), now, report, progress)
+            if dry_run or not report.ok:
+                raise _Discard
+        report.committed = True
+    except _Discard:
+        report.committed = False
+    finally:
+        if source is not None:
+            source.close()
+    return report
+
+
+def _import(ws: Workspace, records: Iterator[tuple[int, dict[str, Any] | None, str]], parser: _EventParser,
+            now: datetime, report: ImportReport, progress: Callable[[int], None] | None) -> None:
+    first_new = ws.db.execute("SELECT coalesce(max(id), 0) FROM events").fetchone()[0] + 1
+    for line, record, error in records:
+        report.rows += 1
+        if progress is not None and report.rows % 5000 == 0:
+            progress(report.rows)
+        if record is None:
+            report.invalid += 1
+            report.add_error(line, "", error)
+            continue
+        try:
+            event = parser.parse(record)
+        except BadValue as exc:
+            report.invalid += 1
+            report.add_error(line, exc.column, str(exc))
+            continue
+        uid = event_uid(event["type_"], event["contact_id"], to_db(event["occurred_at"]), event["ref"])
+        new_id = ws.events.record(uid=uid, **event)
+        if new_id is None:
+            existing = ws.db.execute("SELECT id FROM events WHERE uid = ?", [uid]).fetchone()[0]
+            if existing >= first_new:
+                report.duplicates_in_file += 1
+            else:
+                report.unchanged += 1
+            continue
+        report.created += 1
+        if event["type_"] in ("unsubscribed", "email_bounced"):
+            status = "bounced" if event["type_"] == "email_bounced" else "unsubscribed"
+            field = "sms_status" if event["ref"] == "sms" else "email_status"
+            ws.contacts.update(event["contact_id"], {field: status}, now)
+    if progress is not None:
+        progress(report.rows)
