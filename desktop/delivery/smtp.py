@@ -4,7 +4,9 @@ an honest outcome for every message.
 yagmail's ``SMTP`` makes the connection and logs in (SSL on 465, STARTTLS on 587, plain for
 a local relay), but its ``send`` is not used, because it (1) opens a new connection and logs
 in again for every message, (2) swallows a disconnect into ``False`` and an in-memory
-``unsent`` list that a crash loses, and (3) sends the raw HTML as the text part. Here the
+``unsent`` list that a crash loses, and (3) sends the raw HTML as the text part. Two more
+found in its source are undone after construction: a user name without "@" is silently
+turned into "<name>@gmail.com", and every client adds another stderr log handler. Here the
 MIME comes from ``desktop.delivery.message`` and each message goes out with explicit
 MAIL/RCPT/DATA on the connection opened once, so we know *which step* failed: a disconnect
 before DATA is safe to retry on a fresh connection; one during DATA is ``uncertain``.
@@ -67,9 +69,11 @@ class SmtpChannel:
             port=self.port, smtp_ssl=self.security == "ssl", smtp_starttls=starttls,
             smtp_skip_login=not self.username, soft_email_validation=False, **kwargs)
         client.set_logging(None)    # yagmail adds a stderr handler per client otherwise
+        client.user = self.username  # yagmail turns a user name without "@" into "<name>@gmail.com"
         client.log = log
         try:
             client.login()
+            client.smtp.ehlo_or_helo_if_needed()   # yagmail greets only around STARTTLS/login
         except smtplib.SMTPAuthenticationError as exc:
             raise ChannelUnavailable(
                 f"SMTP login refused for {self.username!r}: {self._clean(answer_text(exc.smtp_code, exc.smtp_error))}",

@@ -1,0 +1,81 @@
+from __future__ import annotations
+
+import pytest
+
+from desktop.errors import InputError
+from desktop.templates import Templates, preview
+from desktop.templating import TemplateProblem, html_to_text
+from tests.helpers.ledger import EMAIL_HTML
+
+PAYLOAD = {"event": {"ref": "cart-9", "items": [{"name": "Tè <verde>", "price": 4.5}], "title": "Novità"}}
+
+
+def test_crud_roundtrip(workspace, now):
+    t = Templates(workspace.db)
+    tid = t.create("Cart", "email", subject="Ciao {{ first_name }}", html=EMAIL_HTML, now=now)
+    assert t.get("cart").id == tid and t.get(tid).name == "Cart"
+    t.update("Cart", subject="Hello {{ first_name }}", now=now)
+    assert t.get(tid).subject == "Hello {{ first_name }}"
+    t.create("Promo", "sms", text="Promo {{ first_name }}", now=now)
+    assert [x.name for x in t.list()] == ["Cart", "Promo"]
+    assert [x.name for x in t.list("sms")] == ["Promo"]
+    t.delete("Promo")
+    assert t.get("Promo") is None
+
+
+def test_save_refuses_syntax_errors_and_duplicates(workspace, now):
+    t = Templates(workspace.db)
+    with pytest.raises(InputError, match="html"):
+        t.create("Bad", "email", subject="x", html="<p>{{ first_name </p>", now=now)
+    assert t.get("Bad") is None
+    t.create("Ok", "email", subject="x", html="<p>x</p>", now=now)
+    with pytest.raises(InputError, match="already exists"):
+        t.create("ok", "email", subject="y", html="<p>y</p>", now=now)
+    with pytest.raises(InputError, match="SMS template needs a text"):
+        t.create("S", "sms", now=now)
+
+
+def test_render_fields_defaults_and_event(workspace, now):
+    t = Templates(workspace.db)
+    t.create("Cart", "email", subject="{{ first_name | default('Ciao') }} - {{ event.title }}",
+             html=EMAIL_HTML, now=now)
+    out = t.render("Cart", {"first_name": None, "email": "a@b.it"}, PAYLOAD)
+    assert out.subject == "Ciao - Novità"
+    assert "Ciao cliente," in out.html
+    assert "Tè &lt;verde&gt;" in out.html           # autoescaped in HTML
+    assert 'style="' in out.html and "<style" not in out.html   # CSS inlined
+    assert "Tè <verde>" in out.text and "<p" not in out.text
+    named = t.render("Cart", {"first_name": "Anna"}, PAYLOAD)
+    assert "Ciao Anna," in named.html and named.subject.startswith("Anna")
+
+
+def test_missing_name_is_a_problem_not_a_blank(workspace, now):
+    t = Templates(workspace.db)
+    t.create("Typo", "email", subject="x", html="<p>Ciao {{ frist_name }}</p>", now=now)
+    with pytest.raises(TemplateProblem, match="frist_name"):
+        t.render("Typo", {"first_name": "Anna"}, {})
+    t.create("NoEvent", "sms", text="{{ event.title }}", now=now)
+    with pytest.raises(TemplateProblem, match="title"):
+        t.render("NoEvent", {}, {"event": {}})
+    shown = t.preview("Typo", {"first_name": "Anna"})
+    assert not shown.ok and "frist_name" in shown.problem
+
+
+def test_sandbox_blocks_unsafe_access(workspace, now):
+    t = Templates(workspace.db)
+    t.create("Evil", "sms", text="{{ ''.__class__.__mro__ }}", now=now)
+    with pytest.raises(TemplateProblem):
+        t.render("Evil", {}, {})
+
+
+def test_preview_ok(workspace, now):
+    t = Templates(workspace.db)
+    t.create("S", "sms", text="Ciao {{ first_name }}", now=now)
+    shown = preview(t.get("S"), {"first_name": "Luca"})
+    assert shown.ok and shown.text == "Ciao Luca"
+
+
+def test_html_to_text_keeps_structure():
+    text = html_to_text('<p>Uno<br>Due</p><ul><li>A</li><li>B</li></ul><a href="https://x.it">Vai</a>'
+                        "<style>p{}</style>")
+    assert text == "Uno\nDue\n\n- A\n- B\n\nVai (https://x.it)\n"
