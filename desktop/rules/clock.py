@@ -14,11 +14,19 @@ from zoneinfo import ZoneInfo
 from desktop.timeutil import UTC, to_db
 
 
+# A missed birthday is wished at most this many days late (a PC off overnight still sends
+# yesterday's wishes; a week-old "happy birthday" would embarrass the shop).
+ANNIVERSARY_CATCH_UP_DAYS = 1
+
+
 @dataclass(frozen=True)
 class EvalClock:
     now: datetime
     window_start: datetime
     zone: str
+    # Rules that follow each recipient's zone widen day-based matching by this many days on
+    # each side; the engine then keeps only rows whose *local* day matches.
+    spread_days: int = 0
 
     def __post_init__(self) -> None:
         if self.window_start > self.now:
@@ -42,6 +50,12 @@ class EvalClock:
         """Local days whose date-based conditions this check is responsible for (max one year)."""
         first = max(self.first_day, self.today - timedelta(days=366))
         return [first + timedelta(days=i) for i in range((self.today - first).days + 1)]
+
+    def anniversary_days(self) -> list[date]:
+        first = max(self.first_day, self.today - timedelta(days=ANNIVERSARY_CATCH_UP_DAYS))
+        first -= timedelta(days=self.spread_days)
+        last = self.today + timedelta(days=self.spread_days)
+        return [first + timedelta(days=i) for i in range((last - first).days + 1)]
 
     def day_start(self, day: date) -> str:
         """UTC text of local midnight starting ``day`` (DST-safe: midnight as the zone has it)."""

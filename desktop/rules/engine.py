@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from desktop.rules.caps import Cap, caps_from_settings, next_allowed
-from desktop.rules.clock import EvalClock
+from desktop.rules.clock import ANNIVERSARY_CATCH_UP_DAYS, EvalClock
 from desktop.rules.model import Rule
 from desktop.rules.sql import compile_rule
 from desktop.rules.sql_leaves import md_list
@@ -95,19 +95,22 @@ def check_rule(ws: Any, rule: Rule, rule_id: int, now: datetime, *, business: Bu
     if window_start is None:  # pragma: no cover - check_window always gives one for a first check
         window_start = now - timedelta(hours=1)
     zone = eval_zone(schedule, business)
-    clock = EvalClock(now=now, window_start=min(window_start, now), zone=zone)
+    per_recipient = schedule.timezone.mode == "recipient"
+    clock = EvalClock(now=now, window_start=min(window_start, now), zone=zone,
+                      spread_days=1 if per_recipient else 0)
     compiled = compile_rule(rule, fields=ws.fields.all(), group_ids=group_ids(ws.db), clock=clock,
                             rule_id=rule_id)
     caps = caps if caps is not None else caps_from_settings(ws.settings)
     result = CheckResult(rule_id, now, clock.window_start)
-    per_recipient = schedule.timezone.mode == "recipient"
     with ws.transaction():
         rows = ws.db.execute(compiled.sql, compiled.params).fetchall()
         for contact_id, occurrence, event_id, tz, phone, anniversary in rows:
             recipient_zone = resolve_zone(tz, phone, business.zone) if per_recipient else zone
             if compiled.anniversary_field and per_recipient:
                 local_day = now.astimezone(_tz(recipient_zone)).date()
-                if not _anniversary_today(anniversary, local_day):
+                days = [local_day - timedelta(days=n) for n in range(ANNIVERSARY_CATCH_UP_DAYS + 1)]
+                if not any(_anniversary_today(anniversary, day) for day in days
+                           if day >= clock.window_start.astimezone(_tz(recipient_zone)).date()):
                     continue  # not (or no longer) the day in the recipient's own calendar
                 if rule.resend["policy"] == "yearly":
                     occurrence = f"year:{local_day.year}"

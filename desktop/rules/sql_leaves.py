@@ -121,7 +121,7 @@ def _date_sql(col: str, spec: FieldSpec, leaf: dict, clock: EvalClock, p: Params
         return (f"({col} >= {p.add(_date_value(spec, day, clock, False))} "
                 f"AND {col} < {p.add(_date_value(spec, day, clock, True))})")
     if op == "anniversary_today":
-        keys = md_list(clock.days())
+        keys = md_list(clock.anniversary_days())
         expr = f"substr({col}, 6, 5)"
         return f"{expr} IN ({p.many(keys)})"
     amount, unit = leaf["amount"], leaf["unit"]

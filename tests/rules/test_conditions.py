@@ -182,7 +182,10 @@ def test_leap_day_anniversaries(ws, now, expected) -> None:
     assert matches(ws, leaf("birthday", "anniversary_today"), now=now) == expected
 
 
-def test_window_spanning_days_catches_missed_anniversaries(ws) -> None:
-    # The PC was off from 1 March 08:00 to 5 March 10:00 (Rome): one catch-up check covers it.
+def test_catch_up_wishes_a_birthday_at_most_one_day_late(ws) -> None:
+    # The PC was off from 1 March 08:00 to 5 March 10:00 (Rome): the catch-up check covers
+    # 4 and 5 March (Dario's birthday is the 5th) but not Anna's, three days gone.
     now = datetime(2026, 3, 5, 9, 0, tzinfo=timezone.utc)
-    assert matches(ws, leaf("birthday", "anniversary_today"), now=now, window=timedelta(days=4, hours=1)) == {"Anna", "Dario"}
+    assert matches(ws, leaf("birthday", "anniversary_today"), now=now, window=timedelta(days=4, hours=1)) == {"Dario"}
+    now = datetime(2026, 3, 3, 7, 0, tzinfo=timezone.utc)  # off since the 1st: Anna's was yesterday
+    assert matches(ws, leaf("birthday", "anniversary_today"), now=now, window=timedelta(days=2)) == {"Anna"}
