@@ -1,4 +1,4 @@
-"""Start the desktop app: one QApplication, the main window on a workspace."""
+"""Start the desktop app: one QApplication, the chosen language, the main window on a workspace."""
 
 from __future__ import annotations
 
@@ -10,6 +10,8 @@ from PySide6.QtWidgets import QApplication
 from desktop import __version__
 from desktop.workspace import Workspace
 from ui.main_window import MainWindow
+from ui.ops import OpRunner
+from ui.resources import LANGUAGE, icon
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -18,13 +20,18 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationDisplayName("Postino")
     app.setApplicationVersion(__version__)
     app.setOrganizationName("Postino")
+    app.setWindowIcon(icon("postino"))
     return app  # type: ignore[return-value]
 
 
 def run_app(data_dir: str | Path | None = None) -> int:
     app = make_application()
     workspace = Workspace.open(data_dir)
-    window = MainWindow(workspace)
+    # One read before the first paint, so the window opens in the user's language.
+    LANGUAGE.switch(workspace.settings.get("ui.language"))
+    runner = OpRunner(workspace.data_dir)
+    window = MainWindow(workspace, runner)
+    app.aboutToQuit.connect(runner.shutdown)
     window.show()
     try:
         return app.exec()

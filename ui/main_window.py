@@ -1,69 +1,220 @@
-"""The main window: a sidebar of sections and the page of the chosen one."""
+"""The main window: a sidebar of sections, the page of the chosen one, and a status line.
+
+Pages are plain widgets that may offer ``focus_search()``, ``new_item()``,
+``save_current()`` and ``set_language(code)``; the window routes shortcuts to them, and each
+page listens to ``runner.changed`` itself, so a page added later (the rule list, the
+simulation timeline) only has to be handed to ``set_page``.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from typing import Any, Callable
+
+from PySide6.QtCore import QByteArray, QEvent, QSettings, QSize, Qt
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QStackedWidget, QVBoxLayout,
-    QWidget,
+    QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QStackedWidget, QVBoxLayout, QWidget,
 )
 
 from desktop.workspace import Workspace
+from ui.contacts.page import ContactsPage
+from ui.groups_page import GroupsPage
+from ui.ops import OpChanges, OpContext, OpRunner, QueryOp
+from ui.resources import LANGUAGE, icon
+from ui.settings.view import SettingsView
+from ui.widgets import PAGE_MARGINS, Heading
 
-SECTIONS = (
-    ("rules", "Invii automatici", "Automatic sends"),
-    ("contacts", "Contatti", "Contacts"),
-    ("groups", "Gruppi", "Groups"),
-    ("templates", "Modelli", "Templates"),
-    ("simulation", "Simulazione", "Simulation"),
-    ("statistics", "Statistiche", "Statistics"),
-    ("activity", "Attività", "Activity"),
-    ("settings", "Impostazioni", "Settings"),
+SECTIONS: tuple[tuple[str, str], ...] = (
+    ("rules", "rules"), ("contacts", "contacts"), ("groups", "groups"), ("templates", "templates"),
+    ("simulation", "simulation"), ("statistics", "statistics"), ("activity", "activity"),
+    ("settings", "settings"),
 )
 
 
-class MainWindow(QMainWindow):
-    def __init__(self, workspace: Workspace) -> None:
+def engine_state(c: OpContext) -> dict[str, Any]:
+    """What the status line shows; read on the worker (a count over a million rows takes a moment)."""
+    ws = c.ws
+    return {"contacts": ws.contacts.count(), "sandbox": bool(ws.settings.get("sandbox")),
+            "language": ws.settings.get("ui.language")}
+
+
+class SectionPage(QWidget):
+    """A section whose page is not built yet: its heading only, until ``set_page`` replaces it."""
+
+    def __init__(self, key: str, title: Callable[[], str]) -> None:
         super().__init__()
+        self.setObjectName(f"page_{key}")
+        self._title = title
+        self.heading = Heading(title())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(*PAGE_MARGINS)
+        layout.addWidget(self.heading)
+        layout.addStretch(1)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.heading.setText(self._title())
+        super().changeEvent(event)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, workspace: Workspace, runner: OpRunner | None = None,
+                 state_file: str | None = None) -> None:
+        super().__init__()
+        self.setObjectName("main_window")
         self.workspace = workspace
-        self.language = workspace.settings.get("ui.language")
-        self.setWindowTitle("Postino")
-        self.resize(1100, 720)
+        self.runner = runner or OpRunner(workspace.data_dir, parent=self)
+        self.state: dict[str, Any] = {}
+        self._state_file = state_file or str(workspace.data_dir / "window.ini")
+        self.setWindowIcon(icon("postino"))
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
-        self.sidebar.setFixedWidth(200)
+        self.sidebar.setIconSize(QSize(20, 20))
+        self.sidebar.setFixedWidth(210)
+        self.sidebar.setSpacing(2)
         self.pages = QStackedWidget()
         self.page_by_key: dict[str, QWidget] = {}
-        for key, it, en in SECTIONS:
-            item = QListWidgetItem(it if self.language == "it" else en)
+        for key, icon_name in SECTIONS:
+            item = QListWidgetItem(icon(icon_name), "")
             item.setData(Qt.ItemDataRole.UserRole, key)
             self.sidebar.addItem(item)
-            page = self._page(key, it if self.language == "it" else en)
+            page = self._build_page(key)
             self.page_by_key[key] = page
             self.pages.addWidget(page)
         self.sidebar.currentRowChanged.connect(self.pages.setCurrentIndex)
-        self.sidebar.setCurrentRow(0)
+        self.sidebar.setCurrentRow(1)
         body = QWidget()
         layout = QHBoxLayout(body)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
         layout.addWidget(self.sidebar)
         layout.addWidget(self.pages, 1)
         self.setCentralWidget(body)
-        self.statusBar().showMessage(self._status_text())
+        self.status_label = QLabel()
+        self.status_label.setObjectName("engine_status")
+        self.statusBar().addWidget(self.status_label, 1)
+        self._shortcuts()
+        self.runner.changed.connect(self._on_changes)
+        self.retranslate_ui()
+        self._restore_geometry()
+        self.refresh_state()
 
-    def _page(self, key: str, title: str) -> QWidget:
-        page = QWidget()
-        page.setObjectName(f"page_{key}")
-        layout = QVBoxLayout(page)
-        heading = QLabel(title)
-        heading.setObjectName("heading")
-        heading.setStyleSheet("font-size: 18pt; font-weight: 600;")
-        layout.addWidget(heading)
-        layout.addStretch(1)
-        return page
+    # --- pages -----------------------------------------------------------------------------
+    def _build_page(self, key: str) -> QWidget:
+        if key == "contacts":
+            page: QWidget = ContactsPage(self.runner)
+            page.import_requested.connect(self.open_import)  # type: ignore[attr-defined]
+            return page
+        if key == "groups":
+            return GroupsPage(self.runner)
+        if key == "settings":
+            return SettingsView(self.runner)
+        return SectionPage(key, lambda: self.section_title(key))
 
-    def _status_text(self) -> str:
-        contacts = self.workspace.contacts.count()
-        if self.language == "it":
-            return f"Area di lavoro: {self.workspace.data_dir} — {contacts} contatti"
-        return f"Workspace: {self.workspace.data_dir} — {contacts} contacts"
+    def set_page(self, key: str, page: QWidget) -> None:
+        """Put a real page in a section (for the pages built elsewhere)."""
+        old = self.page_by_key[key]
+        index = self.pages.indexOf(old)
+        self.pages.insertWidget(index, page)
+        self.pages.removeWidget(old)
+        old.deleteLater()
+        self.page_by_key[key] = page
+        if self.sidebar.currentRow() == index:
+            self.pages.setCurrentIndex(index)
+
+    def current_page(self) -> QWidget:
+        return self.pages.currentWidget()
+
+    def show_section(self, key: str) -> QWidget:
+        self.sidebar.setCurrentRow([k for k, _ in SECTIONS].index(key))
+        return self.page_by_key[key]
+
+    def section_title(self, key: str) -> str:
+        titles = {
+            "rules": self.tr("Automatic sends"), "contacts": self.tr("Contacts"), "groups": self.tr("Groups"),
+            "templates": self.tr("Templates"), "simulation": self.tr("Simulation"),
+            "statistics": self.tr("Statistics"), "activity": self.tr("Activity"), "settings": self.tr("Settings"),
+        }
+        return titles[key]
+
+    def open_import(self) -> None:
+        from ui.contacts.import_wizard import ImportWizard
+
+        self.import_wizard = ImportWizard(self.runner, self)
+        self.import_wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.import_wizard.open()
+
+    # --- shortcuts -------------------------------------------------------------------------
+    def _shortcuts(self) -> None:
+        for sequence, method in ((QKeySequence.StandardKey.Find, "focus_search"),
+                                 (QKeySequence.StandardKey.New, "new_item"),
+                                 (QKeySequence.StandardKey.Save, "save_current")):
+            shortcut = QShortcut(QKeySequence(sequence), self)
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+            shortcut.activated.connect(lambda m=method: self._route(m))
+
+    def _route(self, method: str) -> None:
+        target = getattr(self.current_page(), method, None)
+        if callable(target):
+            target()
+
+    # --- state and language ----------------------------------------------------------------
+    def refresh_state(self) -> None:
+        QueryOp(self.runner, engine_state, parent=self).success(self._show_state).run_in_background()
+
+    def _show_state(self, state: dict[str, Any]) -> None:
+        self.state = state
+        if state["language"] != LANGUAGE.code:
+            self.apply_language(state["language"])
+        self._status_text()
+
+    def _status_text(self) -> None:
+        if not self.state:
+            self.status_label.setText(self.tr("Workspace: %1 — reading…").replace("%1", str(self.workspace.data_dir)))
+            return
+        sandbox = self.tr("sandbox on (messages go to the outbox folder)") if self.state["sandbox"] \
+            else self.tr("sandbox off")
+        contacts = self.tr("%n contact(s)", "", self.state["contacts"])
+        self.status_label.setText(self.tr("Workspace: %1 · %2 · %3")
+                                  .replace("%1", str(self.workspace.data_dir)).replace("%2", sandbox)
+                                  .replace("%3", contacts))
+
+    def apply_language(self, code: str) -> None:
+        """Switch translations now; every widget re-sets its texts on ``LanguageChange``."""
+        LANGUAGE.switch(code)
+        for page in self.page_by_key.values():
+            setter = getattr(page, "set_language", None)
+            if callable(setter):
+                setter(code)
+
+    def _on_changes(self, changes: OpChanges, initiator: object | None) -> None:
+        # Pages listen to ``runner.changed`` themselves; the window only refreshes its status line.
+        if changes.touches("contacts", "settings"):
+            self.refresh_state()
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(self.tr("Postino"))
+        for row, (key, _icon) in enumerate(SECTIONS):
+            self.sidebar.item(row).setText(self.section_title(key))
+        self._status_text()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    # --- geometry --------------------------------------------------------------------------
+    def _window_settings(self) -> QSettings:
+        return QSettings(self._state_file, QSettings.Format.IniFormat)
+
+    def _restore_geometry(self) -> None:
+        saved = self._window_settings().value("geometry")
+        if isinstance(saved, QByteArray) and not saved.isEmpty() and self.restoreGeometry(saved):
+            return
+        self.resize(1180, 760)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        settings = self._window_settings()
+        settings.setValue("geometry", self.saveGeometry())
+        settings.sync()
+        super().closeEvent(event)

@@ -1,0 +1,79 @@
+"""The reads behind the contacts table, run on the worker thread by ``ui.ops``.
+
+Rows are fetched in blocks by ``id`` keyset (``WHERE id > last ORDER BY id LIMIT n``), so
+block 2,000 of a million costs what block 1 costs: an index seek, never an OFFSET scan.
+Column names come only from the field catalogue (the whitelist), never from user text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import phonenumbers
+
+from desktop.fields import FieldSpec
+from desktop.workspace import Workspace
+
+BLOCK = 500
+
+
+@dataclass(frozen=True)
+class Search:
+    """What the user typed, and the country a national phone number belongs to."""
+
+    text: str = ""
+    country: str = "IT"
+
+    def clause(self) -> tuple[str, list[Any]]:
+        text = self.text.strip()
+        if not text:
+            return "1", []
+        prefix = _like_escape(text) + "%"
+        parts = ["email LIKE ? ESCAPE '\\'", "first_name LIKE ? ESCAPE '\\'", "last_name LIKE ? ESCAPE '\\'",
+                 "(coalesce(first_name, '') || ' ' || coalesce(last_name, '')) LIKE ? ESCAPE '\\'"]
+        params: list[Any] = [prefix] * 4
+        for phone_prefix in self._phone_prefixes(text):
+            parts.append("phone LIKE ?")
+            params.append(phone_prefix + "%")
+        return "(" + " OR ".join(parts) + ")", params
+
+    def _phone_prefixes(self, text: str) -> list[str]:
+        """Phones are stored in E.164; what people type is national, with or without ``+``/``00``."""
+        digits = re.sub(r"[\s\-./()]", "", text)
+        if not re.fullmatch(r"\+?\d{2,}", digits):
+            return []
+        if digits.startswith("+"):
+            return [digits]
+        if digits.startswith("00"):
+            return ["+" + digits[2:]]
+        code = phonenumbers.country_code_for_region(self.country.upper()) or 39
+        national = digits if self.country.upper() == "IT" else digits.removeprefix("0")
+        return sorted({f"+{code}{national}", f"+{digits}"})
+
+
+def _like_escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def field_specs(ws: Workspace) -> list[FieldSpec]:
+    return list(ws.fields.all().values())
+
+
+def fetch_block(ws: Workspace, columns: list[str], search: Search, after_id: int,
+                limit: int = BLOCK) -> list[tuple[Any, ...]]:
+    """Up to ``limit`` rows ``(id, *columns)`` with ``id > after_id`` that match ``search``."""
+    known = {f.column for f in ws.fields.all().values()}
+    unknown = [c for c in columns if c not in known]
+    if unknown:
+        raise ValueError(f"not contact columns: {unknown}")
+    where, params = search.clause()
+    select = ", ".join(["id", *(f'"{c}"' for c in columns)])
+    sql = f"SELECT {select} FROM contacts WHERE id > ? AND {where} ORDER BY id LIMIT ?"
+    return ws.db.execute(sql, [after_id, *params, limit]).fetchall()
+
+
+def count_matching(ws: Workspace, search: Search) -> int:
+    where, params = search.clause()
+    return ws.db.execute(f"SELECT count(*) FROM contacts WHERE {where}", params).fetchone()[0]

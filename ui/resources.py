@@ -1,0 +1,64 @@
+"""Where the UI finds its icons and translations, and switching the language at run time.
+
+Qt sends every widget a ``LanguageChange`` event when a translator is installed or
+removed; each page answers it by re-setting its texts (``retranslate_ui``), so switching
+Italian <-> English needs no restart.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QIcon
+
+ROOT = Path(__file__).resolve().parent.parent / "resources"
+ICONS_DIR = ROOT / "icons"
+I18N_DIR = ROOT / "i18n"
+LANGUAGES = ("it", "en")
+
+
+@lru_cache(maxsize=None)
+def icon(name: str) -> QIcon:
+    """A themed icon if the desktop has one under ``name``, else our own SVG."""
+    path = ICONS_DIR / f"{name}.svg"
+    return QIcon(str(path)) if path.is_file() else QIcon()
+
+
+class Language:
+    """The installed translators; ``switch`` replaces them and Qt tells every widget."""
+
+    def __init__(self) -> None:
+        self.code = "en"
+        self._installed: list[QTranslator] = []
+
+    def switch(self, code: str) -> bool:
+        """Install ``code``'s translations (ours and Qt's own dialogs'); False if unchanged."""
+        if code not in LANGUAGES:
+            raise ValueError(f"unsupported language {code!r}; choose one of {', '.join(LANGUAGES)}")
+        app = QCoreApplication.instance()
+        if app is None:
+            raise RuntimeError("create the QApplication before choosing a language")
+        if code == self.code and self._installed:
+            return False
+        for translator in self._installed:
+            app.removeTranslator(translator)
+        self._installed = []
+        ours = QTranslator(app)
+        if not ours.load(str(I18N_DIR / f"postino_{code}.qm")):
+            raise FileNotFoundError(f"missing translation {I18N_DIR / f'postino_{code}.qm'}; run ui/i18n_build.py")
+        qt_own = QTranslator(app)
+        if qt_own.load(QLocale(code), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+            self._installed.append(qt_own)
+        self._installed.append(ours)
+        # Set before installing: Qt delivers LanguageChange synchronously, and pages read it.
+        self.code = code
+        for translator in self._installed:
+            app.installTranslator(translator)
+        QLocale.setDefault(QLocale(QLocale.Language.Italian if code == "it" else QLocale.Language.English,
+                                   QLocale.Country.Italy if code == "it" else QLocale.Country.UnitedKingdom))
+        return True
+
+
+LANGUAGE = Language()
