@@ -61,9 +61,7 @@ class BadValue(ValueError):
 def _is_jsonl(path: Path) -> bool:
     if path.suffix.lower() in (".jsonl", ".ndjson", ".json"):
         return True
-    if path.suffix.lower() in (".csv", ".tsv", ".txt"):
-        return False
-    with path.open("rb") as handle:
+    with path.open("rb") as handle:  # any other name: a CSV header never starts with "{"
         head = handle.read(512).lstrip(b"\xef\xbb\xbf \t\r\n")
     return head.startswith(b"{")
 
