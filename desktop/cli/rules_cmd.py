@@ -1,0 +1,86 @@
+"""``rules list | import FILE | export [FILE] | check``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import datetime, timezone
+from pathlib import Path
+
+from desktop.rules.conflicts import find_conflicts
+from desktop.rules.engine import last_check
+from desktop.rules.words import action_words, trigger_words
+from desktop.workspace import Workspace
+
+
+def _list(args: argparse.Namespace, ws: Workspace) -> int:
+    from desktop.schedule import Schedule, describe, next_check
+
+    business = ws.rules.business()
+    language = args.language or ws.settings.get("ui.language")
+    now = datetime.now(timezone.utc)
+    rules = ws.rules.all()
+    if not rules:
+        print("No rules yet: `rules import FILE` or the app's editor creates them.")
+        return 0
+    for rule in rules:
+        schedule = Schedule.from_dict(rule.schedule, business=business)
+        last = last_check(ws.db, rule.id)
+        upcoming = next_check(schedule, now, business=business) if rule.enabled else None
+        state = "on " if rule.enabled else "off"
+        print(f"[{state}] {rule.name}")
+        print(f"      {action_words(rule, language)} — {trigger_words(rule, language)}")
+        print(f"      {describe(schedule, language, business=business)}")
+        when = lambda t: t.astimezone().strftime("%Y-%m-%d %H:%M") if t else "—"  # noqa: E731
+        print(f"      next check: {when(upcoming)}   last check: {when(last)}")
+    return 0
+
+
+def _import(args: argparse.Namespace, ws: Workspace) -> int:
+    summary = ws.rules.import_file(args.file, datetime.now(timezone.utc), replace=args.replace)
+    for name in summary.created:
+        print(f"created  {name}")
+    for name in summary.replaced:
+        print(f"replaced {name}")
+    _warn(ws)
+    return 0
+
+
+def _export(args: argparse.Namespace, ws: Workspace) -> int:
+    text = json.dumps(ws.rules.export(args.rule or None), ensure_ascii=False, indent=2) + "\n"
+    if args.file and args.file != "-":
+        Path(args.file).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def _warn(ws: Workspace) -> int:
+    conflicts = find_conflicts(ws.db, ws.rules.all())
+    for conflict in conflicts:
+        print(f"warning: {conflict.message}", file=sys.stderr)
+    return len(conflicts)
+
+
+def _check(args: argparse.Namespace, ws: Workspace) -> int:
+    count = _warn(ws)
+    print("No conflicts between enabled rules." if not count else f"{count} conflict(s) found.")
+    return 0
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("rules", help="list, import and export automatic-send rules")
+    actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
+    listing = actions.add_parser("list", help="every rule, its schedule in words, next and last check")
+    listing.add_argument("--language", choices=("it", "en"))
+    listing.set_defaults(handler=_list)
+    imp = actions.add_parser("import", help="import rules from a JSON file (all or nothing)")
+    imp.add_argument("file")
+    imp.add_argument("--replace", action="store_true", help="overwrite rules with the same name")
+    imp.set_defaults(handler=_import)
+    exp = actions.add_parser("export", help="write rules as JSON (to FILE, or standard output)")
+    exp.add_argument("file", nargs="?")
+    exp.add_argument("--rule", action="append", help="only this rule (repeatable)")
+    exp.set_defaults(handler=_export)
+    actions.add_parser("check", help="warn about conflicts between enabled rules").set_defaults(handler=_check)

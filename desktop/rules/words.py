@@ -1,0 +1,48 @@
+"""Rules in words, for the list in the CLI and the app: the action and the trigger summary."""
+
+from __future__ import annotations
+
+from desktop.rules.conditions import leaves
+from desktop.rules.model import Rule
+
+_ACTIONS = {
+    "send_email": ("Send e-mail “{template}”", "Invia l'e-mail “{template}”"),
+    "send_sms": ("Send SMS “{template}”", "Invia l'SMS “{template}”"),
+    "add_to_group": ("Add to group “{group}”", "Aggiungi al gruppo “{group}”"),
+    "move_to_group": ("Move from “{from}” to “{to}”", "Sposta da “{from}” a “{to}”"),
+    "remove_from_group": ("Remove from group “{group}”", "Togli dal gruppo “{group}”"),
+}
+_TRIGGERS = {
+    "registered_ago": ("registered", "registrazione"),
+    "opened": ("opened an e-mail", "apertura e-mail"),
+    "not_opened": ("no opens", "nessuna apertura"),
+    "clicked": ("clicked", "clic"),
+    "not_clicked": ("no clicks", "nessun clic"),
+    "cart_abandoned": ("abandoned cart", "carrello abbandonato"),
+    "purchase_made": ("purchase", "acquisto"),
+    "field_changed": ("field changed", "dato modificato"),
+    "rss_new_item": ("new RSS item", "nuovo elemento RSS"),
+    "no_activity": ("no activity", "nessuna attività"),
+}
+
+
+def action_words(rule: Rule, language: str = "en") -> str:
+    en, it = _ACTIONS[rule.action["type"]]
+    return (it if language == "it" else en).format(**rule.action)
+
+
+def trigger_words(rule: Rule, language: str = "en") -> str:
+    parts = []
+    for leaf in leaves(rule.conditions):
+        if "behaviour" in leaf and leaf["behaviour"] in _TRIGGERS:
+            en, it = _TRIGGERS[leaf["behaviour"]]
+            parts.append(it if language == "it" else en)
+        elif leaf.get("op") == "anniversary_today":
+            parts.append(("anniversario: " if language == "it" else "anniversary: ") + leaf["field"])
+        elif "field" in leaf:
+            parts.append(leaf["field"])
+        elif "group" in leaf:
+            parts.append(("gruppo " if language == "it" else "group ") + leaf["group"])
+    if not parts:
+        return "tutti i contatti del pubblico" if language == "it" else "everyone in the audience"
+    return ", ".join(dict.fromkeys(parts))
