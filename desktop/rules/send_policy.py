@@ -1,0 +1,81 @@
+"""The dispatcher's last-moment re-check, as the rules see it: the rule is still on, the
+schedule still allows this minute in the recipient's zone, and the frequency cap still has
+room. Mautic checks hour/day windows only when it schedules; we check again right before
+sending, with the same functions the planner used.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any
+
+from desktop.delivery import policy as pol
+from desktop.rules.caps import Cap, caps_from_settings, next_allowed
+from desktop.rules.engine import apply_after_send, eval_zone
+from desktop.rules.model import Rule
+from desktop.schedule import BusinessDefaults, Schedule, is_allowed, resolve_zone, send_time
+from desktop.timeutil import from_db
+
+# Twilio keeps a queued SMS for at most this long; we never ask for more.
+SMS_VALIDITY_MAX = timedelta(hours=4)
+
+
+class RulePolicy:
+    def __init__(self, ws: Any, business: BusinessDefaults, caps: dict[str, Cap] | None = None) -> None:
+        self._ws = ws
+        self._business = business
+        self._caps = caps if caps is not None else caps_from_settings(ws.settings)
+        self._rules: dict[int, tuple[Rule | None, Schedule | None]] = {}
+
+    def _rule(self, rule_id: int) -> tuple[Rule | None, Schedule | None]:
+        if rule_id not in self._rules:
+            rule = self._ws.rules.get(rule_id)
+            schedule = Schedule.from_dict(rule.schedule, business=self._business) if rule else None
+            self._rules[rule_id] = (rule, schedule)
+        return self._rules[rule_id]
+
+    def zone_for(self, schedule: Schedule, contact: dict[str, Any]) -> str:
+        if schedule.timezone.mode == "recipient":
+            return resolve_zone(contact.get("timezone"), contact.get("phone"), self._business.zone)
+        return eval_zone(schedule, self._business)
+
+    def recheck(self, row: Any, contact: dict[str, Any], now: datetime) -> pol.Decision:
+        rule, schedule = self._rule(row.rule_id)
+        if rule is None or schedule is None:
+            return pol.skip("the rule was deleted before this send went out")
+        if not rule.enabled:
+            return pol.skip("the rule was turned off before this send went out")
+        zone = self.zone_for(schedule, contact)
+        allowed, why = is_allowed(schedule, zone, now, business=self._business)
+        if not allowed:
+            decision = send_time(schedule, zone, now, business=self._business)
+            if decision.at is None:
+                return pol.skip(decision.reason or why or "not allowed by the schedule")
+            return pol.defer(decision.at, why or decision.reason or "not allowed now")
+        cap = self._caps.get(row.channel)
+        if cap is not None and rule.marketing:
+            later = next_allowed(self._ws.db, cap, row.contact_id, now, exclude_id=row.id)
+            if later is not None:
+                expires = from_db(row.expires_at) if row.expires_at else None
+                if expires is not None and later > expires:
+                    return pol.drop(f"{cap.describe()}; no room before it expired")
+                return pol.defer(later, cap.describe())
+        deadline = self._deadline(schedule, zone, now) if row.channel == "sms" else None
+        return pol.send(deadline)
+
+    def _deadline(self, schedule: Schedule, zone: str, now: datetime) -> datetime:
+        """The last moment an SMS may arrive: before the next quiet band or blocked day starts,
+        so a message stuck in the carrier's queue can never land at 3 a.m."""
+        step = timedelta(minutes=5)
+        moment = now
+        while moment - now < SMS_VALIDITY_MAX:
+            ok, _ = is_allowed(schedule, zone, moment + step, business=self._business)
+            if not ok:
+                return moment
+            moment += step
+        return now + SMS_VALIDITY_MAX
+
+    def after_sent(self, row: Any, now: datetime) -> None:
+        rule, _ = self._rule(row.rule_id)
+        if rule is not None:
+            apply_after_send(self._ws, rule, row.contact_id, now)
