@@ -1,0 +1,59 @@
+"""One engine per workspace: an OS file lock, released by the OS if the process dies.
+
+Two running copies (the app and a forgotten ``service`` in a terminal) must never both send;
+the second one learns who holds the lock and stays out.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from desktop.errors import PostinoError
+
+
+class WorkspaceBusy(PostinoError):
+    pass
+
+
+class EngineLock:
+    def __init__(self, folder: Path) -> None:
+        self.path = folder / "engine.lock"
+        self._file = None
+
+    def acquire(self) -> None:
+        handle = open(self.path, "a+")
+        try:
+            if os.name == "nt":  # pragma: no cover - exercised on Windows only
+                import msvcrt
+
+                handle.seek(0)
+                msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
+            else:
+                import fcntl
+
+                fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            handle.seek(0)
+            holder = handle.read().strip() or "another process"
+            handle.close()
+            raise WorkspaceBusy(
+                f"Postino's engine is already running for this workspace ({holder}); "
+                "only one copy may check rules and send.") from None
+        handle.seek(0)
+        handle.truncate()
+        handle.write(f"process {os.getpid()}")
+        handle.flush()
+        self._file = handle
+
+    def release(self) -> None:
+        if self._file is not None:
+            self._file.close()
+            self._file = None
+
+    def __enter__(self) -> "EngineLock":
+        self.acquire()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.release()
