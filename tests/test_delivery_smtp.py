@@ -169,3 +169,17 @@ def test_settings_build_the_smtp_channel(workspace, now):
         assert channels["email"].kind == "smtp"
         summary = dispatch_due(ws, now, channels=channels)
     assert summary.sent == 2 and len(server.received) == 2
+
+
+def test_cli_credentials_test_prints_the_answer(tmp_path, now, capsys):
+    from desktop.cli import main as cli_main
+    from desktop.workspace import Workspace
+
+    data = tmp_path / "cli"
+    with SmtpServer(Handler(answers={"nobody@example.org": "550 5.1.1 No such user here"})) as server:
+        with Workspace.open(data) as ws:
+            configure(ws, now, server.port)
+        assert cli_main(["--data-dir", str(data), "credentials", "test", "smtp", "--to", "me@example.org"]) == 0
+        assert cli_main(["--data-dir", str(data), "credentials", "test", "smtp", "--to", "nobody@example.org"]) == 1
+    err = capsys.readouterr().err
+    assert "failed: 550 5.1.1 No such user here" in err and len(server.received) == 1

@@ -79,3 +79,12 @@ def test_html_to_text_keeps_structure():
     text = html_to_text('<p>Uno<br>Due</p><ul><li>A</li><li>B</li></ul><a href="https://x.it">Vai</a>'
                         "<style>p{}</style>")
     assert text == "Uno\nDue\n\n- A\n- B\n\nVai (https://x.it)\n"
+
+
+def test_event_keys_win_over_dict_methods(workspace, now):
+    t = Templates(workspace.db)
+    t.create("Items", "sms", text="{% for i in event.items %}{{ i.name }} {% endfor %}{{ event.get('x', 'none') }}",
+             now=now)
+    assert t.render("Items", {}, {"event": {"items": [{"name": "A"}, {"name": "B"}]}}).text == "A B none"
+    with pytest.raises(TemplateProblem, match="items"):
+        t.render("Items", {}, {"event": {"title": "no items here"}})

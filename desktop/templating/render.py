@@ -36,8 +36,30 @@ def _default(value: Any, fallback: Any = "", boolean: bool = True) -> Any:
     return value
 
 
+class _Env(SandboxedEnvironment):
+    """Dict keys win over dict methods: ``{{ event.items }}`` is the cart's items, and a
+    payload without ``items`` is an error — not Python's ``dict.items`` method."""
+
+    _DICT_METHODS = frozenset({"get", "keys", "values"})
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        if isinstance(obj, dict):
+            if attribute in obj:
+                return obj[attribute]
+            if attribute not in self._DICT_METHODS:
+                return self.undefined(obj=obj, name=attribute)
+        return super().getattr(obj, attribute)
+
+    def getitem(self, obj: Any, argument: Any) -> Any:
+        if isinstance(obj, dict) and isinstance(argument, str):
+            if argument in obj:
+                return obj[argument]
+            return self.undefined(obj=obj, name=argument)
+        return super().getitem(obj, argument)
+
+
 def _environment(autoescape: bool) -> SandboxedEnvironment:
-    env = SandboxedEnvironment(undefined=StrictUndefined, autoescape=autoescape,
+    env = _Env(undefined=StrictUndefined, autoescape=autoescape,
                                trim_blocks=True, lstrip_blocks=True, cache_size=512)
     env.filters["default"] = _default
     env.filters["d"] = _default
