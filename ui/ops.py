@@ -221,6 +221,8 @@ class OpRunner(QObject):
             self._queue.put(None)
             self._thread.join(timeout)
             self._thread = None
+        # Deliver what the worker already posted, so no queued Python object outlives the app.
+        QCoreApplication.sendPostedEvents(self)
 
 
 class _Op(Generic[T]):

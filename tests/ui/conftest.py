@@ -39,3 +39,4 @@ def bulk_contacts(ws: Workspace, count: int, now: datetime) -> None:
 def many_contacts(workspace: Workspace, now: datetime) -> int:
     bulk_contacts(workspace, 5000, now)
     return 5000
+

@@ -24,10 +24,6 @@ NO_DATE = QDate(1900, 1, 1)
 NO_NUMBER = -1e12
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("fields", text)
-
-
 class FieldEditor:
     """Wraps the widget for one field: ``set_value`` takes the stored value, ``raw`` gives input."""
 
@@ -54,7 +50,7 @@ class TextEditor(FieldEditor):
         self.retranslate()
 
     def retranslate(self) -> None:
-        hints = {"email": _tr("name@example.com"), "phone": _tr("+39 333 123 4567"), "language": _tr("it, en…")}
+        hints = {"email": QCoreApplication.translate("fields", "name@example.com"), "phone": QCoreApplication.translate("fields", "+39 333 123 4567"), "language": QCoreApplication.translate("fields", "it, en…")}
         self.edit.setPlaceholderText(hints.get(self.spec.name, ""))
 
     def set_value(self, value: Any) -> None:
@@ -113,8 +109,8 @@ class DateEditor(FieldEditor):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.edit.setSpecialValueText(_tr("(none)"))
-        self.edit.setToolTip(_tr("Set the earliest date to leave the field empty"))
+        self.edit.setSpecialValueText(QCoreApplication.translate("fields", "(none)"))
+        self.edit.setToolTip(QCoreApplication.translate("fields", "Set the earliest date to leave the field empty"))
 
     def set_value(self, value: Any) -> None:
         day = QDate.fromString(str(value), "yyyy-MM-dd") if value else NO_DATE
@@ -139,7 +135,7 @@ class DateTimeEditor(FieldEditor):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.edit.setSpecialValueText(_tr("(none)"))
+        self.edit.setSpecialValueText(QCoreApplication.translate("fields", "(none)"))
 
     def set_value(self, value: Any) -> None:
         if not value:
@@ -167,7 +163,7 @@ class NumberEditor(FieldEditor):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.spin.setSpecialValueText(_tr("(none)"))
+        self.spin.setSpecialValueText(QCoreApplication.translate("fields", "(none)"))
 
     def set_value(self, value: Any) -> None:
         self.spin.setValue(NO_NUMBER if value is None else float(value))
@@ -186,7 +182,7 @@ class BoolEditor(FieldEditor):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.box.setToolTip(_tr("Checked: yes · empty: no · filled square: not known"))
+        self.box.setToolTip(QCoreApplication.translate("fields", "Checked: yes · empty: no · filled square: not known"))
 
     def set_value(self, value: Any) -> None:
         state = Qt.CheckState.PartiallyChecked if value is None else (

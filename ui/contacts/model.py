@@ -13,7 +13,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import (
-    QAbstractTableModel, QCoreApplication, QLocale, QModelIndex, QPersistentModelIndex, Qt, Signal,
+    QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QLocale, QModelIndex, QPersistentModelIndex, Qt, Signal,
 )
 
 from desktop.fields import FieldSpec
@@ -23,8 +23,8 @@ from ui.ops import OpRunner, QueryOp
 
 Index = QModelIndex | QPersistentModelIndex
 STATUS_WORDS = {
-    "subscribed": "Subscribed", "pending": "Pending",
-    "unsubscribed": "Unsubscribed", "bounced": "Bounced",
+    "subscribed": QT_TRANSLATE_NOOP("status", "Subscribed"), "pending": QT_TRANSLATE_NOOP("status", "Pending"),
+    "unsubscribed": QT_TRANSLATE_NOOP("status", "Unsubscribed"), "bounced": QT_TRANSLATE_NOOP("status", "Bounced"),
 }
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 import phonenumbers
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QCompleter, QFormLayout, QLabel, QLineEdit, QSpinBox, QVBoxLayout, QWidget,
 )
@@ -24,8 +24,11 @@ from ui.widgets import error_label, show_field_error
 
 CHOICE_WORDS = {
     "it": "Italiano", "en": "English",
-    "dmy": "Day/month/year (31/12/2026)", "mdy": "Month/day/year (12/31/2026)",
-    "ssl": "SSL/TLS (port 465)", "starttls": "STARTTLS (port 587)", "plain": "None (not encrypted)",
+    "dmy": QT_TRANSLATE_NOOP("settings", "Day/month/year (31/12/2026)"),
+    "mdy": QT_TRANSLATE_NOOP("settings", "Month/day/year (12/31/2026)"),
+    "ssl": QT_TRANSLATE_NOOP("settings", "SSL/TLS (port 465)"),
+    "starttls": QT_TRANSLATE_NOOP("settings", "STARTTLS (port 587)"),
+    "plain": QT_TRANSLATE_NOOP("settings", "None (not encrypted)"),
 }
 PLACEHOLDERS = {"bands": "21:00-09:00, 13:00-14:30"}
 

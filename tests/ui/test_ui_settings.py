@@ -1,0 +1,91 @@
+from __future__ import annotations
+
+import keyring
+import pytest
+from keyring.backend import KeyringBackend
+
+from ui.settings.view import SettingsView
+
+
+class MemoryKeyring(KeyringBackend):
+    """A test keyring: real keyring API, kept in a dict instead of the OS store."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.store: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.store.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.store[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.store.pop((service, username), None)
+
+
+@pytest.fixture
+def memory_keyring():
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
+
+
+def test_load_save_round_trip_and_validation(qtbot, runner, workspace, memory_keyring) -> None:
+    workspace.settings.set("smtp.port", 2525, __import__("datetime").datetime.now(__import__("datetime").timezone.utc))
+    view = SettingsView(runner)
+    qtbot.addWidget(view)
+    general, limits, smtp = view.page("general"), view.page("limits"), view.page("smtp")
+    assert smtp.widgets["smtp.port"].value() == 2525
+    assert general.widgets["business.timezone"].currentText() == "Europe/Rome"
+    assert general.widgets["ui.language"].currentData() == "it"
+    assert smtp.secret_state.text().startswith("Not stored")
+
+    general.widgets["business.timezone"].setCurrentText("Europe/Lonon")
+    general.widgets["business.quiet_hours"].setText("22:00-08:00")
+    limits.widgets["caps.email_per_week"].setValue(5)
+    assert view.save() is False
+    error = general.errors["business.timezone"]
+    assert not error.isHidden() and "not an IANA time zone" in error.text()
+    assert workspace.settings.get("caps.email_per_week") == 3  # nothing was written
+    assert workspace.settings.get("business.quiet_hours") == "21:00-09:00"
+
+    general.widgets["business.timezone"].setCurrentText("Europe/London")
+    smtp.widgets["smtp.sender_email"].setText("not an address")
+    assert view.save() is False
+    assert view.page_list.currentRow() == 2 and "not a valid e-mail" in smtp.errors["smtp.sender_email"].text()
+    assert general.errors["business.timezone"].isHidden()
+
+    smtp.widgets["smtp.sender_email"].setText("Shop@Example.com")
+    smtp.widgets["smtp.username"].setText("shop@example.com")
+    smtp.secret.setText("s3cret-password")
+    assert view.save() is True
+    assert workspace.settings.get("business.timezone") == "Europe/London"
+    assert workspace.settings.get("business.quiet_hours") == "22:00-08:00"
+    assert workspace.settings.get("caps.email_per_week") == 5
+    assert workspace.settings.get("smtp.sender_email") == "shop@example.com"
+    assert memory_keyring.store == {("postino-smtp", "shop@example.com"): "s3cret-password"}
+    assert smtp.secret.text() == "" and smtp.secret_state.text().startswith("Stored")
+    dump = "\n".join(line for line in workspace.db.conn.iterdump())
+    assert "s3cret-password" not in dump  # the secret never reaches SQLite
+    assert view.status.text() == "Settings saved."
+
+    reloaded = SettingsView(runner)
+    qtbot.addWidget(reloaded)
+    assert reloaded.page("limits").widgets["caps.email_per_week"].value() == 5
+    assert reloaded.page("smtp").secret.text() == ""  # a stored secret is never shown back
+
+
+def test_secret_without_user_name_is_refused_next_to_the_field(qtbot, runner, workspace, memory_keyring) -> None:
+    view = SettingsView(runner)
+    qtbot.addWidget(view)
+    twilio = view.page("twilio")
+    twilio.secret.setText("token")
+    assert view.save() is True
+    assert "twilio.account_sid" in twilio.secret_error.text()
+    assert memory_keyring.store == {}
+    assert twilio.secret.text() == "token"
