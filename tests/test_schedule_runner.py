@@ -1,0 +1,123 @@
+"""The real APScheduler, with intervals of a tenth of a second: edits, disabling, catch-up on start."""
+
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import replace
+from datetime import datetime, timedelta, timezone
+from typing import Callable
+
+from desktop.schedule import BusinessDefaults, Schedule, next_check
+from desktop.schedule.model import Check
+from desktop.schedule.runner import RuleScheduler
+
+UTC = timezone.utc
+BUSINESS = BusinessDefaults("Europe/Rome", ["21:00-09:00"])
+HOURLY = Schedule.from_dict({"check": {"every_minutes": 60}})
+FAST = replace(HOURLY, check=Check(every=timedelta(milliseconds=100)))
+
+
+class Recorder:
+    def __init__(self) -> None:
+        self.calls: dict[int, list[datetime]] = {}
+        self._lock = threading.Lock()
+
+    def __call__(self, rule_id: int, fire_time: datetime) -> None:
+        with self._lock:
+            self.calls.setdefault(rule_id, []).append(fire_time)
+
+    def count(self, rule_id: int) -> int:
+        with self._lock:
+            return len(self.calls.get(rule_id, []))
+
+
+def wait_for(condition: Callable[[], bool], timeout: float = 5.0) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.02)
+    return condition()
+
+
+def test_edits_reschedule_jobs_and_disabled_rules_stop_being_checked() -> None:
+    rules: dict[int, tuple[Schedule, bool]] = {1: (FAST, True), 2: (FAST, True), 3: (HOURLY, True), 4: (FAST, False)}
+    recorder = Recorder()
+    runner = RuleScheduler(lambda: [(i, s, on) for i, (s, on) in rules.items()], recorder, lambda _: None,
+                           BUSINESS, min_every=timedelta(milliseconds=50))
+    runner.start()
+    try:
+        assert wait_for(lambda: recorder.count(1) >= 3 and recorder.count(2) >= 3)
+        assert recorder.count(3) == 0 and recorder.count(4) == 0
+        assert set(runner.next_run_times()) == {1, 2, 3}
+
+        rules[1] = (HOURLY, True)        # edited: slower
+        rules[2] = (FAST, False)         # disabled
+        rules[3] = (FAST, True)          # edited: faster
+        runner.reload()
+        assert wait_for(lambda: recorder.count(3) >= 3)
+        time.sleep(0.2)                  # a check already running when reload came may finish
+        settled = recorder.count(1), recorder.count(2)
+        time.sleep(0.6)
+        assert (recorder.count(1), recorder.count(2)) == settled
+        assert recorder.count(3) >= 6 and recorder.count(4) == 0
+        plan = runner.next_run_times()
+        assert set(plan) == {1, 3}
+        now = datetime.now(UTC)
+        assert plan[1] is not None and timedelta(0) < plan[1] - now <= timedelta(hours=1)
+        assert plan[1] == next_check(HOURLY, plan[1] - timedelta(hours=1), business=BUSINESS)
+
+        del rules[3]                     # deleted
+        runner.reload()
+        time.sleep(0.2)
+        gone = recorder.count(3)
+        time.sleep(0.4)
+        assert recorder.count(3) == gone and set(runner.next_run_times()) == {1}
+    finally:
+        runner.shutdown()
+
+
+def test_json_limits_hold_unless_the_constructor_lowers_them() -> None:
+    runner = RuleScheduler(lambda: [(1, FAST, True)], Recorder(), lambda _: None, BUSINESS)
+    runner.start()
+    try:
+        planned = runner.next_run_times()[1]
+        assert planned is not None and planned - datetime.now(UTC) > timedelta(seconds=1)
+        assert planned.astimezone(UTC).minute % 5 == 0 and planned.second == 0
+    finally:
+        runner.shutdown()
+
+
+def test_on_start_a_missed_check_is_caught_up_once_or_skipped() -> None:
+    two_days_ago = datetime.now(UTC) - timedelta(days=2)
+    catch_up = replace(HOURLY, missed="catch_up_once")
+    skip = replace(HOURLY, missed="skip")
+    recorder = Recorder()
+    runner = RuleScheduler(lambda: [(1, catch_up, True), (2, skip, True), (3, catch_up, True)], recorder,
+                           lambda rule_id: None if rule_id == 3 else two_days_ago, BUSINESS)
+    runner.start()
+    try:
+        assert wait_for(lambda: recorder.count(1) == 1)
+        time.sleep(0.5)
+        # Once, not 48 times; the skipping rule and the never-checked rule wait for their next window.
+        assert (recorder.count(1), recorder.count(2), recorder.count(3)) == (1, 0, 0)
+        assert all(t > datetime.now(UTC) for t in runner.next_run_times().values())
+    finally:
+        runner.shutdown()
+
+
+def test_a_failing_check_does_not_stop_the_next_ones() -> None:
+    recorder = Recorder()
+
+    def flaky(rule_id: int, fire_time: datetime) -> None:
+        recorder(rule_id, fire_time)
+        raise RuntimeError("database is locked")
+
+    runner = RuleScheduler(lambda: [(1, FAST, True)], flaky, lambda _: None, BUSINESS,
+                           min_every=timedelta(milliseconds=50))
+    runner.start()
+    try:
+        assert wait_for(lambda: recorder.count(1) >= 3)
+    finally:
+        runner.shutdown()
