@@ -70,7 +70,7 @@ class MainWindow(QMainWindow):
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
         self.sidebar.setIconSize(QSize(20, 20))
-        self.sidebar.setFixedWidth(210)
+        self.sidebar.setFixedWidth(190)
         self.sidebar.setSpacing(2)
         self.pages = QStackedWidget()
         self.page_by_key: dict[str, QWidget] = {}

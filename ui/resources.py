@@ -52,7 +52,7 @@ class Language:
         if qt_own.load(QLocale(code), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
             self._installed.append(qt_own)
         self._installed.append(ours)
-        # Set before installing: Qt delivers LanguageChange synchronously, and pages read it.
+        # Set before installing, so any page that re-reads its texts already sees the new code.
         self.code = code
         for translator in self._installed:
             app.installTranslator(translator)

@@ -52,12 +52,12 @@ def test_window_geometry_is_remembered(qtbot, runner, workspace) -> None:
     first = MainWindow(workspace, runner)
     qtbot.addWidget(first)
     first.show()
-    first.setGeometry(QRect(40, 50, 700, 480))  # the offscreen screen is 800 x 600
-    assert (first.width(), first.height()) == (700, 480)
+    first.setGeometry(QRect(20, 30, 770, 480))  # the offscreen screen is 800 x 600
+    assert (first.width(), first.height()) == (770, 480)
     first.close()
     second = MainWindow(workspace, runner)
     qtbot.addWidget(second)
-    assert (second.width(), second.height()) == (700, 480)
+    assert (second.width(), second.height()) == (770, 480)
     assert (workspace.data_dir / "window.ini").is_file()
 
 
@@ -73,7 +73,7 @@ def test_language_switches_at_run_time(qtbot, runner, workspace, now) -> None:
     language.setCurrentIndex(language.findData("it"))
     assert settings.save()
     assert workspace.settings.get("ui.language") == "it"
-    assert window.sidebar.item(1).text() == "Contatti"
+    qtbot.waitUntil(lambda: window.sidebar.item(1).text() == "Contatti", timeout=3000)  # LanguageChange is posted
     assert contacts.heading.text() == "Contatti"
     assert contacts.empty.title.text() == "Ancora nessun contatto — importa un CSV"
     assert settings.save_button.text() == "Salva"
@@ -82,6 +82,6 @@ def test_language_switches_at_run_time(qtbot, runner, workspace, now) -> None:
     assert "Area di lavoro" in window.status_label.text()
     language.setCurrentIndex(language.findData("en"))
     assert settings.save()
-    assert window.sidebar.item(1).text() == "Contacts"
+    qtbot.waitUntil(lambda: window.sidebar.item(1).text() == "Contacts", timeout=3000)
     assert settings.save_button.text() == "Save"
     assert contacts.model.headerData(2, Qt.Orientation.Horizontal) == "First name"

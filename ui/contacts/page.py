@@ -49,7 +49,7 @@ class ContactsPage(QWidget):
         self.search.setObjectName("search")
         self.search.setClearButtonEnabled(True)
         self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
-        self.search.setMinimumWidth(280)
+        self.search.setMinimumWidth(140)
         self._debounce = QTimer(self, singleShot=True, interval=250)
         self._debounce.timeout.connect(self.apply_search)
         self.search.textChanged.connect(lambda _t: self._debounce.start())

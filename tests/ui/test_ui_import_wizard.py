@@ -1,0 +1,74 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QWizard
+
+from ui.contacts.import_wizard import IGNORE, ImportWizard
+from ui.contacts.page import ContactsPage
+
+CSV = (
+    "Nome;Cognome;E-mail;Cellulare;Punti fedeltà;Note interne\n"
+    "Anna;Verdi;anna.verdi@example.it;347 123 4567;120;vip\n"
+    "Bruno;Neri;bruno-at-example;;10;\n"
+    "Carla;Bianchi;carla@example.it;;35;\n"
+)
+
+
+def _write(tmp_path: Path) -> Path:
+    path = tmp_path / "clienti.csv"
+    path.write_text(CSV, encoding="utf-8")
+    return path
+
+
+def test_import_with_a_bad_row_then_the_good_rows_only(qtbot, runner, workspace, tmp_path, now) -> None:
+    workspace.groups.create("Clienti", now)
+    page = ContactsPage(runner)
+    qtbot.addWidget(page)
+    wizard = ImportWizard(runner, language="en")
+    qtbot.addWidget(wizard)
+    wizard.show()
+    assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    wizard.file_page.path.setText(str(_write(tmp_path)))
+    wizard.file_page.group.setCurrentText("Clienti")
+    assert wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    wizard.next()
+
+    mapping = wizard.mapping_page
+    assert mapping.preview is not None
+    assert "utf-8" in mapping.detected.text() and "“;”" in mapping.detected.text()
+    assert mapping.mapping.rowCount() == 6 and mapping.sample.rowCount() == 3
+    assert mapping.combos["E-mail"].currentData() == "email"
+    assert mapping.combos["Cellulare"].currentData() == "phone"
+    assert mapping.combos["Punti fedeltà"].currentData() == "punti_fedelta"  # a new custom field
+    notes = mapping.combos["Note interne"]
+    notes.setCurrentIndex(notes.findData(IGNORE))
+    email = mapping.combos["E-mail"]
+    email.setCurrentIndex(email.findData(IGNORE))
+    phone = mapping.combos["Cellulare"]
+    phone.setCurrentIndex(phone.findData(IGNORE))
+    assert not mapping.isComplete() and "e-mail address or the mobile number" in mapping.problem.text()
+    email.setCurrentIndex(email.findData("email"))
+    phone.setCurrentIndex(phone.findData("phone"))
+    assert mapping.isComplete()
+    wizard.next()
+
+    run = wizard.run_page
+    assert run.report is not None and not run.report.committed
+    assert run.errors.rowCount() == 1
+    assert (run.errors.item(0, 0).text(), run.errors.item(0, 1).text()) == ("3", "E-mail")
+    assert "not a valid e-mail" in run.errors.item(0, 2).text()
+    assert "Nothing was imported" in run.summary.text()
+    assert not run.good_only.isHidden()
+    assert not wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
+    assert workspace.contacts.count() == 0  # all or nothing
+
+    run.good_only.click()
+    assert run.report.committed and run.report.created == 2 and run.report.invalid == 1
+    assert "bad rows below were left out" in run.summary.text()
+    assert wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
+    anna = workspace.contacts.get(workspace.contacts.find("anna.verdi@example.it"))
+    assert anna["phone"] == "+393471234567" and anna["punti_fedelta"] == "120"
+    assert "note_interne" not in anna
+    assert sorted(workspace.groups.of_contact(anna["id"])) == ["Clienti"]
+    assert page.model.rowCount() == 2  # the contacts page refreshed from the change notice
