@@ -100,12 +100,10 @@ def compile_rule(rule: Rule, *, fields: dict[str, FieldSpec], group_ids: dict[st
     exclude = rule.audience.get("exclude") or []
     if include:
         ids = [ctx.group_ids[g.casefold()] for g in include]
-        where.append(f"EXISTS (SELECT 1 FROM memberships ai WHERE ai.contact_id = c.id "
-                     f"AND ai.group_id IN ({p.many(ids)}))")
+        where.append(f"c.id IN (SELECT ai.contact_id FROM memberships ai WHERE ai.group_id IN ({p.many(ids)}))")
     if exclude:
         ids = [ctx.group_ids[g.casefold()] for g in exclude]
-        where.append(f"NOT EXISTS (SELECT 1 FROM memberships ax WHERE ax.contact_id = c.id "
-                     f"AND ax.group_id IN ({p.many(ids)}))")
+        where.append(f"c.id NOT IN (SELECT ax.contact_id FROM memberships ax WHERE ax.group_id IN ({p.many(ids)}))")
     condition = _tree(rule.conditions, ctx, driver)
     if condition not in ("1", "(1)"):
         where.append(condition)

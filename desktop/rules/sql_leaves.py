@@ -122,8 +122,8 @@ def _date_sql(col: str, spec: FieldSpec, leaf: dict, clock: EvalClock, p: Params
                 f"AND {col} < {p.add(_date_value(spec, day, clock, True))})")
     if op == "anniversary_today":
         keys = md_list(clock.anniversary_days())
-        expr = f"substr({col}, 6, 5)"
-        return f"{expr} IN ({p.many(keys)})"
+        # "IS NOT NULL" lets SQLite use the partial expression index on birthdays.
+        return f"({col} IS NOT NULL AND substr({col}, 6, 5) IN ({p.many(keys)}))"
     amount, unit = leaf["amount"], leaf["unit"]
     if spec.type == "date":
         today = clock.today
@@ -146,19 +146,23 @@ def _date_sql(col: str, spec: FieldSpec, leaf: dict, clock: EvalClock, p: Params
 
 
 def group_sql(leaf: dict, group_ids: dict[str, int], clock: EvalClock, p: Params) -> str:
+    # "c.id IN (subquery)" rather than a correlated EXISTS: SQLite runs the subquery once
+    # through the (group_id, contact_id) key and can drive the whole query from it.
     gid = group_ids[leaf["group"].casefold()]
-    member = f"SELECT 1 FROM memberships m WHERE m.contact_id = c.id AND m.group_id = {p.add(gid)}"
+    member = f"SELECT m.contact_id FROM memberships m WHERE m.group_id = {p.add(gid)}"
     if leaf["op"] == "in":
-        return f"EXISTS ({member})"
+        return f"c.id IN ({member})"
     if leaf["op"] == "not_in":
-        return f"NOT EXISTS ({member})"
+        return f"c.id NOT IN ({member})"
     delta = timedelta(days=leaf["days"])
-    return (f"EXISTS ({member} AND m.joined_at > {p.add(ts(clock.window_start - delta))} "
+    return (f"c.id IN ({member} AND m.joined_at > {p.add(ts(clock.window_start - delta))} "
             f"AND m.joined_at <= {p.add(ts(clock.now - delta))})")
 
 
 def _events(kind: str, p: Params, since: datetime | None = None) -> str:
-    sql = f"SELECT 1 FROM events e WHERE e.contact_id = c.id AND e.type = {p.add(kind)}"
+    """Contact ids with an event of ``kind`` (since ``since``), for ``c.id IN (...)``: the
+    events (type, time) index answers it once instead of probing once per contact."""
+    sql = f"SELECT e.contact_id FROM events e WHERE e.type = {p.add(kind)}"
     if since is not None:
         sql += f" AND e.occurred_at > {p.add(ts(since))}"
     return sql
@@ -178,28 +182,32 @@ def behaviour_sql(leaf: dict, rule_id: int | None, clock: EvalClock, p: Params) 
             sql += f" AND e.ref = {p.add(leaf['link'])}"
         if leaf.get("this_rule") and rule_id is not None:
             sql += f" AND e.rule_id = {p.add(rule_id)}"
-        exists = f"EXISTS ({sql})"
-        return f"NOT {exists}" if name.startswith("not_") else exists
+        if name.startswith("not_"):  # per-contact probe of (contact_id, type, time): cheapest here
+            return f"NOT EXISTS ({sql.replace('WHERE e.type', 'WHERE e.contact_id = c.id AND e.type', 1)})"
+        return f"c.id IN ({sql})"
     if name in ("sent", "not_sent"):
         kinds = [f"{leaf['channel']}_sent"] if leaf.get("channel") else ["email_sent", "sms_sent"]
-        sql = (f"EXISTS (SELECT 1 FROM events e WHERE e.contact_id = c.id AND e.type IN ({p.many(kinds)}) "
-               f"AND e.occurred_at > {p.add(ts(now - timedelta(days=leaf['days'])))})")
-        return f"NOT {sql}" if name == "not_sent" else sql
+        if name == "not_sent":
+            return (f"NOT EXISTS (SELECT 1 FROM events e WHERE e.contact_id = c.id AND e.type IN ({p.many(kinds)}) "
+                    f"AND e.occurred_at > {p.add(ts(now - timedelta(days=leaf['days'])))})")
+        return (f"c.id IN (SELECT e.contact_id FROM events e WHERE e.type IN ({p.many(kinds)}) "
+                f"AND e.occurred_at > {p.add(ts(now - timedelta(days=leaf['days'])))})")
     if name == "bounced":
         if "days" in leaf:
-            return f"EXISTS ({_events('email_bounced', p, now - timedelta(days=leaf['days']))})"
-        return f"(c.email_status = 'bounced' OR EXISTS ({_events('email_bounced', p)}))"
+            return f"c.id IN ({_events('email_bounced', p, now - timedelta(days=leaf['days']))})"
+        return f"(c.email_status = 'bounced' OR c.id IN ({_events('email_bounced', p)}))"
     if name in ("no_activity", "last_activity_ago"):
         delta = timedelta(days=leaf["days"])
         activity = f"SELECT 1 FROM events e WHERE e.contact_id = c.id AND e.type IN {ACTIVITY}"
         if name == "no_activity":
             return f"NOT EXISTS ({activity} AND e.occurred_at > {p.add(ts(now - delta))})"
         # Built left to right so the parameters line up with their placeholders.
-        then = (f"EXISTS ({activity} AND e.occurred_at > {p.add(ts(clock.window_start - delta))} "
+        then = (f"c.id IN (SELECT e.contact_id FROM events e WHERE e.type IN {ACTIVITY} "
+                f"AND e.occurred_at > {p.add(ts(clock.window_start - delta))} "
                 f"AND e.occurred_at <= {p.add(ts(now - delta))})")
         return f"({then} AND NOT EXISTS ({activity} AND e.occurred_at > {p.add(ts(now - delta))}))"
     if name == "purchased":
-        return f"EXISTS ({_events('purchase', p, now - timedelta(days=leaf['days']))})"
+        return f"c.id IN ({_events('purchase', p, now - timedelta(days=leaf['days']))})"
     if name == "no_purchase_since":
         since = clock.day_start(date.fromisoformat(leaf["date"]))
         return (f"NOT EXISTS (SELECT 1 FROM events e WHERE e.contact_id = c.id AND e.type = 'purchase' "
