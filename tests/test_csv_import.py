@@ -7,6 +7,8 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from desktop.contacts.csv_import import import_contacts, preview_csv
 from desktop.errors import InputError
@@ -273,3 +275,31 @@ def test_file_is_read_not_locked(workspace, now, tmp_path) -> None:
     shutil.copy(FIXTURES / "utf8_bom.csv", copy)
     import_contacts(workspace, copy, now=now)
     copy.unlink()  # the import closed its handle
+
+
+_LOCAL_CHARS = "abcXYZ019._-+!#$%&'*/=?^`{|}~\"@ é()<>,;:"
+_DOMAINS = ["example.it", "Example.COM", "sub.example.co.uk", "localhost", "b.test", "x.invalid", "münchen.de",
+            "xn--mnchen-3ya.de", "-bad.com", "bad-.com", "a..b.com", "123.456", "example.c0m", "example.com.",
+            "x" * 63 + ".com", "x" * 64 + ".com", "", "[127.0.0.1]", "e_x.com", "ex ample.com"]
+
+
+@given(local=st.text(alphabet=_LOCAL_CHARS, max_size=70), domain=st.sampled_from(_DOMAINS),
+       pad=st.sampled_from(["", " ", "<", " <"]))
+@settings(max_examples=400, deadline=None)
+def test_fast_email_path_agrees_with_the_full_check(local: str, domain: str, pad: str) -> None:
+    from desktop.contacts.row_parse import RowParser
+    from desktop.contacts.values import ParseContext, to_db_value
+    from desktop.fields import STANDARD
+
+    spec = next(f for f in STANDARD if f.name == "email")
+    raw = f"{pad}{local}@{domain}{'>' if '<' in pad else ''}"
+    parser = RowParser([], ParseContext(), "")
+    try:
+        expected: object = to_db_value(spec, raw)
+    except ValueError:
+        expected = ValueError
+    try:
+        got: object = parser._value(spec, raw)
+    except ValueError:
+        got = ValueError
+    assert got == expected

@@ -16,13 +16,15 @@ from desktop.contacts.headers import GROUPS, ColumnTarget, resolve, suggest_mapp
 from desktop.contacts.reader import CsvSource
 from desktop.contacts.pipeline import parsed, workers_for
 from desktop.contacts.report import ImportReport
-from desktop.contacts.row_parse import RowParser
+from desktop.contacts.row_parse import ParsedRow, RowParser
+from desktop.contacts.writer import ChunkWriter
 from desktop.contacts.values import ParseContext
 from desktop.errors import InputError
 from desktop.fields import FieldSpec
 from desktop.workspace import Workspace
 
 PROGRESS_EVERY = 5000
+WRITE_CHUNK = 1000
 
 
 class _Discard(Exception):
@@ -111,51 +113,6 @@ def _plan(ws: Workspace, source: CsvSource, targets: list[ColumnTarget], now: da
     return plan
 
 
-class _Writer:
-    """Matches and writes one parsed row; counts what happened in the report."""
-
-    def __init__(self, ws: Workspace, now: datetime, report: ImportReport, group: str | None) -> None:
-        self.ws, self.now, self.report = ws, now, report
-        row = ws.db.execute("SELECT coalesce(max(id), 0) FROM contacts").fetchone()
-        self.first_new_id = row[0] + 1  # ids at or above this were created by this import
-        self.touched: set[int] = set()  # pre-existing contacts this import already matched
-        self.group_ids: dict[str, int] = {}
-        self.pending: dict[int, list[int]] = {}
-        self.fixed_group = self._group_id(group) if group else None
-
-    def _group_id(self, name: str) -> int:
-        key = name.strip().casefold()
-        if key not in self.group_ids:
-            self.group_ids[key] = self.ws.groups.ensure(name, self.now)
-        return self.group_ids[key]
-
-    def write(self, values: dict[str, Any], groups: list[str]) -> None:
-        contacts, report = self.ws.contacts, self.report
-        contact_id = contacts.find(values.get("email"), values.get("phone"))
-        if contact_id is None:
-            contact_id = contacts.create(values, self.now)
-            report.created += 1
-        elif contact_id >= self.first_new_id or contact_id in self.touched:
-            report.duplicates_in_file += 1
-            contacts.update(contact_id, values, self.now, only_missing=True)
-        else:
-            self.touched.add(contact_id)
-            if contacts.update(contact_id, values, self.now):
-                report.updated += 1
-            else:
-                report.unchanged += 1
-        ids = [self._group_id(g) for g in groups]
-        if self.fixed_group is not None:
-            ids.append(self.fixed_group)
-        for gid in ids:
-            self.pending.setdefault(gid, []).append(contact_id)
-
-    def flush(self) -> None:
-        for gid, members in self.pending.items():
-            self.ws.groups.add(gid, members, self.now)
-        self.pending.clear()
-
-
 def import_contacts(ws: Workspace, path: str | Path, *, now: datetime, country: str | None = None,
                     group: str | None = None, skip_invalid: bool = False, dry_run: bool = False,
                     mapping: dict[str, str | None] | None = None, date_order: str | None = None,
@@ -187,22 +144,24 @@ def import_contacts(ws: Workspace, path: str | Path, *, now: datetime, country: 
 def _import_rows(ws: Workspace, source: CsvSource, plan: list[tuple[int, str, FieldSpec | None]],
                  ctx: ParseContext, now: datetime, report: ImportReport, group: str | None,
                  progress: Callable[[int], None] | None) -> None:
-    writer = _Writer(ws, now, report, group)
+    writer = ChunkWriter(ws, now, report, group)
     key_header = next((h for _, h, s in plan if s is not None and s.name in ("email", "phone")), "")
     parser = RowParser(plan, ctx, key_header)
     workers = workers_for(source.path.stat().st_size)
+    chunk: list[ParsedRow] = []
     for row in parsed(source.rows(), parser, workers):
         report.rows += 1
-        if report.rows % PROGRESS_EVERY == 0:
-            writer.flush()
-            if progress is not None:
-                progress(report.rows)
         if row.values is None:
             report.invalid += 1
             for column, reason in row.errors:
                 report.add_error(row.line, column, reason)
-            continue
-        writer.write(row.values, row.groups)
-    writer.flush()
+        else:
+            chunk.append(row)
+            if len(chunk) >= WRITE_CHUNK:
+                writer.write_chunk(chunk)
+                chunk = []
+        if progress is not None and report.rows % PROGRESS_EVERY == 0:
+            progress(report.rows)
+    writer.write_chunk(chunk)
     if progress is not None:
         progress(report.rows)

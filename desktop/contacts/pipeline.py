@@ -12,7 +12,7 @@ from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
-from typing import Iterator
+from typing import Generator, Iterator
 
 from desktop.contacts.reader import Row
 from desktop.contacts.row_parse import ParsedRow, RowParser, worker_init, worker_parse
@@ -44,17 +44,39 @@ def parsed(rows: Iterator[Row], parser: RowParser, workers: int) -> Iterator[Par
     context = multiprocessing.get_context("spawn")
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=worker_init,
                                initargs=(parser.plan, parser.ctx, parser.key_header))
-    window: deque[Future[list[ParsedRow]]] = deque()
+    window: deque[tuple[Future[list[ParsedRow]], list[Row]]] = deque()
+    broken = False
     try:
         for chunk in _chunks(rows, CHUNK_ROWS):
-            window.append(pool.submit(worker_parse, chunk))
-            if len(window) > workers * 2:
-                yield from window.popleft().result()
+            if broken:
+                yield from parser.parse_many(chunk)
+                continue
+            window.append((pool.submit(worker_parse, chunk), chunk))
+            while len(window) > workers * 2 or (window and window[0][0].done()):
+                broken = yield from _drain_one(window, parser)
+                if broken:
+                    break
         while window:
-            yield from window.popleft().result()
-    except BrokenProcessPool as exc:  # pragma: no cover - a worker killed from outside
-        raise RuntimeError(f"a parsing worker process stopped unexpectedly ({exc})") from None
+            yield from _drain_one(window, parser)
     finally:
-        for future in window:
+        for future, _ in window:
             future.cancel()
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _drain_one(window: deque, parser: RowParser) -> Generator[ParsedRow, None, bool]:
+    """Yield the oldest chunk's rows; if the workers died, parse it here and say so.
+
+    Workers can fail to start (no importable ``__main__``, a locked-down machine): the
+    import then simply carries on in this process, with the same results.
+    """
+    future, chunk = window.popleft()
+    try:
+        result = future.result()
+    except BrokenProcessPool:
+        yield from parser.parse_many(chunk)
+        while window:
+            yield from parser.parse_many(window.popleft()[1])
+        return True
+    yield from result
+    return False
