@@ -1,7 +1,7 @@
 """The main window: a sidebar of sections, the page of the chosen one, and a status line.
 
 Pages are plain widgets that may offer ``focus_search()``, ``new_item()``,
-``save_current()`` and ``set_language(code)``; the window routes shortcuts to them, and each
+and ``save_current()``; the window routes shortcuts to them, and each
 page listens to ``runner.changed`` itself, so a page added later (the rule list, the
 simulation timeline) only has to be handed to ``set_page``.
 """
@@ -182,10 +182,6 @@ class MainWindow(QMainWindow):
     def apply_language(self, code: str) -> None:
         """Switch translations now; every widget re-sets its texts on ``LanguageChange``."""
         LANGUAGE.switch(code)
-        for page in self.page_by_key.values():
-            setter = getattr(page, "set_language", None)
-            if callable(setter):
-                setter(code)
 
     def _on_changes(self, changes: OpChanges, initiator: object | None) -> None:
         # Pages listen to ``runner.changed`` themselves; the window only refreshes its status line.

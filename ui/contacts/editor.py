@@ -21,6 +21,7 @@ from desktop.contacts.values import ParseContext, to_db_value
 from desktop.errors import InputError
 from desktop.fields import FieldSpec
 from ui.contacts.field_widgets import FieldEditor, make_editor
+from ui.resources import LANGUAGE
 from ui.ops import CollectionOp, OpChanges, OpContext, OpRunner, QueryOp
 from ui.widgets import error_label, show_field_error
 
@@ -63,13 +64,11 @@ def save_contact(c: OpContext, contact_id: int | None, values: dict[str, Any],
 class ContactDialog(QDialog):
     saved = Signal(int)
 
-    def __init__(self, runner: OpRunner, contact_id: int | None, language: str = "en",
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, runner: OpRunner, contact_id: int | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("contact_dialog")
         self.runner = runner
         self.contact_id = contact_id
-        self.language = language
         self.editors: dict[str, FieldEditor] = {}
         self.errors: dict[str, QLabel] = {}
         self.labels: dict[str, QLabel] = {}
@@ -111,7 +110,7 @@ class ContactDialog(QDialog):
         self.groups_title.setText(self.tr("Groups"))
         self.groups_list.setToolTip(self.tr("Tick the groups this contact belongs to"))
         for name, label in self.labels.items():
-            label.setText(self.editors[name].spec.label(self.language))
+            label.setText(self.editors[name].spec.label(LANGUAGE.code))
         for editor in self.editors.values():
             editor.retranslate()
 
@@ -128,7 +127,7 @@ class ContactDialog(QDialog):
         for spec in specs:
             editor = make_editor(spec, data["zone"])
             editor.set_value(contact.get(spec.name))
-            label = QLabel(spec.label(self.language))
+            label = QLabel(spec.label(LANGUAGE.code))
             label.setBuddy(editor.widget)
             error = error_label()
             error.setObjectName(f"error_{spec.name}")

@@ -20,6 +20,7 @@ from desktop.fields import FieldSpec
 from desktop.timeutil import from_db, valid_zone
 from ui.contacts.queries import BLOCK, Search, count_matching, fetch_block
 from ui.ops import OpRunner, QueryOp
+from ui.resources import LANGUAGE
 
 Index = QModelIndex | QPersistentModelIndex
 STATUS_WORDS = {
@@ -42,7 +43,7 @@ class ContactsModel(QAbstractTableModel):
     def __init__(self, runner: OpRunner, parent: Any = None) -> None:
         super().__init__(parent)
         self.runner = runner
-        self.language = "en"
+        self.language = LANGUAGE.code
         self.zone = ZoneInfo("Europe/Rome")
         self.fields: list[FieldSpec] = []
         self.search = Search()

@@ -14,7 +14,7 @@ from ui.contacts.editor import ContactDialog
 from ui.contacts.model import ContactsModel
 from ui.contacts.queries import Search, field_specs
 from ui.ops import CollectionOp, OpChanges, OpContext, OpRunner, QueryOp
-from ui.resources import icon
+from ui.resources import LANGUAGE, icon
 from ui.widgets import PAGE_MARGINS, EmptyState, Heading, confirm
 
 
@@ -39,7 +39,6 @@ class ContactsPage(QWidget):
         self.setObjectName("page_contacts")
         self.runner = runner
         self.country = "IT"
-        self.language = "en"
         self.dialog: ContactDialog | None = None
         self.model = ContactsModel(runner, self)
         self.heading = Heading()
@@ -122,12 +121,13 @@ class ContactsPage(QWidget):
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
+            self.model.set_language(LANGUAGE.code)
             self.retranslate_ui()
         super().changeEvent(event)
 
-    def set_language(self, language: str) -> None:
-        self.language = language
-        self.model.set_language(language)
+    @property
+    def language(self) -> str:
+        return LANGUAGE.code
 
     # --- loading -------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -194,7 +194,7 @@ class ContactsPage(QWidget):
             self.open_editor(ids[0])
 
     def open_editor(self, contact_id: int | None) -> ContactDialog:
-        self.dialog = ContactDialog(self.runner, contact_id, self.language, self)
+        self.dialog = ContactDialog(self.runner, contact_id, self)
         self.dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.dialog.open()
         return self.dialog
