@@ -17,6 +17,7 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any, Callable, Generic, TypeVar
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
@@ -195,8 +196,13 @@ class OpRunner(QObject):
         self._pending -= 1
         op = job.op
         op._close_progress()
+        if op.parent is not None and not shiboken6.isValid(op.parent):
+            # The widget that asked was closed meanwhile: announce a change, call nobody back.
+            if job.error is None and op.changes is not None and op.changes != OpChanges():
+                self.changed.emit(op.changes, None)
+            return
         if job.error is None:
-            if op.changes is not None and any(getattr(op.changes, f.name) for f in fields(op.changes)):
+            if op.changes is not None and op.changes != OpChanges():
                 self.changed.emit(op.changes, op.initiator)
             if op._on_success is not None:
                 op._on_success(job.result)

@@ -104,3 +104,28 @@ def test_threaded_progress_and_cancel(qtbot, workspace) -> None:
     assert outcome == ["cancelled"]
     assert isinstance(job.error, OpCancelled)
     assert progress == sorted(progress) and progress[-1] < 1_000_000
+
+
+def test_a_closed_caller_is_not_called_back_but_the_change_is_announced(qtbot, workspace, now) -> None:
+    import shiboken6
+
+    runner = OpRunner(workspace.data_dir)
+    release = threading.Event()
+    notices: list[OpChanges] = []
+    runner.changed.connect(lambda changes, _i: notices.append(changes))
+    called: list[int] = []
+    parent = QWidget()
+
+    def job(c):
+        release.wait(10)
+        return c.ws.groups.create("Late", now)
+
+    try:
+        CollectionOp(runner, job, OpChanges(groups=True), parent=parent).success(called.append).run_in_background()
+        shiboken6.delete(parent)
+        release.set()
+        qtbot.waitUntil(lambda: bool(notices), timeout=10000)
+    finally:
+        runner.shutdown()
+    assert called == [] and notices == [OpChanges(groups=True)]
+    assert workspace.groups.find("Late") is not None

@@ -82,8 +82,8 @@ class ContactsModel(QAbstractTableModel):
         self.endResetModel()
         if self.fields:
             self._exhausted = False
+            self.fetchMore(QModelIndex())  # first, so the rows never wait behind the count
             self._count()
-            self.fetchMore(QModelIndex())
 
     def _clear(self) -> None:
         self._generation += 1
