@@ -65,6 +65,13 @@ def test_search_by_email_name_and_phone_prefix(qtbot, runner, many_contacts) -> 
     page.search.setText("333 000 12")  # national number, typed with spaces
     page.apply_search()
     assert model.total == 100  # +393330001200 .. +393330001299
+    page.search.setText("C4999@Example")  # an e-mail prefix: an index range, any case
+    page.apply_search()
+    assert model.total == 1
+    assert model.data(model.index(0, _column(model, "email"))) == "c4999@example.com"
+    page.search.setText("+39 333 000 4999")
+    page.apply_search()
+    assert model.total == 1
     page.search.setText("nobody-like-this")
     page.apply_search()
     assert model.total == 0 and page.stack.currentWidget() is page.empty

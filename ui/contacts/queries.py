@@ -27,17 +27,25 @@ class Search:
     country: str = "IT"
 
     def clause(self) -> tuple[str, list[Any]]:
+        """SQL for the search; e-mail-like and phone-like text use index ranges, not scans.
+
+        E-mails are stored lower-case and phones in E.164, so a prefix is a range on their
+        index. Free text also looks at names, which means a scan (on the worker thread).
+        """
         text = self.text.strip()
         if not text:
             return "1", []
+        phones = self._phone_prefixes(text)
+        if phones:
+            return "(" + " OR ".join("(phone >= ? AND phone < ?)" for _ in phones) + ")", \
+                [p for prefix in phones for p in _range(prefix)]
+        low, high = _range(text.lower())
+        if "@" in text:
+            return "(email >= ? AND email < ?)", [low, high]
         prefix = _like_escape(text) + "%"
-        parts = ["email LIKE ? ESCAPE '\\'", "first_name LIKE ? ESCAPE '\\'", "last_name LIKE ? ESCAPE '\\'",
+        parts = ["(email >= ? AND email < ?)", "first_name LIKE ? ESCAPE '\\'", "last_name LIKE ? ESCAPE '\\'",
                  "(coalesce(first_name, '') || ' ' || coalesce(last_name, '')) LIKE ? ESCAPE '\\'"]
-        params: list[Any] = [prefix] * 4
-        for phone_prefix in self._phone_prefixes(text):
-            parts.append("phone LIKE ?")
-            params.append(phone_prefix + "%")
-        return "(" + " OR ".join(parts) + ")", params
+        return "(" + " OR ".join(parts) + ")", [low, high, prefix, prefix, prefix]
 
     def _phone_prefixes(self, text: str) -> list[str]:
         """Phones are stored in E.164; what people type is national, with or without ``+``/``00``."""
@@ -51,6 +59,11 @@ class Search:
         code = phonenumbers.country_code_for_region(self.country.upper()) or 39
         national = digits if self.country.upper() == "IT" else digits.removeprefix("0")
         return sorted({f"+{code}{national}", f"+{digits}"})
+
+
+def _range(prefix: str) -> tuple[str, str]:
+    """``[prefix, prefix + max char)``: every string that starts with ``prefix``, as an index range."""
+    return prefix, prefix + "\U0010ffff"
 
 
 def _like_escape(text: str) -> str:
