@@ -45,6 +45,7 @@ class CheckResult:
     dropped_by_cap: int = 0
     already: int = 0
     skipped: Counter = field(default_factory=Counter)  # reason -> count, nothing booked
+    skipped_contacts: list[tuple[int, str]] = field(default_factory=list)  # (contact, reason)
     bookings: list[Booking] = field(default_factory=list)
 
 
@@ -152,7 +153,9 @@ def _book_send(ws: Any, rule: Rule, rule_id: int, schedule: Schedule, business: 
                event_id: int | None, zone: str, now: datetime) -> None:
     decision = send_time(schedule, zone, now, business=business)
     if decision.at is None:
-        result.skipped[decision.reason or "not allowed by the schedule"] += 1
+        reason = decision.reason or "not allowed by the schedule"
+        result.skipped[reason] += 1
+        result.skipped_contacts.append((contact_id, reason))
         return
     due, state, reason, expires = decision.at, "planned", decision.reason, None
     if cap is not None and rule.marketing:

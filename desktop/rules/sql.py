@@ -68,9 +68,13 @@ def _top_anniversary(conditions: dict) -> str | None:
 
 def compile_rule(rule: Rule, *, fields: dict[str, FieldSpec], group_ids: dict[str, int],
                  clock: EvalClock, rule_id: int | None = None,
-                 ignore_resend: bool = False) -> CompiledRule:
-    """One query for ``rule`` at ``clock``; ``ignore_resend`` drops the ledger exclusion (the
-    "now" simulation uses it to count how many would be discarded as already sent)."""
+                 ignore_resend: bool = False, without_consent: bool = False) -> CompiledRule:
+    """One query for ``rule`` at ``clock``.
+
+    ``ignore_resend`` drops the ledger exclusion (the "now" simulation counts how many would
+    be discarded as already sent); ``without_consent`` selects the opposite of the consent
+    clause — the matching contacts a send action leaves out — so the simulator can say why.
+    """
     p = Params()
     ctx = _Ctx(fields, {k.casefold(): v for k, v in group_ids.items()}, clock, rule_id, p)
     policy = rule.resend["policy"]
@@ -95,7 +99,7 @@ def compile_rule(rule: Rule, *, fields: dict[str, FieldSpec], group_ids: dict[st
     head_params = list(p)
     p.clear()
     if rule.channel in CONSENT:
-        where.append(CONSENT[rule.channel])
+        where.append(f"NOT ({CONSENT[rule.channel]})" if without_consent else CONSENT[rule.channel])
     include = rule.audience.get("include") or []
     exclude = rule.audience.get("exclude") or []
     if include:

@@ -1,0 +1,63 @@
+"""Why a matching contact gets nothing: the words the simulation shows next to each name."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from desktop.rules.clock import EvalClock
+from desktop.rules.engine import eval_zone, group_ids
+from desktop.rules.sql import compile_rule
+from desktop.schedule import BusinessDefaults, Schedule
+from desktop.simulate.result import NotSent
+
+_WORDS = {"unsubscribed": "unsubscribed", "bounced": "bounced (address does not work)",
+          "pending": "has not confirmed the subscription yet"}
+
+
+def consent_problem(channel: str, contact: dict[str, Any]) -> tuple[str, str]:
+    """(kind, reason) for a contact that a send on ``channel`` must leave out."""
+    address, status = ("email", "email_status") if channel == "email" else ("phone", "sms_status")
+    if not contact.get(address):
+        return "no_address", "no e-mail address" if channel == "email" else "no mobile number"
+    word = _WORDS.get(contact.get(status) or "", contact.get(status) or "no consent")
+    return "no_consent", f"{'e-mail' if channel == 'email' else 'SMS'}: {word}"
+
+
+class Explainer:
+    def __init__(self, ws: Any, business: BusinessDefaults) -> None:
+        self._ws = ws
+        self._business = business
+        self._people: dict[int, tuple[str, str]] = {}
+        self._reported: set[tuple[str, int, str]] = set()
+
+    def who(self, contact_id: int) -> tuple[str, str]:
+        if contact_id not in self._people:
+            contact = self._ws.contacts.get(contact_id) or {}
+            name = " ".join(p for p in (contact.get("first_name"), contact.get("last_name")) if p)
+            self._people[contact_id] = (contact.get("email") or contact.get("phone") or "", name)
+        return self._people[contact_id]
+
+    def not_sent(self, at: datetime, rule: str, contact_id: int, kind: str, reason: str) -> NotSent:
+        to, name = self.who(contact_id)
+        return NotSent(at, rule, contact_id, to, name, kind, reason)
+
+    def without_consent(self, rule: Any, now: datetime, window_start: datetime) -> list[NotSent]:
+        """Contacts the rule's conditions match but the channel's consent rules leave out —
+        reported once per rule and contact, the first time they would have matched."""
+        schedule = Schedule.from_dict(rule.schedule, business=self._business)
+        clock = EvalClock(now, window_start, eval_zone(schedule, self._business),
+                          spread_days=1 if schedule.timezone.mode == "recipient" else 0)
+        compiled = compile_rule(rule, fields=self._ws.fields.all(), group_ids=group_ids(self._ws.db),
+                                clock=clock, rule_id=rule.id, without_consent=True)
+        out = []
+        for row in self._ws.db.execute(compiled.sql, compiled.params):
+            contact_id = row[0]
+            contact = self._ws.contacts.get(contact_id) or {}
+            kind, reason = consent_problem(rule.channel, contact)
+            key = (rule.name, contact_id, kind)
+            if key in self._reported:
+                continue
+            self._reported.add(key)
+            out.append(self.not_sent(now, rule.name, contact_id, kind, reason))
+        return out

@@ -1,0 +1,192 @@
+"""Run the engine forward on a snapshot: the same ``check_rule``, ``dispatch_due`` and
+``RulePolicy`` as the live service, with a virtual clock that jumps from one interesting
+moment (a rule check, a due send, a what-if event) to the next.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any, Callable, Iterable
+
+from desktop.delivery.dispatcher import dispatch_due
+from desktop.delivery.recording import RecordingChannel
+from desktop.errors import InputError
+from desktop.rules.send_policy import RulePolicy
+from desktop.schedule import Schedule, business_defaults, next_check
+from desktop.service.cycle import check_one
+from desktop.simulate.explain import Explainer
+from desktop.simulate.result import CheckMark, NotSent, PlannedSend, SimulationResult
+from desktop.simulate.snapshot import discard, snapshot
+from desktop.timeutil import from_db, to_db
+
+TINY = timedelta(microseconds=1)
+
+
+@dataclass(frozen=True)
+class WhatIf:
+    """A hypothetical event: "what if this contact bought / left a cart at this time?"."""
+
+    at: datetime
+    type: str
+    contact_id: int
+    ref: str | None = None
+    amount: float | None = None
+    payload: dict[str, Any] = field(default_factory=dict)
+
+
+def simulate(ws: Any, *, start: datetime, horizon: timedelta = timedelta(days=7),
+             rule_names: Iterable[str] | None = None, what_if: Iterable[WhatIf] = (),
+             progress: Callable[[float], None] | None = None,
+             cancel: Callable[[], bool] | None = None) -> SimulationResult:
+    """Who would get what, when, from ``start`` for ``horizon`` — never touching ``ws``."""
+    copy = snapshot(ws)
+    try:
+        return _Run(copy, start, start + horizon, rule_names, list(what_if), progress, cancel).run()
+    finally:
+        discard(copy)
+
+
+class _Run:
+    def __init__(self, sim: Any, start: datetime, end: datetime, names: Iterable[str] | None,
+                 what_if: list[WhatIf], progress: Callable[[float], None] | None,
+                 cancel: Callable[[], bool] | None) -> None:
+        self.sim, self.start, self.end = sim, start, end
+        self.progress, self.cancel = progress, cancel
+        self.business = business_defaults(sim.settings)
+        self.rules = self._choose(names)
+        self.schedules = {r.id: Schedule.from_dict(r.schedule, business=self.business) for r in self.rules}
+        self.names = {r.id: r.name for r in sim.rules.all()}
+        self.what_if = sorted(what_if, key=lambda w: w.at)
+        self.channels = {"email": RecordingChannel("email"), "sms": RecordingChannel("sms")}
+        self.policy = RulePolicy(sim, self.business)
+        self.explainer = Explainer(sim, self.business)
+        self.result = SimulationResult(start, end, [r.name for r in self.rules])
+        self.booked: dict[tuple[int, int, str], tuple[str, str | None]] = {}  # -> (zone, reason)
+        self.reasons: dict[int, str] = {}
+        self.seen = {"email": 0, "sms": 0}
+
+    def _choose(self, names: Iterable[str] | None) -> list:
+        rules = self.sim.rules.all()
+        if not names:
+            return [r for r in rules if r.enabled]
+        wanted = {n.casefold(): n for n in names}
+        chosen = [r for r in rules if r.name.casefold() in wanted]
+        missing = set(wanted) - {r.name.casefold() for r in chosen}
+        if missing:
+            raise InputError(f"there is no rule called {wanted[sorted(missing)[0]]!r}")
+        for rule in chosen:  # simulating a rule that is still off: show what it *would* do
+            if not rule.enabled:
+                self.sim.rules.set_enabled(rule.id, True, self.start)
+                rule.enabled = True
+        return chosen
+
+    def run(self) -> SimulationResult:
+        next_at = {r.id: next_check(self.schedules[r.id], self.start - TINY, business=self.business)
+                   for r in self.rules}
+        self._dispatch(self.start)  # sends already overdue when the simulation starts
+        now = self.start
+        while True:
+            if self.cancel and self.cancel():
+                self.result.cancelled = True
+                break
+            candidates = [t for t in next_at.values() if t is not None]
+            if self.what_if:
+                candidates.append(self.what_if[0].at)
+            due = self._next_due(now)
+            if due is not None:
+                candidates.append(due)
+            if not candidates or min(candidates) > self.end:
+                break
+            now = max(min(candidates), now)
+            while self.what_if and self.what_if[0].at <= now:
+                self._apply(self.what_if.pop(0))
+            for rule in self.rules:
+                if next_at[rule.id] is not None and next_at[rule.id] <= now:
+                    self._check(rule, now)
+                    next_at[rule.id] = next_check(self.schedules[rule.id], now, business=self.business)
+            self._dispatch(now)
+            if self.progress:
+                self.progress(min(1.0, (now - self.start) / (self.end - self.start)))
+        self._finish()
+        return self.result
+
+    def _next_due(self, after: datetime) -> datetime | None:
+        row = self.sim.db.execute(
+            "SELECT min(due_at) FROM ledger WHERE state IN ('planned', 'deferred') "
+            "AND channel IN ('email', 'sms') AND due_at > ?", [to_db(after)]).fetchone()
+        return from_db(row[0]) if row and row[0] else None
+
+    def _apply(self, event: WhatIf) -> None:
+        self.sim.events.record(event.type, event.at, event.contact_id, ref=event.ref,
+                               amount=event.amount, payload=event.payload)
+
+    def _check(self, rule: Any, now: datetime) -> None:
+        outcome = check_one(self.sim, rule, now, self.business)
+        if isinstance(outcome, str):
+            self.result.not_sent.append(NotSent(now, rule.name, 0, "", "", "error", outcome))
+            return
+        booked = outcome.planned + outcome.applied + outcome.deferred_by_cap
+        self.result.checks.append(CheckMark(now, rule.name, outcome.matched, booked))
+        for booking in outcome.bookings:
+            self.booked[(rule.id, booking.contact_id, booking.occurrence)] = (booking.zone, booking.reason)
+            if booking.state == "applied":
+                self.result.group_changes.append(self._entry(rule, booking.contact_id, booking.occurrence,
+                                                             "group", now, now, "", ""))
+        for contact_id, reason in outcome.skipped_contacts:
+            self.result.not_sent.append(self.explainer.not_sent(now, rule.name, contact_id, "schedule", reason))
+        if rule.sends:
+            self.result.not_sent.extend(self.explainer.without_consent(rule, now, outcome.window_start))
+
+    def _dispatch(self, now: datetime) -> None:
+        for ledger_id, reason in self.sim.db.execute(
+                "SELECT id, reason FROM ledger WHERE state IN ('planned', 'deferred') AND due_at <= ? "
+                "AND reason IS NOT NULL", [to_db(now)]):
+            self.reasons[ledger_id] = reason
+        dispatch_due(self.sim, now, channels=self.channels, policy=self.policy)
+        for name, channel in self.channels.items():
+            for message in channel.messages[self.seen[name]:]:
+                self._record(message, now)
+            self.seen[name] = len(channel.messages)
+
+    def _record(self, message: Any, now: datetime) -> None:
+        row = self.sim.db.execute(
+            "SELECT rule_id, contact_id, occurrence, matched_at FROM ledger WHERE id = ?",
+            [message.ledger_id]).fetchone()
+        rule_id, contact_id, occurrence, matched = row
+        if rule_id not in self.schedules:
+            return  # a send of a rule outside this simulation: it used a cap slot, not shown
+        rule = next(r for r in self.rules if r.id == rule_id)
+        zone, reason = self.booked.get((rule_id, contact_id, occurrence), (None, None))
+        if not zone:
+            contact = self.sim.contacts.get(contact_id) or {}
+            zone = self.policy.zone_for(self.schedules[rule_id], contact)
+        reason = self.reasons.get(message.ledger_id, reason)
+        at = message.now or now
+        entry = self._entry(rule, contact_id, occurrence, message.channel, at, from_db(matched),
+                            message.subject, message.text, zone, reason)
+        entry.to = message.to or entry.to
+        self.result.sends.append(entry)
+
+    def _entry(self, rule: Any, contact_id: int, occurrence: str, channel: str, at: datetime,
+               matched: datetime, subject: str, text: str, zone: str = "", reason: str | None = None) -> PlannedSend:
+        to, name = self.explainer.who(contact_id)
+        return PlannedSend(at, zone, rule.name, contact_id, to, name, channel, occurrence, subject,
+                           text, matched, reason)
+
+    def _finish(self) -> None:
+        ids = list(self.schedules)
+        if not ids:
+            return
+        marks = ", ".join("?" for _ in ids)
+        for rule_id, contact_id, state, due, reason, updated in self.sim.db.execute(
+                f"SELECT rule_id, contact_id, state, due_at, reason, updated_at FROM ledger WHERE rule_id IN ({marks}) "
+                f"AND state IN ('skipped', 'dropped', 'failed', 'planned', 'deferred', 'uncertain') "
+                f"AND updated_at >= ?", [*ids, to_db(self.start)]):
+            if state in ("planned", "deferred"):
+                kind, why = "after_horizon", f"due {due} UTC, after the simulated period" + (f" ({reason})" if reason else "")
+            else:
+                kind, why = ("cap_dropped" if reason and reason.startswith("frequency cap") else state), reason or state
+            self.result.not_sent.append(self.explainer.not_sent(from_db(updated), self.names[rule_id],
+                                                                contact_id, kind, why))
+        self.result.not_sent.sort(key=lambda n: (n.at, n.rule, n.contact_id))
