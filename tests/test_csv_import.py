@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import shutil
-from datetime import timedelta
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from desktop.contacts.csv_import import import_contacts, preview_csv
 from desktop.errors import InputError
+from desktop.workspace import Workspace
 
 FIXTURES = Path(__file__).parent / "fixtures" / "csv"
 
@@ -303,3 +304,124 @@ def test_fast_email_path_agrees_with_the_full_check(local: str, domain: str, pad
     except ValueError:
         got = ValueError
     assert got == expected
+
+
+def test_imported_contact_is_stored_as_contacts_create_stores_it(workspace, now, tmp_path) -> None:
+    path = tmp_path / "one.csv"
+    path.write_text("email;Nome;Cellulare;Data di nascita;Consenso SMS\nuno@example.it;Uno;347 123 4567;01/02/1990;no\n",
+                    encoding="utf-8")
+    import_contacts(workspace, path, now=now)
+    other = Workspace.open(tmp_path / "other")
+    try:
+        other.contacts.create({"email": "uno@example.it", "first_name": "Uno", "phone": "+393471234567",
+                               "birthday": "1990-02-01", "sms_status": "unsubscribed"}, now)
+        for sql in ("SELECT * FROM contacts", "SELECT contact_id, type, occurred_at, ref, amount, payload, uid FROM events"):
+            assert workspace.db.execute(sql).fetchall() == other.db.execute(sql).fetchall()
+    finally:
+        other.close()
+
+
+def test_matching_follows_changes_made_earlier_in_the_same_file(workspace, now, tmp_path) -> None:
+    phone_only = workspace.contacts.create({"phone": "+393471234567", "first_name": "Solo"}, now)
+    path = tmp_path / "moves.csv"
+    path.write_text("email;Cellulare;Nome\n"
+                    "a@example.it;347 123 4567;\n"   # gives the phone-only contact an e-mail
+                    ";347 123 4567;\n"               # the same contact again: a duplicate
+                    "b@example.it;347 123 4567;Bi\n"  # its phone now belongs to a contact with e-mail: new
+                    "c@example.it;;Ci\n"
+                    "c@example.it;333 987 6543;\n"    # fills c's phone before c is even written
+                    ";333 987 6543;Ci\n", encoding="utf-8")
+    report = import_contacts(workspace, path, now=now)
+    assert (report.created, report.updated, report.duplicates_in_file) == (2, 1, 3)
+    assert workspace.contacts.get(phone_only)["email"] == "a@example.it"
+    b = workspace.contacts.get(workspace.contacts.find(email="b@example.it"))
+    c = workspace.contacts.get(workspace.contacts.find(email="c@example.it"))
+    assert b["phone"] == "+393471234567" and c["phone"] == "+393339876543" and c["first_name"] == "Ci"
+    changed = workspace.db.execute("SELECT contact_id, ref FROM events WHERE type = 'field_changed'").fetchall()
+    assert changed[0] == (phone_only, "email")
+
+
+def test_duplicates_fill_a_new_contact_before_it_is_written(workspace, now, tmp_path) -> None:
+    path = tmp_path / "fill.csv"
+    path.write_text("email;Cellulare;Nome\nc@example.it;;\nc@example.it;333 987 6543;\n;333 987 6543;Ci\n",
+                    encoding="utf-8")
+    report = import_contacts(workspace, path, now=now)
+    assert (report.created, report.duplicates_in_file) == (1, 2)
+    c = workspace.contacts.get(workspace.contacts.find(email="c@example.it"))
+    assert (c["phone"], c["first_name"]) == ("+393339876543", "Ci")
+    kinds = workspace.db.execute("SELECT type FROM events").fetchall()
+    assert kinds == [("registered",)]  # one new contact, born complete: no change events
+
+
+_EMAILS = ["", "", "a@example.it", "b@example.it", "c@example.it"]
+_PHONES = ["", "", "347 123 4567", "333 987 6543", "338 111 2223"]
+_NAMES = ["", "Anna", "Bruno"]
+
+
+def _reference(ws, rows, now) -> tuple[int, int, int, int]:
+    """The per-row way, with the manager's own find/create/update: what the chunked writer must match."""
+    first_new = ws.db.execute("SELECT coalesce(max(id), 0) + 1 FROM contacts").fetchone()[0]
+    touched: set[int] = set()
+    created = updated = unchanged = dups = 0
+    for email, phone, name in rows:
+        values = {k: v for k, v in (("email", email), ("phone", phone and "+39" + phone.replace(" ", "")),
+                                    ("first_name", name)) if v}
+        if not values.get("email") and not values.get("phone"):
+            continue
+        cid = ws.contacts.find(values.get("email"), values.get("phone"))
+        if cid is None:
+            ws.contacts.create(values, now)
+            created += 1
+        elif cid >= first_new or cid in touched:
+            dups += 1
+            ws.contacts.update(cid, values, now, only_missing=True)
+        else:
+            touched.add(cid)
+            if ws.contacts.update(cid, values, now):
+                updated += 1
+            else:
+                unchanged += 1
+    return created, updated, unchanged, dups
+
+
+@given(existing=st.lists(st.tuples(st.sampled_from(_EMAILS), st.sampled_from(_PHONES), st.sampled_from(_NAMES)),
+                         max_size=4),
+       rows=st.lists(st.tuples(st.sampled_from(_EMAILS), st.sampled_from(_PHONES), st.sampled_from(_NAMES)),
+                     min_size=1, max_size=12),
+       chunk=st.sampled_from([1, 2, 5, 1000]))
+@settings(max_examples=40, deadline=None)
+def test_chunked_writer_matches_the_per_row_manager_path(tmp_path_factory, existing, rows, chunk) -> None:
+    import desktop.contacts.csv_import as csv_import
+    now = datetime(2026, 3, 2, 9, 30, tzinfo=timezone.utc)
+    saved, csv_import.WRITE_CHUNK = csv_import.WRITE_CHUNK, chunk
+    try:
+        _compare_with_reference(tmp_path_factory, existing, rows, now)
+    finally:
+        csv_import.WRITE_CHUNK = saved
+
+
+def _compare_with_reference(tmp_path_factory, existing, rows, now) -> None:
+    folder = tmp_path_factory.mktemp("model")
+    path = folder / "rows.csv"
+    path.write_text("email;phone;first_name\n" + "".join(f"{e};{p};{n}\n" for e, p, n in rows), encoding="utf-8")
+    results = []
+    for name in ("chunked", "reference"):
+        ws = Workspace.open(folder / name)
+        try:
+            for email, phone, first in existing:
+                if email or phone:
+                    values = {k: v for k, v in (("email", email), ("phone", phone and "+39" + phone.replace(" ", "")),
+                                                ("first_name", first)) if v}
+                    if ws.contacts.find(values.get("email"), values.get("phone")) is None:
+                        ws.contacts.create(values, now)
+            if name == "chunked":
+                report = import_contacts(ws, path, now=now, skip_invalid=True)
+                counts = (report.created, report.updated, report.unchanged, report.duplicates_in_file)
+            else:
+                with ws.transaction():
+                    counts = _reference(ws, rows, now)
+            table = ws.db.execute("SELECT id, email, phone, first_name FROM contacts ORDER BY id").fetchall()
+            results.append((counts, table))
+        finally:
+            ws.close()
+    assert results[0] == results[1]

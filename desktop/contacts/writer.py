@@ -32,7 +32,7 @@ class ChunkWriter:
         row = ws.db.execute("SELECT coalesce(max(id), 0) FROM contacts").fetchone()
         self.first_new_id = row[0] + 1  # ids from here on were created by this import
         self.next_id = self.first_new_id
-        self.touched: set[int] = set()  # pre-existing contacts this import already matched
+        self.touched = _IdSet(row[0])  # pre-existing contacts this import already matched
         self.group_ids: dict[str, int] = {}
         self.members: dict[int, list[int]] = {}
         self.fixed_group = self._group_id(group) if group else None
@@ -134,15 +134,30 @@ class ChunkWriter:
         return contact_id
 
     def _merge_pending(self, contact_id: int, values: dict[str, Any]) -> None:
-        """A duplicate of a row not yet inserted: fill its empty fields, as ``only_missing`` does."""
+        """A duplicate of a row not yet inserted: fill its empty fields, as ``only_missing`` does.
+
+        The contact is still being born, so this records no change events; the lookups are
+        kept exactly as the database would answer them once it is written.
+        """
         current = self.pending[contact_id]
-        keys_changed = False
+        added = {}
         for name, value in values.items():
             if current.get(name) in (None, ""):
                 current[name] = value
-                keys_changed = keys_changed or name in _KEYS
-        if keys_changed:
-            self._go_stale()
+                added[name] = value
+        if "email" in added:
+            self.pending_email[added["email"]] = contact_id
+            phone = current.get("phone")
+            if phone and self.pending_phone_no_email.get(phone) == contact_id:
+                del self.pending_phone_no_email[phone]
+                others = [c for c, v in self.pending.items() if v.get("phone") == phone and not v.get("email")]
+                if others:
+                    self.pending_phone_no_email[phone] = min(others)
+        if "phone" in added:
+            phone = added["phone"]
+            _keep_lowest(self.pending_phone, phone, contact_id)
+            if not current.get("email"):
+                _keep_lowest(self.pending_phone_no_email, phone, contact_id)
 
     def _update(self, contact_id: int, values: dict[str, Any], only_missing: bool) -> bool:
         changes = self.ws.contacts.update(contact_id, values, self.now, only_missing=only_missing)
@@ -188,6 +203,27 @@ class ChunkWriter:
         self.members.clear()
 
 
+class _IdSet:
+    """Ids of pre-existing contacts as a bitmap: one bit each, so a re-import of a million
+    contacts needs 125 kB rather than a set of a million ints."""
+
+    def __init__(self, max_id: int) -> None:
+        self._bits = bytearray(max_id // 8 + 1)
+
+    def add(self, contact_id: int) -> None:
+        self._bits[contact_id >> 3] |= 1 << (contact_id & 7)
+
+    def __contains__(self, contact_id: int) -> bool:
+        index = contact_id >> 3
+        return index < len(self._bits) and bool(self._bits[index] & (1 << (contact_id & 7)))
+
+
 def _parts(items: list[str]) -> Iterable[list[str]]:
     for start in range(0, len(items), _IN_LIMIT):
         yield items[start:start + _IN_LIMIT]
+
+
+def _keep_lowest(index: dict[str, int], key: str, contact_id: int) -> None:
+    """Phone lookups answer with the lowest id, as ``ORDER BY id LIMIT 1`` does."""
+    if key not in index or index[key] > contact_id:
+        index[key] = contact_id
