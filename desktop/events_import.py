@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Iterator, TextIO
 
 from desktop.contacts.reader import CsvSource
 from desktop.contacts.report import ImportReport
@@ -68,18 +68,25 @@ def _is_jsonl(path: Path) -> bool:
 
 def _jsonl_records(path: Path) -> Iterator[tuple[int, dict[str, Any] | None, str]]:
     with path.open("r", encoding="utf-8-sig") as handle:
-        for number, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as exc:
-                yield number, None, f"not valid JSON ({exc.msg} at character {exc.colno})"
-                continue
-            if not isinstance(record, dict):
-                yield number, None, "each line must be a JSON object {...}"
-                continue
-            yield number, record, ""
+        try:
+            yield from _json_lines(handle)
+        except UnicodeDecodeError as exc:
+            raise InputError(f"JSON Lines files must be UTF-8 ({exc.reason} at byte {exc.start})", str(path)) from None
+
+
+def _json_lines(handle: TextIO) -> Iterator[tuple[int, dict[str, Any] | None, str]]:
+    for number, line in enumerate(handle, start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield number, None, f"not valid JSON ({exc.msg} at character {exc.colno})"
+            continue
+        if not isinstance(record, dict):
+            yield number, None, "each line must be a JSON object {...}"
+            continue
+        yield number, record, ""
 
 
 def _csv_records(source: CsvSource) -> Iterator[tuple[int, dict[str, Any] | None, str]]:

@@ -246,6 +246,11 @@ def test_whole_file_problems_raise_input_error(workspace, now, tmp_path) -> None
         import_contacts(workspace, nokey, now=now)
     with pytest.raises(InputError, match="country"):
         import_contacts(workspace, FIXTURES / "utf8_bom.csv", now=now, country="XX")
+    twice = tmp_path / "twice.csv"
+    twice.write_text("Email;E-mail\na@example.it;b@example.it\n", encoding="utf-8")
+    with pytest.raises(InputError, match='"Email" and "E-mail" both hold email'):
+        import_contacts(workspace, twice, now=now)
+    assert workspace.contacts.count() == 0
 
 
 def test_preview_for_the_wizard(tmp_path) -> None:

@@ -108,3 +108,12 @@ def test_type_inferred_from_order_id_and_rule_linked(shop, now, tmp_path) -> Non
                            ).fetchall()
     rule_id = shop.db.execute("SELECT id FROM rules WHERE name = 'Benvenuto'").fetchone()[0]
     assert rows == [("purchase", "W-1", 12.0, None), ("email_opened", "Benvenuto", None, rule_id)]
+
+
+def test_jsonl_must_be_utf8(shop, now, tmp_path) -> None:
+    path = tmp_path / "latin.jsonl"
+    path.write_bytes('{"type": "open", "email": "mario.rossi@example.it", "date": "2026-01-01", "rule": "Caffè"}\n'
+                     .encode("cp1252"))
+    with pytest.raises(InputError, match="must be UTF-8"):
+        import_events(shop, path, now=now)
+    assert _imported(shop) == []
