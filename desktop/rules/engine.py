@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -47,6 +48,17 @@ class CheckResult:
     skipped: Counter = field(default_factory=Counter)  # reason -> count, nothing booked
     skipped_contacts: list[tuple[int, str]] = field(default_factory=list)  # (contact, reason)
     bookings: list[Booking] = field(default_factory=list)
+
+
+@lru_cache(maxsize=256)
+def _parse_schedule(text: str, business: BusinessDefaults) -> Schedule:
+    return Schedule.from_dict(json.loads(text), business=business)
+
+
+def rule_schedule(rule: Rule, business: BusinessDefaults) -> Schedule:
+    """The rule's parsed schedule; parsing is pure, so it is cached (checks run thousands of
+    times in a simulation)."""
+    return _parse_schedule(json.dumps(rule.schedule, sort_keys=True), business)
 
 
 def last_check(db: Any, rule_id: int) -> datetime | None:
@@ -90,7 +102,7 @@ def check_rule(ws: Any, rule: Rule, rule_id: int, now: datetime, *, business: Bu
     ``window_start`` defaults to the previous successful check (or the schedule's nominal
     period before ``now`` for a first check), so relative conditions tile without gaps.
     """
-    schedule = Schedule.from_dict(rule.schedule, business=business)
+    schedule = rule_schedule(rule, business)
     if window_start is None:
         window_start, _ = check_window(schedule, last_check(ws.db, rule_id), now, business=business)
     if window_start is None:  # pragma: no cover - check_window always gives one for a first check

@@ -11,7 +11,7 @@ from typing import Any
 
 from desktop.delivery import policy as pol
 from desktop.rules.caps import Cap, caps_from_settings, next_allowed
-from desktop.rules.engine import apply_after_send, eval_zone
+from desktop.rules.engine import apply_after_send, eval_zone, rule_schedule
 from desktop.rules.model import Rule
 from desktop.schedule import BusinessDefaults, Schedule, is_allowed, resolve_zone, send_time
 from desktop.timeutil import from_db
@@ -30,7 +30,7 @@ class RulePolicy:
     def _rule(self, rule_id: int) -> tuple[Rule | None, Schedule | None]:
         if rule_id not in self._rules:
             rule = self._ws.rules.get(rule_id)
-            schedule = Schedule.from_dict(rule.schedule, business=self._business) if rule else None
+            schedule = rule_schedule(rule, self._business) if rule else None
             self._rules[rule_id] = (rule, schedule)
         return self._rules[rule_id]
 

@@ -9,7 +9,8 @@ from datetime import datetime
 from typing import Any, Mapping
 
 from desktop.delivery.dispatcher import DispatchSummary, dispatch_due
-from desktop.rules.engine import CheckResult, check_rule, last_check
+from desktop.rules.caps import Cap
+from desktop.rules.engine import CheckResult, check_rule, last_check, rule_schedule
 from desktop.rules.model import Rule
 from desktop.rules.send_policy import RulePolicy
 from desktop.schedule import BusinessDefaults, Schedule, business_defaults, next_check
@@ -33,10 +34,11 @@ def is_due(rule: Rule, schedule: Schedule, db: Any, now: datetime, business: Bus
     return upcoming is not None and upcoming <= now
 
 
-def check_one(ws: Any, rule: Rule, now: datetime, business: BusinessDefaults) -> CheckResult | str:
+def check_one(ws: Any, rule: Rule, now: datetime, business: BusinessDefaults,
+              caps: dict[str, Cap] | None = None) -> CheckResult | str:
     """Check one rule; a failure is recorded on the rule (the app shows it) and returned."""
     try:
-        return check_rule(ws, rule, rule.id, now, business=business)
+        return check_rule(ws, rule, rule.id, now, business=business, caps=caps)
     except Exception as exc:
         log.exception("check of rule %r failed", rule.name)
         message = f"{type(exc).__name__}: {exc}"
@@ -53,7 +55,7 @@ def run_cycle(ws: Any, now: datetime, channels: Mapping[str, Any] | None,
     for rule in ws.rules.all(enabled_only=True):
         if rule_names and rule.name not in rule_names:
             continue
-        schedule = Schedule.from_dict(rule.schedule, business=business)
+        schedule = rule_schedule(rule, business)
         if only_due and not is_due(rule, schedule, ws.db, now, business):
             continue
         outcome = check_one(ws, rule, now, business)

@@ -6,9 +6,9 @@ from datetime import datetime
 from typing import Any
 
 from desktop.rules.clock import EvalClock
-from desktop.rules.engine import eval_zone, group_ids
+from desktop.rules.engine import eval_zone, group_ids, rule_schedule
 from desktop.rules.sql import compile_rule
-from desktop.schedule import BusinessDefaults, Schedule
+from desktop.schedule import BusinessDefaults
 from desktop.simulate.result import NotSent
 
 _WORDS = {"unsubscribed": "unsubscribed", "bounced": "bounced (address does not work)",
@@ -45,7 +45,7 @@ class Explainer:
     def without_consent(self, rule: Any, now: datetime, window_start: datetime) -> list[NotSent]:
         """Contacts the rule's conditions match but the channel's consent rules leave out —
         reported once per rule and contact, the first time they would have matched."""
-        schedule = Schedule.from_dict(rule.schedule, business=self._business)
+        schedule = rule_schedule(rule, self._business)
         clock = EvalClock(now, window_start, eval_zone(schedule, self._business),
                           spread_days=1 if schedule.timezone.mode == "recipient" else 0)
         compiled = compile_rule(rule, fields=self._ws.fields.all(), group_ids=group_ids(self._ws.db),

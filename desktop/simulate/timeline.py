@@ -13,7 +13,9 @@ from desktop.delivery.dispatcher import dispatch_due
 from desktop.delivery.recording import RecordingChannel
 from desktop.errors import InputError
 from desktop.rules.send_policy import RulePolicy
-from desktop.schedule import Schedule, business_defaults, next_check
+from desktop.rules.caps import caps_from_settings
+from desktop.rules.engine import rule_schedule
+from desktop.schedule import business_defaults, next_check
 from desktop.service.cycle import check_one
 from desktop.simulate.explain import Explainer
 from desktop.simulate.result import CheckMark, NotSent, PlannedSend, SimulationResult
@@ -55,7 +57,8 @@ class _Run:
         self.progress, self.cancel = progress, cancel
         self.business = business_defaults(sim.settings)
         self.rules = self._choose(names)
-        self.schedules = {r.id: Schedule.from_dict(r.schedule, business=self.business) for r in self.rules}
+        self.schedules = {r.id: rule_schedule(r, self.business) for r in self.rules}
+        self.caps = caps_from_settings(sim.settings)
         self.names = {r.id: r.name for r in sim.rules.all()}
         self.what_if = sorted(what_if, key=lambda w: w.at)
         self.channels = {"email": RecordingChannel("email"), "sms": RecordingChannel("sms")}
@@ -122,7 +125,7 @@ class _Run:
                                amount=event.amount, payload=event.payload)
 
     def _check(self, rule: Any, now: datetime) -> None:
-        outcome = check_one(self.sim, rule, now, self.business)
+        outcome = check_one(self.sim, rule, now, self.business, self.caps)
         if isinstance(outcome, str):
             self.result.not_sent.append(NotSent(now, rule.name, 0, "", "", "error", outcome))
             return
@@ -139,6 +142,11 @@ class _Run:
             self.result.not_sent.extend(self.explainer.without_consent(rule, now, outcome.window_start))
 
     def _dispatch(self, now: datetime) -> None:
+        due = self.sim.db.execute(
+            "SELECT 1 FROM ledger WHERE state IN ('planned', 'deferred') AND channel IN ('email', 'sms') "
+            "AND due_at <= ? LIMIT 1", [to_db(now)]).fetchone()
+        if due is None:
+            return  # the live dispatcher would find nothing either
         for ledger_id, reason in self.sim.db.execute(
                 "SELECT id, reason FROM ledger WHERE state IN ('planned', 'deferred') AND due_at <= ? "
                 "AND reason IS NOT NULL", [to_db(now)]):
