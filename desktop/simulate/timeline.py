@@ -14,8 +14,8 @@ from desktop.delivery.recording import RecordingChannel
 from desktop.errors import InputError
 from desktop.rules.send_policy import RulePolicy
 from desktop.rules.caps import caps_from_settings
-from desktop.rules.engine import rule_schedule
-from desktop.schedule import business_defaults, next_check
+from desktop.rules.engine import last_check, rule_schedule
+from desktop.schedule import business_defaults, missed_checks, next_check
 from desktop.service.cycle import check_one
 from desktop.simulate.explain import Explainer
 from desktop.simulate.result import CheckMark, NotSent, PlannedSend, SimulationResult
@@ -85,8 +85,7 @@ class _Run:
         return chosen
 
     def run(self) -> SimulationResult:
-        next_at = {r.id: next_check(self.schedules[r.id], self.start - TINY, business=self.business)
-                   for r in self.rules}
+        next_at = {r.id: self._first_check(r) for r in self.rules}
         self._dispatch(self.start)  # sends already overdue when the simulation starts
         now = self.start
         while True:
@@ -113,6 +112,15 @@ class _Run:
                 self.progress(min(1.0, (now - self.start) / (self.end - self.start)))
         self._finish()
         return self.result
+
+    def _first_check(self, rule: Any) -> datetime | None:
+        """As the live engine starting now: a rule whose check was missed while nothing ran is
+        caught up at once (if its policy says so); otherwise it waits for its next slot."""
+        schedule = self.schedules[rule.id]
+        previous = last_check(self.sim.db, rule.id)
+        if missed_checks(schedule, previous, self.start, business=self.business) == "catch_up":
+            return self.start
+        return next_check(schedule, self.start - TINY, business=self.business)
 
     def _next_due(self, after: datetime) -> datetime | None:
         row = self.sim.db.execute(
