@@ -10,17 +10,19 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Callable
+from typing import Callable
+
+import phonenumbers
 
 from desktop.contacts.headers import GROUPS, ColumnTarget, resolve, suggest_mapping
-from desktop.contacts.reader import CsvSource
 from desktop.contacts.pipeline import parsed, workers_for
+from desktop.contacts.reader import CsvSource
 from desktop.contacts.report import ImportReport
 from desktop.contacts.row_parse import ParsedRow, RowParser
-from desktop.contacts.writer import ChunkWriter
 from desktop.contacts.values import ParseContext
+from desktop.contacts.writer import ChunkWriter
 from desktop.errors import InputError
-from desktop.fields import FieldSpec
+from desktop.fields import STANDARD, FieldSpec
 from desktop.workspace import Workspace
 
 PROGRESS_EVERY = 5000
@@ -67,8 +69,6 @@ class _StandardOnly:
     """A catalogue with only the standard fields, for previews made before a workspace is open."""
 
     def all(self) -> dict[str, FieldSpec]:
-        from desktop.fields import STANDARD
-
         return {f.name: f for f in STANDARD}
 
     def custom(self) -> list[FieldSpec]:
@@ -77,8 +77,6 @@ class _StandardOnly:
 
 def _context(ws: Workspace, country: str | None, date_order: str | None) -> ParseContext:
     chosen_country = (country or ws.settings.get("business.country") or "IT").upper()
-    import phonenumbers
-
     if chosen_country not in phonenumbers.SUPPORTED_REGIONS:
         raise InputError(f"{country!r} is not a two-letter country code (e.g. IT, GB, US)", "--country")
     order = date_order or ws.settings.get("import.date_order") or "dmy"
