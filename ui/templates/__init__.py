@@ -1,0 +1,1 @@
+"""Templates: the list page and the e-mail/SMS editor."""

@@ -1,0 +1,246 @@
+"""The Templates page: every e-mail and SMS template, with the editor beside the list."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from PySide6.QtCore import QEvent, QLocale, QRect, Qt
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView, QHBoxLayout, QHeaderView, QMenu, QMessageBox, QPushButton, QSplitter,
+    QStackedWidget, QTableWidget, QTableWidgetItem, QToolButton, QVBoxLayout, QWidget,
+)
+
+from desktop.timeutil import from_db
+from ui.ops import CollectionOp, OpChanges, OpRunner, QueryOp
+from ui.resources import icon
+from ui.templates.editor import TemplateEditor
+from ui.templates.queries import TemplateRow, delete_template, duplicate_template, template_rows
+from ui.widgets import PAGE_MARGINS, EmptyState, Heading, confirm
+
+
+def channel_icon(channel: str) -> QIcon:
+    """A small badge: blue "@" for e-mail, green "SMS" for text messages."""
+    pixmap = QPixmap(32, 20)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setBrush(QColor("#1a73e8" if channel == "email" else "#188038"))
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.drawRoundedRect(QRect(0, 0, 32, 20), 5, 5)
+    painter.setPen(QColor("white"))
+    font = painter.font()
+    font.setPixelSize(11)
+    font.setBold(True)
+    painter.setFont(font)
+    painter.drawText(QRect(0, 0, 32, 20), Qt.AlignmentFlag.AlignCenter, "@" if channel == "email" else "SMS")
+    painter.end()
+    return QIcon(pixmap)
+
+
+def first_line(row: TemplateRow) -> str:
+    t = row.template
+    if t.channel == "email" and t.subject:
+        return t.subject
+    return next((line.strip() for line in t.text.splitlines() if line.strip()), "")
+
+
+class TemplatesPage(QWidget):
+    def __init__(self, runner: OpRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("page_templates")
+        self.runner = runner
+        self.rows: list[TemplateRow] = []
+        self.heading = Heading()
+        self.new_button = QToolButton()
+        self.new_button.setObjectName("template_new")
+        self.new_button.setIcon(icon("add"))
+        self.new_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.new_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        self.new_menu = QMenu(self.new_button)
+        self.new_email = self.new_menu.addAction(channel_icon("email"), "")
+        self.new_sms = self.new_menu.addAction(channel_icon("sms"), "")
+        self.new_email.triggered.connect(lambda: self.new_template("email"))
+        self.new_sms.triggered.connect(lambda: self.new_template("sms"))
+        self.new_button.setMenu(self.new_menu)
+        self.new_button.clicked.connect(lambda: self.new_template("email"))
+        self.duplicate_button = QPushButton(icon("add"), "")
+        self.delete_button = QPushButton(icon("delete"), "")
+        self.duplicate_button.clicked.connect(self.duplicate_selected)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.table = QTableWidget(0, 3)
+        self.table.setObjectName("templates_table")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setSortingEnabled(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.itemSelectionChanged.connect(self._selection_changed)
+        self.editor = TemplateEditor(runner)
+        self.editor.saved.connect(self._saved)
+        self.empty = EmptyState()
+        self.right = QStackedWidget()
+        self.right.addWidget(self.editor)
+        self.right.addWidget(self.empty)
+        splitter = QSplitter()
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.right)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([330, 900])
+        bar = QHBoxLayout()
+        bar.addWidget(self.heading)
+        bar.addStretch(1)
+        for button in (self.new_button, self.duplicate_button, self.delete_button):
+            bar.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(*PAGE_MARGINS)
+        layout.addLayout(bar)
+        layout.addWidget(splitter, 1)
+        runner.changed.connect(self.on_changes)
+        self.retranslate_ui()
+        self.right.setCurrentWidget(self.empty)
+        self._selection_changed()
+        self.refresh()
+
+    def retranslate_ui(self) -> None:
+        self.heading.setText(self.tr("Templates"))
+        self.new_button.setText(self.tr("New"))
+        self.new_button.setToolTip(self.tr("New e-mail template (Ctrl+N); the arrow offers an SMS template"))
+        self.new_email.setText(self.tr("New e-mail template"))
+        self.new_sms.setText(self.tr("New SMS template"))
+        self.duplicate_button.setText(self.tr("Duplicate"))
+        self.delete_button.setText(self.tr("Delete"))
+        self.delete_button.setToolTip(self.tr("Delete the template (not possible while a rule uses it)"))
+        self.table.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Subject / first line"), self.tr("Last change")])
+        self.empty.set_texts(self.tr("No template selected"),
+                             self.tr("Choose a template on the left, or create one with “New”."))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    # --- loading -----------------------------------------------------------------------------
+    def refresh(self, select: int | None = None) -> None:
+        keep = select if select is not None else self.selected_id()
+        QueryOp(self.runner, template_rows, parent=self).success(
+            lambda rows: self._show(rows, keep)).run_in_background()
+
+    def on_changes(self, changes: OpChanges, initiator: object | None) -> None:
+        if changes.touches("templates", "rules") and initiator not in (self, self.editor):
+            self.refresh()
+
+    def _show(self, rows: list[TemplateRow], keep: int | None) -> None:
+        self.rows = rows
+        self.table.setSortingEnabled(False)
+        self.table.blockSignals(True)
+        self.table.setRowCount(len(rows))
+        for index, row in enumerate(rows):
+            t = row.template
+            name = QTableWidgetItem(channel_icon(t.channel), t.name)
+            name.setData(Qt.ItemDataRole.UserRole, t.id)
+            tip = self.tr("Used by: %1").replace("%1", ", ".join(row.used_by)) if row.used_by else \
+                self.tr("Not used by any rule")
+            name.setToolTip(tip)
+            line = QTableWidgetItem(first_line(row))
+            line.setToolTip(first_line(row))
+            changed = from_db(t.updated_at) if t.updated_at else None
+            when = QTableWidgetItem(QLocale().toString(changed.astimezone(), QLocale.FormatType.ShortFormat)
+                                    if changed else "")
+            when.setData(Qt.ItemDataRole.UserRole + 1, t.updated_at)
+            for column, item in enumerate((name, line, when)):
+                self.table.setItem(index, column, item)
+        self.table.blockSignals(False)
+        self.table.setSortingEnabled(True)
+        self.table.clearSelection()
+        if keep is not None:
+            self.select_template(keep)
+        self._selection_changed()
+
+    def row_for(self, template_id: int) -> TemplateRow | None:
+        return next((r for r in self.rows if r.template.id == template_id), None)
+
+    def selected_id(self) -> int | None:
+        items = self.table.selectedItems()
+        return self.table.item(items[0].row(), 0).data(Qt.ItemDataRole.UserRole) if items else None
+
+    def select_template(self, key: int | str) -> bool:
+        for index in range(self.table.rowCount()):
+            item = self.table.item(index, 0)
+            if item.data(Qt.ItemDataRole.UserRole) == key or item.text() == key:
+                self.table.selectRow(index)
+                return True
+        return False
+
+    def _selection_changed(self) -> None:
+        template_id = self.selected_id()
+        self.duplicate_button.setEnabled(template_id is not None)
+        self.delete_button.setEnabled(template_id is not None)
+        row = self.row_for(template_id) if template_id is not None else None
+        if row is not None and row.template.id != self.editor.template_id:
+            self.editor.load(row.template)
+            self.right.setCurrentWidget(self.editor)
+        elif row is None and self.editor.template_id is not None:
+            self.right.setCurrentWidget(self.empty)
+
+    # --- actions -----------------------------------------------------------------------------
+    def new_item(self) -> None:
+        self.new_template("email")
+
+    def new_template(self, channel: str) -> None:
+        self.table.clearSelection()
+        self.editor.load(None, channel)
+        self.right.setCurrentWidget(self.editor)
+        self.editor.name.setFocus()
+
+    def save_current(self) -> None:
+        if self.right.currentWidget() is self.editor:
+            self.editor.save()
+
+    def focus_search(self) -> None:
+        self.table.setFocus()
+
+    def _saved(self, template_id: int, _name: str) -> None:
+        self.refresh(select=template_id)
+
+    def duplicate_selected(self) -> None:
+        template_id = self.selected_id()
+        if template_id is None:
+            return
+        now = datetime.now(timezone.utc)
+        (CollectionOp(self.runner, lambda c: duplicate_template(c, template_id, now), OpChanges(templates=True),
+                      parent=self, initiator=self)
+         .success(lambda new_id: self.refresh(select=new_id)).run_in_background())
+
+    def delete_selected(self) -> QMessageBox | None:
+        template_id = self.selected_id()
+        row = self.row_for(template_id) if template_id is not None else None
+        if row is None:
+            return None
+        if row.used_by:
+            box = QMessageBox(QMessageBox.Icon.Information, self.tr("Delete template"),
+                              self.tr("“%1” cannot be deleted: the rules %2 use it. Choose another template "
+                                      "in those rules first.").replace("%1", row.template.name)
+                              .replace("%2", ", ".join(f"“{n}”" for n in row.used_by)),
+                              QMessageBox.StandardButton.Ok, self)
+            box.setObjectName("template_in_use_box")
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.open()
+            return box
+        text = self.tr("Delete the template “%1”? This cannot be undone.").replace("%1", row.template.name)
+        return confirm(self, self.tr("Delete template"), text, lambda: self.delete_template(template_id))
+
+    def delete_template(self, template_id: int) -> None:
+        (CollectionOp(self.runner, lambda c: delete_template(c, template_id), OpChanges(templates=True),
+                      parent=self, initiator=self)
+         .success(lambda _r: self._deleted(template_id)).run_in_background())
+
+    def _deleted(self, template_id: int) -> None:
+        if self.editor.template_id == template_id:
+            self.editor.template_id = None
+            self.right.setCurrentWidget(self.empty)
+        self.refresh()
