@@ -9,7 +9,7 @@ import pytest
 
 from desktop.demo import GROUPS, build_demo
 from desktop.errors import InputError
-from desktop.timeutil import valid_zone
+from desktop.timeutil import from_db, valid_zone
 from desktop.workspace import Workspace
 
 
@@ -45,7 +45,7 @@ def test_demo_content_is_realistic(workspace, now) -> None:
         if c["phone"]:
             assert phonenumbers.is_valid_number(phonenumbers.parse(c["phone"]))
         assert c["timezone"] is None or valid_zone(c["timezone"])
-        assert now - timedelta(days=366) <= workspace_time(c["registered_at"]) <= now
+        assert now - timedelta(days=366) <= from_db(c["registered_at"]) <= now
     assert sum(1 for c in contacts if c["timezone"] is None) >= 10  # fallbacks get exercised
     assert workspace.contacts.get(summary.leap_day_birthday)["birthday"] == "1992-02-29"
     today = now.date()
@@ -64,12 +64,6 @@ def test_demo_content_is_realistic(workspace, now) -> None:
                                 [now.strftime("%Y-%m-%d %H:%M:%S")]).fetchone()[0]
     assert late == 0
     assert summary.abandoned_carts
-
-
-def workspace_time(text: str):
-    from desktop.timeutil import from_db
-
-    return from_db(text)
 
 
 def test_refuses_a_workspace_with_contacts_unless_forced(workspace, now) -> None:
