@@ -1,6 +1,6 @@
 """Recomputing every counter from stored history, set-based, independently of the triggers.
 
-Triggers keep the counters right as rows arrive (``m0005_stats``). This is the other path:
+Triggers keep the counters right as rows arrive (``m0003_stats``). This is the other path:
 after importing old sends or purchases out of order, changing ``stats.attribution_days``, or
 deleting contacts, ``rebuild_counters`` gives the numbers the triggers would have given had
 everything arrived in time order. It is written as grouped queries rather than a replay, so

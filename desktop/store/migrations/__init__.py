@@ -3,7 +3,7 @@
 Each module defines ``VERSION`` and ``apply(conn)``; ``apply`` runs inside a transaction
 that the caller opens and commits together with ``PRAGMA user_version``. Modules are found
 by name so that separate areas of the engine can add their own step without editing a
-shared list.
+shared list; versions must run 1..N with no gaps (a new step takes the next number).
 """
 
 from __future__ import annotations
@@ -30,8 +30,10 @@ def _discover() -> list[Migration]:
         module = importlib.import_module(f"{__name__}.{info.name}")
         found.append(Migration(int(module.VERSION), info.name, module.apply))
     versions = [m.version for m in found]
-    if len(set(versions)) != len(versions):
-        raise RuntimeError(f"two migrations share a version: {sorted(versions)}")
+    # 1..N without gaps: a workspace at version N never runs a step numbered below N, so a
+    # gap filled later would silently be skipped on existing workspaces.
+    if sorted(versions) != list(range(1, len(versions) + 1)):
+        raise RuntimeError(f"migration versions must be 1..N without gaps or repeats, got {sorted(versions)}")
     return sorted(found, key=lambda m: m.version)
 
 

@@ -19,7 +19,7 @@ import sqlite3
 
 from desktop.stats import sql as S
 
-VERSION = 5
+VERSION = 3
 
 
 def _columns() -> str:
