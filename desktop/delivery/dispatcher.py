@@ -169,6 +169,9 @@ class _Run:
         if result.outcome == SENT:
             store.sent(row, result.provider_id, result.segments, done)
             self.day_count[row.channel] = self.day_count.get(row.channel, 0) + 1
+            after_sent = getattr(self.policy, "after_sent", None)
+            if after_sent is not None:  # the rule's "after sending" group changes
+                after_sent(row, done)
         elif result.outcome == FAILED:
             store.failed(row, result.reason, done, result.segments)
         elif result.outcome == UNCERTAIN:

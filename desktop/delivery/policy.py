@@ -38,4 +38,7 @@ def drop(reason: str) -> Decision:
 
 
 class Policy(Protocol):
+    """``recheck`` is required; a policy may also define ``after_sent(row, now)``, called once
+    a row is recorded as sent (the rules use it for their "after sending" group changes)."""
+
     def recheck(self, row: Any, contact: dict[str, Any], now: datetime) -> Decision: ...

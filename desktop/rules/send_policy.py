@@ -66,13 +66,14 @@ class RulePolicy:
     def _deadline(self, schedule: Schedule, zone: str, now: datetime) -> datetime:
         """The last moment an SMS may arrive: before the next quiet band or blocked day starts,
         so a message stuck in the carrier's queue can never land at 3 a.m."""
-        step = timedelta(minutes=5)
-        moment = now
+        coarse, fine = timedelta(minutes=15), timedelta(minutes=1)
+        moment = now.replace(second=0, microsecond=0)
         while moment - now < SMS_VALIDITY_MAX:
-            ok, _ = is_allowed(schedule, zone, moment + step, business=self._business)
-            if not ok:
-                return moment
-            moment += step
+            if not is_allowed(schedule, zone, moment + coarse, business=self._business)[0]:
+                while is_allowed(schedule, zone, moment + fine, business=self._business)[0]:
+                    moment += fine
+                return max(moment + fine, now)  # the first minute that is not allowed
+            moment += coarse
         return now + SMS_VALIDITY_MAX
 
     def after_sent(self, row: Any, now: datetime) -> None:

@@ -139,14 +139,25 @@ class Engine:
                 log.exception("dispatch failed")
                 self.status.errors.append(f"dispatch: {type(exc).__name__}: {exc}")
 
-    def dispatch_now(self) -> None:
+    def dispatch_now(self, batch: int = 100) -> None:
+        """Send what is due, one batch per hold of the database lock: the dispatcher paces
+        itself to the provider's rate (it sleeps), and rule checks must not wait behind a
+        whole day's volume. Each batch reuses one connection (the dispatcher opens and closes it)."""
         with self._db_lock:
-            ws = self.ws
-            channels = self._channels_factory(ws)
-            summary = dispatch_due(ws, self._clock(), channels=channels,
-                                   policy=RulePolicy(ws, business_defaults(ws.settings)), clock=self._clock)
+            channels = self._channels_factory(self.ws)
+        totals: dict[str, int] = {}
+        while not self._stop.is_set():
+            with self._db_lock:
+                ws = self.ws
+                summary = dispatch_due(ws, self._clock(), channels=channels, max_messages=batch,
+                                       policy=RulePolicy(ws, business_defaults(ws.settings)),
+                                       clock=self._clock)
             self.status.sandbox_notes = summary.notes
-            self.status.last_dispatch = dict(summary.counts)
+            for state, count in summary.counts.items():
+                totals[state] = totals.get(state, 0) + count
+            if sum(summary.counts.values()) < batch or summary.paused:
+                break
+        self.status.last_dispatch = totals
 
     def _stamp(self) -> tuple:
         return tuple(self.ws.db.execute(
