@@ -1,0 +1,1 @@
+"""The simulation timeline page: controls, timeline widget and the table of sends."""
