@@ -1,0 +1,1 @@
+"""The "Automatic sends" page: the rule list and the rule editor wizard."""
