@@ -8,6 +8,7 @@ shows the business zone's bands, since one lane cannot show every recipient's ni
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any, Iterable
@@ -30,6 +31,14 @@ class Lane:
     quiet: list[Interval] = field(default_factory=list)
     checks: list[datetime] = field(default_factory=list)
     sends: list[tuple[datetime, int]] = field(default_factory=list)  # (UTC instant, table row)
+    _sorted: bool = False
+
+    def sort(self) -> None:
+        """Once, so each repaint finds the visible range by bisection."""
+        if not self._sorted:
+            self.checks.sort()
+            self.sends.sort()
+            self._sorted = True
 
 
 @dataclass(frozen=True)
@@ -61,15 +70,16 @@ class TimelineData:
         per_px = (view_end - view_start) / width_px
         out: list[Marker] = []
         for index, lane in enumerate(self.lanes):
-            checks = [(t, -1) for t in lane.checks if view_start <= t <= view_end]
-            out.extend(_group(index, "check", checks, per_px * check_gap_px))
-            sends = [(t, row) for t, row in lane.sends if view_start <= t <= view_end]
-            out.extend(_group(index, "send", sends, per_px * send_gap_px))
+            lane.sort()
+            low, high = bisect_left(lane.checks, view_start), bisect_right(lane.checks, view_end)
+            out.extend(_group(index, "check", [(t, -1) for t in lane.checks[low:high]], per_px * check_gap_px))
+            low = bisect_left(lane.sends, (view_start, -1))
+            high = bisect_right(lane.sends, (view_end, 1 << 62))
+            out.extend(_group(index, "send", lane.sends[low:high], per_px * send_gap_px))
         return out
 
 
 def _group(lane: int, kind: str, items: list[tuple[datetime, int]], gap: timedelta) -> list[Marker]:
-    items.sort(key=lambda item: item[0])
     out: list[Marker] = []
     first: datetime | None = None
     last: datetime | None = None
@@ -150,4 +160,6 @@ def build_timeline(ws: Any, result: SimulationResult, sends: Iterable[tuple[str,
     for rule, at, row in sends:
         if rule in lanes:
             lanes[rule].sends.append((at, row))
+    for lane in data.lanes:
+        lane.sort()
     return data

@@ -6,6 +6,7 @@ here, on the worker, so the UI thread receives finished data in one delivery.
 
 from __future__ import annotations
 
+import gc
 import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -40,9 +41,15 @@ def run_simulation(c: OpContext, start: datetime, days: int, names: list[str]) -
     if not 1 <= days <= MAX_DAYS:
         raise InputError(f"the simulated period must be 1 to {MAX_DAYS} days, not {days}", "days")
     began = time.perf_counter()
-    result = simulate(c.ws, start=start, horizon=timedelta(days=days), rule_names=names,
-                      progress=lambda fraction: c.progress(int(fraction * PROGRESS_STEPS), PROGRESS_STEPS),
-                      cancel=lambda: c.cancelled)
+    # A full garbage collection pauses every thread, the UI's too; the objects alive before the
+    # run (the app, its widgets, caches) need no scanning during it, so they are set aside.
+    gc.freeze()
+    try:
+        result = simulate(c.ws, start=start, horizon=timedelta(days=days), rule_names=names,
+                          progress=lambda fraction: c.progress(int(fraction * PROGRESS_STEPS), PROGRESS_STEPS),
+                          cancel=lambda: c.cancelled)
+    finally:
+        gc.unfreeze()
     if result.cancelled:
         raise OpCancelled()
     zone = business_defaults(c.ws.settings).zone

@@ -43,6 +43,8 @@ class TimelineWidget(QWidget):
         self._press: QPoint | None = None
         self._dragged = False
         self.empty_text = ""
+        self._cache: list[Marker] = []
+        self._cache_key: tuple[object, ...] | None = None
 
     # --- data and view ---------------------------------------------------------------------------
     def set_data(self, data: TimelineData | None) -> None:
@@ -104,7 +106,11 @@ class TimelineWidget(QWidget):
         """What is drawn at the current zoom (sends grouped with counts when they crowd)."""
         if self.data is None:
             return []
-        return self.data.markers(self.view_start, self.view_end, self.plot_width())
+        key = (id(self.data), self.view_start, self.view_end, self.plot_width())
+        if self._cache_key != key:  # painting and hovering ask again and again at one zoom
+            self._cache = self.data.markers(self.view_start, self.view_end, self.plot_width())
+            self._cache_key = key
+        return self._cache
 
     def marker_rect(self, marker: Marker) -> QRectF:
         top = self.lane_top(marker.lane)
