@@ -268,6 +268,7 @@ def test_big_file_uses_worker_processes_with_same_result(workspace, now, tmp_pat
     lines = [src[0]] + [f"user{i}@example.it;Nome{i}" for i in range(5000)] + src[1:]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     monkeypatch.setenv("POSTINO_IMPORT_WORKERS", "2")
+    monkeypatch.setattr("desktop.contacts.pipeline.CHUNK_ROWS", 150)  # workers and this process both parse
     seen: list[int] = []
     report = import_contacts(workspace, path, now=now, skip_invalid=True, progress=seen.append)
     assert report.created == 5002 and report.invalid == 3
@@ -430,3 +431,27 @@ def _compare_with_reference(tmp_path_factory, existing, rows, now) -> None:
         finally:
             ws.close()
     assert results[0] == results[1]
+
+
+def test_import_carries_on_when_worker_processes_cannot_start(tmp_path) -> None:
+    """A program read from stdin has no __main__ file a spawned worker could import."""
+    import subprocess
+    import sys
+
+    rows = "".join(f"w{i}@example.it;Nome{i}\n" for i in range(3000))
+    (tmp_path / "many.csv").write_text("Email;Nome\n" + rows + "bad@@x;Bad\n", encoding="utf-8")
+    script = (
+        "import os, sys\n"
+        f"sys.path.insert(0, {str(Path(__file__).resolve().parent.parent)!r})\n"
+        "os.environ['POSTINO_IMPORT_WORKERS'] = '1'\n"
+        "import desktop.contacts.pipeline as p; p.CHUNK_ROWS = 100\n"
+        "from datetime import datetime, timezone\n"
+        "from desktop.workspace import Workspace\n"
+        "from desktop.contacts.csv_import import import_contacts\n"
+        f"ws = Workspace.open({str(tmp_path / 'ws')!r})\n"
+        f"r = import_contacts(ws, {str(tmp_path / 'many.csv')!r}, now=datetime.now(timezone.utc), skip_invalid=True)\n"
+        "print(r.created, r.invalid, [e.line for e in r.errors], ws.contacts.count())\n"
+    )
+    done = subprocess.run([sys.executable, "-"], input=script, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.split("\n")[-2] == "3000 1 [3002] 3000"

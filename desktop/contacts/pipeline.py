@@ -32,10 +32,18 @@ def workers_for(file_bytes: int) -> int:
         return max(0, int(os.environ["POSTINO_IMPORT_WORKERS"]))
     if file_bytes < PARALLEL_MIN_BYTES:
         return 0
-    return max(1, min(2, os.cpu_count() or 1))
+    # The main process is busy too (reading, matching, writing): one worker per spare core.
+    # On 2 cores, 2 workers measured slower than 1 (three processes fighting for two cores).
+    return max(1, min(3, (os.cpu_count() or 2) - 1))
 
 
 def parsed(rows: Iterator[Row], parser: RowParser, workers: int) -> Iterator[ParsedRow]:
+    """Parsed rows in file order.
+
+    With workers, each chunk goes to a worker while they have fewer than two chunks each in
+    hand; otherwise this process parses the chunk itself instead of waiting, so both sides
+    stay busy whatever the balance between parsing and writing turns out to be.
+    """
     if workers <= 0:
         for row in rows:
             yield parser.parse(row)
@@ -44,39 +52,54 @@ def parsed(rows: Iterator[Row], parser: RowParser, workers: int) -> Iterator[Par
     context = multiprocessing.get_context("spawn")
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=worker_init,
                                initargs=(parser.plan, parser.ctx, parser.key_header))
-    window: deque[tuple[Future[list[ParsedRow]], list[Row]]] = deque()
+    window: deque[_Slot] = deque()
+    limit = workers * 2
     broken = False
     try:
         for chunk in _chunks(rows, CHUNK_ROWS):
             if broken:
                 yield from parser.parse_many(chunk)
                 continue
-            window.append((pool.submit(worker_parse, chunk), chunk))
-            while len(window) > workers * 2 or (window and window[0][0].done()):
+            if sum(1 for slot in window if slot[0] is not None) < limit:
+                window.append((pool.submit(worker_parse, chunk), chunk, None))
+            else:
+                window.append((None, chunk, parser.parse_many(chunk)))
+            while window and not broken and (_ready(window[0]) or len(window) > limit + 2):
                 broken = yield from _drain_one(window, parser)
-                if broken:
-                    break
         while window:
             yield from _drain_one(window, parser)
     finally:
-        for future, _ in window:
-            future.cancel()
+        for future, _, _ in window:
+            if future is not None:
+                future.cancel()
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _drain_one(window: deque, parser: RowParser) -> Generator[ParsedRow, None, bool]:
-    """Yield the oldest chunk's rows; if the workers died, parse it here and say so.
+# (the worker's future, or None when parsed here; the chunk; the rows parsed here)
+_Slot = tuple[Future[list[ParsedRow]] | None, list[Row], list[ParsedRow] | None]
+
+
+def _ready(slot: _Slot) -> bool:
+    return slot[0] is None or slot[0].done()
+
+
+def _drain_one(window: deque[_Slot], parser: RowParser) -> Generator[ParsedRow, None, bool]:
+    """Yield the oldest chunk's rows; if the workers died, parse here from now on and say so.
 
     Workers can fail to start (no importable ``__main__``, a locked-down machine): the
     import then simply carries on in this process, with the same results.
     """
-    future, chunk = window.popleft()
+    future, chunk, done = window.popleft()
+    if future is None:
+        yield from done or []
+        return False
     try:
         result = future.result()
     except BrokenProcessPool:
         yield from parser.parse_many(chunk)
         while window:
-            yield from parser.parse_many(window.popleft()[1])
+            future, chunk, done = window.popleft()
+            yield from parser.parse_many(chunk) if future is not None else (done or [])
         return True
     yield from result
     return False
