@@ -17,11 +17,15 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.workspace import Workspace
+from ui.activity.page import ActivityPage
 from ui.contacts.page import ContactsPage
 from ui.groups_page import GroupsPage
 from ui.ops import OpChanges, OpContext, OpRunner, QueryOp
 from ui.resources import LANGUAGE, icon
+from ui.rules.page import RulesPage
 from ui.settings.view import SettingsView
+from ui.simulation.page import SimulationPage
+from ui.templates.page import TemplatesPage
 from ui.widgets import PAGE_MARGINS, Heading
 
 SECTIONS: tuple[tuple[str, str], ...] = (
@@ -82,7 +86,11 @@ class MainWindow(QMainWindow):
             self.page_by_key[key] = page
             self.pages.addWidget(page)
         self.sidebar.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.set_page("rules", RulesPage(self.runner))
         self.sidebar.setCurrentRow(1)
+        self.set_page("templates", TemplatesPage(self.runner))
+        self.set_page("simulation", SimulationPage(self.runner))
+        self.set_page("activity", ActivityPage(self.runner))
         body = QWidget()
         layout = QHBoxLayout(body)
         layout.setContentsMargins(0, 0, 0, 0)

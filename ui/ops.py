@@ -38,6 +38,7 @@ class OpChanges:
     templates: bool = False
     rules: bool = False
     settings: bool = False
+    outbox: bool = False
 
     def touches(self, *areas: str) -> bool:
         return any(getattr(self, a) for a in areas)

@@ -2,6 +2,246 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>ActionStep</name>
+    <message>
+        <source>New template…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Marketing message (needs marketing consent and counts towards the caps)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Template:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Group:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;From group:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;To group:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Afterwards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add to groups:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove from groups:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Action:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What happens to each contact the rule selects.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>— choose a template —</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ActivityPage</name>
+    <message>
+        <source>Activity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deferred</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dropped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uncertain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Between</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark selected as sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark selected as failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latest rule-check errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provider id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) may or may not have gone out after a crash — Postino will not resend them; check them and mark them as sent or failed.</source>
+        <translation>
+            <numerusform>%n message may or may not have gone out after a crash — Postino will not resend it; check it and mark it as sent or failed.</numerusform>
+            <numerusform>%n messages may or may not have gone out after a crash — Postino will not resend them; check them and mark them as sent or failed.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> (scroll for older ones)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) shown</source>
+        <translation>
+            <numerusform>%n row shown</numerusform>
+            <numerusform>%n rows shown</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No errors in recent rule checks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BandList</name>
+    <message>
+        <source>Add quiet hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BandRow</name>
+    <message>
+        <source>Remove this band</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConditionGroup</name>
+    <message>
+        <source>Add condition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No conditions: everyone in the audience matches.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contacts who match</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConditionRow</name>
+    <message>
+        <source>Remove this condition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group membership</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ContactDialog</name>
     <message>
         <source>New contact</source>
@@ -117,6 +357,13 @@
     </message>
 </context>
 <context>
+    <name>DateValue</name>
+    <message>
+        <source>at</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FilePage</name>
     <message>
         <source>Choose a CSV file</source>
@@ -148,6 +395,205 @@
     </message>
 </context>
 <context>
+    <name>FrequencyStep</name>
+    <message>
+        <source>Frequency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How often the conditions are checked (not how often someone is messaged), and when sends may go out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the conditions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Every</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At &amp;fixed times</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On which days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Some weekdays</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Monthly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yearly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> week(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>on day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>on the</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>second</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>third</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fourth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fifth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>last</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Repeat:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Until (included)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Except</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>skip the check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>move it to the next allowed day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dates:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every year on:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weekdays:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On a blocked day:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quiet hours (no sends)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also use the business default (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wait until the quiet hours end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>skip the send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A send that falls in quiet hours:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rule&apos;s time zone:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each recipient&apos;s own time zone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Business time zone (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>catch up once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>skip them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checks missed while the computer was off:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send again to the same contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not a valid schedule yet: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>GeneralPage</name>
     <message>
         <source>General</source>
@@ -155,6 +601,48 @@
     </message>
     <message>
         <source>Your business, its time zone and the hours when nobody should be disturbed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GeneralStep</name>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Tags:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name the automatic send so you recognise it in the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Words separated by commas, e.g. cart, reminders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Enabled: check the conditions on the schedule and send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Advice: set up, simulate, then enable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GroupValue</name>
+    <message>
+        <source> days</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -247,6 +735,51 @@
     </message>
     <message>
         <source>How fast Postino may send, and how often one contact may receive marketing messages.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ListValue</name>
+    <message>
+        <source>Add a value and press Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LiveCountLabel</name>
+    <message>
+        <source>Counting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot count yet: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Matches now: %n contact(s)</source>
+        <translation>
+            <numerusform>Matches now: %n contact</numerusform>
+            <numerusform>Matches now: %n contacts</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(%1 already sent)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 left out (no consent or no address)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot count: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -376,6 +909,666 @@
     </message>
 </context>
 <context>
+    <name>PairValue</name>
+    <message>
+        <source>and</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPane</name>
+    <message>
+        <source>Preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search a contact by e-mail, name or phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subject:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text part (what mail programs without HTML show):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SMS as sent:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot render for this contact: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event fields (event.…) come from this contact&apos;s latest %1 event.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecipientsStep</name>
+    <message>
+        <source>Groups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only contacts in (none ticked: everyone):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Except contacts in:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conditions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who the rule is for: groups, then conditions on fields and behaviour.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RuleWizard</name>
+    <message>
+        <source>Edit automatic send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New automatic send</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RuleWords</name>
+    <message>
+        <source>% any text, _ one character</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is not</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>contains</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>does not contain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>starts with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ends with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>matches the pattern (% and _)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is one of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is none of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is not empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>was never set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is less than</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is at most</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is more than</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is at least</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is between</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is in the last</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is exactly … ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is more than … ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is in the next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>has its anniversary today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is in group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is not in group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>joined group … days ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registered … ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opened an e-mail in the last days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Did not open any e-mail in the last days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clicked a link in the last days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Did not click in the last days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Was sent a message in the last days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Was not sent anything in the last days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address bounced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last activity … days ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No activity in the last days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bought something in the last days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No purchase since a date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number of purchases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total spent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Made a purchase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Abandoned a cart … ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A field changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New item in an RSS feed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only this rule&apos;s messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>link contains</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>comparison</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>within hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>feed address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>any channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send an e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send an SMS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add to a group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move from one group to another</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove from a group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Once per contact, ever</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Once per occurrence (each purchase, cart, item…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Again after a number of days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Once a year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ALL of these (AND)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ANY of these (OR)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RulesModel</name>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trigger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent (7 days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>every %n hour(s)</source>
+        <translation>
+            <numerusform>every hour</numerusform>
+            <numerusform>every %n hours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>every %n minute(s)</source>
+        <translation>
+            <numerusform>every minute</numerusform>
+            <numerusform>every %n minutes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RulesPage</name>
+    <message>
+        <source>Automatic sends</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search rules (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create a rule (Ctrl+N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit the rule (Enter or double-click)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the rule, disabled (Ctrl+D)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enable/disable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switch the rule on or off (Ctrl+E)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the rule (Del)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simulate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who would be selected if the rule ran now (Ctrl+R)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the rule now and send what is due (Ctrl+Shift+R)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the rules to a JSON file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add rules from a JSON file (all or nothing)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No automatic sends yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create one with “New”: set it up, simulate it, then enable it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enabling this rule causes these problems:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enable it anyway?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enable rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the automatic send “%1”? Its history of sends is deleted too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the rule and sending…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rule(s) saved to %1</source>
+        <translation>
+            <numerusform>%n rule saved to %1</numerusform>
+            <numerusform>%n rules saved to %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace rules that have the same name as one in the file? (No: the import stops if a name is already used.)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rule(s) added</source>
+        <translation>
+            <numerusform>%n rule added</numerusform>
+            <numerusform>%n rules added</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n replaced</source>
+        <translation>
+            <numerusform>%n replaced</numerusform>
+            <numerusform>%n replaced</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RunPage</name>
     <message>
         <source>Import</source>
@@ -443,6 +1636,25 @@
     </message>
 </context>
 <context>
+    <name>RunReport</name>
+    <message>
+        <source>“%1” is disabled: enable it first, or use Simulate to see who it would select.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The check of “%1” failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” checked now: %2 matched, %3 booked, %4 group changes; %5 sent, %6 failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run now</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SecretPage</name>
     <message>
         <source>Keyring not available: the secret cannot be stored on this computer.</source>
@@ -497,6 +1709,262 @@
     </message>
 </context>
 <context>
+    <name>SimulateDialog</name>
+    <message>
+        <source>Simulate “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If the rule ran now: %1 would be selected, %2 discarded as already sent, %3 left out (no consent).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the list as CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SimulationPage</name>
+    <message>
+        <source>Simulation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rules to simulate (disabled rules run as if enabled):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Days:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How far ahead to look (1 to 90 days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run simulation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom (hours ↔ days):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Or use the mouse wheel on the timeline; Shift+wheel or drag to move</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whole period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shaded: quiet hours (in the rule&apos;s zone; the business zone for rules that follow each recipient&apos;s zone). Grey ticks: checks. Dots: sends; a number is several sends close together — click to list them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose rules and a period, then “Run simulation”. Nothing is sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter by recipient, rule, message or reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent and not sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only sends</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only not sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show all rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Already sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not allowed by the schedule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Frequency cap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Template error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After the period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dropped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uncertain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simulating…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simulation cancelled; nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No rules yet: create one in “Automatic sends”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 sends, %2 group changes, %3 not sent · %4 checks · computed in %5 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n recipient(s) of the chosen marker</source>
+        <translation>
+            <numerusform>%n recipient of the chosen marker</numerusform>
+            <numerusform>%n recipients of the chosen marker</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export the simulation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved %1 (%2 bytes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SmsCounter</name>
+    <message>
+        <source>%1 characters · %2 · %3 SMS (%4 per SMS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cost: 1 segment per recipient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cost: %1 segments per recipient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not in the GSM-7 alphabet: the whole message is sent as UCS-2, 70 characters per SMS instead of 160 (67 instead of 153 when split).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 counts as two characters in GSM-7.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SmtpPage</name>
     <message>
         <source>E-mail (SMTP)</source>
@@ -512,6 +1980,255 @@
     </message>
 </context>
 <context>
+    <name>SummaryStep</name>
+    <message>
+        <source>Go to the step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Enable the rule when saving</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I &amp;understand the warnings above and want to enable it anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the rule in words, then save it. Ctrl+S saves.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the rule…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>everyone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1; except %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conditions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n condition(s)</source>
+        <translation>
+            <numerusform>%n condition</numerusform>
+            <numerusform>%n conditions</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Matches now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Frequency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rule is ready to save.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before enabling:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TemplateDialog</name>
+    <message>
+        <source>New SMS template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New e-mail template</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TemplateEditor</name>
+    <message>
+        <source>Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subject:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTML:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text (optional):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SMS text:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insert field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insert a contact or event field at the cursor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+S)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fields: {{ first_name }}; with a fallback: {{ first_name or &quot;cliente&quot; }}. Conditions: {% if event.amount %}…{% endif %}. Without a text part, one is made from the HTML.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h1&gt;Ciao {{ first_name or &quot;cliente&quot; }}!&lt;/h1&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsubscribe link</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TemplatesPage</name>
+    <message>
+        <source>Templates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New e-mail template (Ctrl+N); the arrow offers an SMS template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New e-mail template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New SMS template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the template (not possible while a rule uses it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subject / first line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No template selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a template on the left, or create one with “New”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Used by: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not used by any rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” cannot be deleted: the rules %2 use it. Choose another template in those rules first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the template “%1”? This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TimelineWidget</name>
+    <message numerus="yes">
+        <source>%n send(s)</source>
+        <translation>
+            <numerusform>%n send</numerusform>
+            <numerusform>%n sends</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>… and %1 more (click to list them)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TwilioPage</name>
     <message>
         <source>SMS (Twilio)</source>
@@ -523,6 +2240,17 @@
     </message>
     <message>
         <source>Twilio auth token</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>_ListEditor</name>
+    <message>
+        <source>Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2,6 +2,246 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="it" sourcelanguage="en">
 <context>
+    <name>ActionStep</name>
+    <message>
+        <source>New template…</source>
+        <translation>Nuovo modello…</translation>
+    </message>
+    <message>
+        <source>Marketing message (needs marketing consent and counts towards the caps)</source>
+        <translation>Messaggio di marketing (richiede il consenso al marketing e conta per i limiti di invio)</translation>
+    </message>
+    <message>
+        <source>&amp;Template:</source>
+        <translation>&amp;Modello:</translation>
+    </message>
+    <message>
+        <source>&amp;Group:</source>
+        <translation>&amp;Gruppo:</translation>
+    </message>
+    <message>
+        <source>&amp;From group:</source>
+        <translation>&amp;Dal gruppo:</translation>
+    </message>
+    <message>
+        <source>&amp;To group:</source>
+        <translation>&amp;Al gruppo:</translation>
+    </message>
+    <message>
+        <source>Afterwards</source>
+        <translation>Dopo l&apos;invio</translation>
+    </message>
+    <message>
+        <source>Add to groups:</source>
+        <translation>Aggiungi ai gruppi:</translation>
+    </message>
+    <message>
+        <source>Remove from groups:</source>
+        <translation>Togli dai gruppi:</translation>
+    </message>
+    <message>
+        <source>&amp;Action:</source>
+        <translation>&amp;Azione:</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Azione</translation>
+    </message>
+    <message>
+        <source>What happens to each contact the rule selects.</source>
+        <translation>Che cosa succede a ogni contatto selezionato dalla regola.</translation>
+    </message>
+    <message>
+        <source>— choose a template —</source>
+        <translation>— scegli un modello —</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityPage</name>
+    <message>
+        <source>Activity</source>
+        <translation>Attività</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>Pianificato</translation>
+    </message>
+    <message>
+        <source>Deferred</source>
+        <translation>Rimandato</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>In invio</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Inviato</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Non riuscito</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Saltato</translation>
+    </message>
+    <message>
+        <source>Dropped</source>
+        <translation>Scartato</translation>
+    </message>
+    <message>
+        <source>Uncertain</source>
+        <translation>Incerto</translation>
+    </message>
+    <message>
+        <source>Group change</source>
+        <translation>Cambio di gruppo</translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation>Stato:</translation>
+    </message>
+    <message>
+        <source>Rule:</source>
+        <translation>Regola:</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation>Tutti gli stati</translation>
+    </message>
+    <message>
+        <source>All rules</source>
+        <translation>Tutte le regole</translation>
+    </message>
+    <message>
+        <source>Between</source>
+        <translation>Tra le date</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aggiorna</translation>
+    </message>
+    <message>
+        <source>Show them</source>
+        <translation>Mostrali</translation>
+    </message>
+    <message>
+        <source>Mark selected as sent</source>
+        <translation>Segna i selezionati come inviati</translation>
+    </message>
+    <message>
+        <source>Mark selected as failed</source>
+        <translation>Segna i selezionati come non riusciti</translation>
+    </message>
+    <message>
+        <source>Latest rule-check errors</source>
+        <translation>Ultimi errori nei controlli delle regole</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Ora</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Regola</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Contatto</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Canale</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Stato</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>Provider id</source>
+        <translation>ID del fornitore</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) may or may not have gone out after a crash — Postino will not resend them; check them and mark them as sent or failed.</source>
+        <translation>
+            <numerusform>%n messaggio potrebbe essere partito o no dopo un arresto anomalo — Postino non lo rinvierà; controllalo e segnalo come inviato o non riuscito.</numerusform>
+            <numerusform>%n messaggi potrebbero essere partiti o no dopo un arresto anomalo — Postino non li rinvierà; controllali e segnali come inviati o non riusciti.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> (scroll for older ones)</source>
+        <translation> (scorri per i più vecchi)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) shown</source>
+        <translation>
+            <numerusform>%n riga mostrata</numerusform>
+            <numerusform>%n righe mostrate</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No errors in recent rule checks.</source>
+        <translation>Nessun errore nei controlli recenti delle regole.</translation>
+    </message>
+</context>
+<context>
+    <name>BandList</name>
+    <message>
+        <source>Add quiet hours</source>
+        <translation>Aggiungi fascia di silenzio</translation>
+    </message>
+</context>
+<context>
+    <name>BandRow</name>
+    <message>
+        <source>Remove this band</source>
+        <translation>Rimuovi questa fascia</translation>
+    </message>
+</context>
+<context>
+    <name>ConditionGroup</name>
+    <message>
+        <source>Add condition</source>
+        <translation>Aggiungi condizione</translation>
+    </message>
+    <message>
+        <source>Add group</source>
+        <translation>Aggiungi gruppo</translation>
+    </message>
+    <message>
+        <source>Remove group</source>
+        <translation>Rimuovi gruppo</translation>
+    </message>
+    <message>
+        <source>No conditions: everyone in the audience matches.</source>
+        <translation>Nessuna condizione: tutti i destinatari scelti corrispondono.</translation>
+    </message>
+    <message>
+        <source>Contacts who match</source>
+        <translation>Contatti che soddisfano</translation>
+    </message>
+</context>
+<context>
+    <name>ConditionRow</name>
+    <message>
+        <source>Remove this condition</source>
+        <translation>Rimuovi questa condizione</translation>
+    </message>
+    <message>
+        <source>Field: %1</source>
+        <translation>Campo: %1</translation>
+    </message>
+    <message>
+        <source>Group membership</source>
+        <translation>Appartenenza a un gruppo</translation>
+    </message>
+</context>
+<context>
     <name>ContactDialog</name>
     <message>
         <source>New contact</source>
@@ -117,6 +357,13 @@
     </message>
 </context>
 <context>
+    <name>DateValue</name>
+    <message>
+        <source>at</source>
+        <translation>alle</translation>
+    </message>
+</context>
+<context>
     <name>FilePage</name>
     <message>
         <source>Choose a CSV file</source>
@@ -148,6 +395,205 @@
     </message>
 </context>
 <context>
+    <name>FrequencyStep</name>
+    <message>
+        <source>Frequency</source>
+        <translation>Frequenza</translation>
+    </message>
+    <message>
+        <source>How often the conditions are checked (not how often someone is messaged), and when sends may go out.</source>
+        <translation>Ogni quanto si verificano le condizioni (non ogni quanto si scrive a qualcuno) e quando gli invii possono partire.</translation>
+    </message>
+    <message>
+        <source>Check the conditions</source>
+        <translation>Verifica le condizioni</translation>
+    </message>
+    <message>
+        <source>&amp;Every</source>
+        <translation>&amp;Ogni</translation>
+    </message>
+    <message>
+        <source>At &amp;fixed times</source>
+        <translation>A orari &amp;fissi</translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation>minuti</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>ore</translation>
+    </message>
+    <message>
+        <source>On which days</source>
+        <translation>In quali giorni</translation>
+    </message>
+    <message>
+        <source>Every day</source>
+        <translation>Ogni giorno</translation>
+    </message>
+    <message>
+        <source>Some weekdays</source>
+        <translation>Alcuni giorni della settimana</translation>
+    </message>
+    <message>
+        <source>Monthly</source>
+        <translation>Ogni mese</translation>
+    </message>
+    <message>
+        <source>Yearly</source>
+        <translation>Ogni anno</translation>
+    </message>
+    <message>
+        <source>every </source>
+        <translation>ogni </translation>
+    </message>
+    <message>
+        <source> week(s)</source>
+        <translation> settimana/e</translation>
+    </message>
+    <message>
+        <source>on day</source>
+        <translation>il giorno</translation>
+    </message>
+    <message>
+        <source>on the</source>
+        <translation>il/la</translation>
+    </message>
+    <message>
+        <source>first</source>
+        <translation>primo</translation>
+    </message>
+    <message>
+        <source>second</source>
+        <translation>secondo</translation>
+    </message>
+    <message>
+        <source>third</source>
+        <translation>terzo</translation>
+    </message>
+    <message>
+        <source>fourth</source>
+        <translation>quarto</translation>
+    </message>
+    <message>
+        <source>fifth</source>
+        <translation>quinto</translation>
+    </message>
+    <message>
+        <source>last</source>
+        <translation>ultimo</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat:</source>
+        <translation>&amp;Ripeti:</translation>
+    </message>
+    <message>
+        <source>Active period</source>
+        <translation>Periodo di attività</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Dal</translation>
+    </message>
+    <message>
+        <source>Until (included)</source>
+        <translation>Fino al (compreso)</translation>
+    </message>
+    <message>
+        <source>Except</source>
+        <translation>Eccetto</translation>
+    </message>
+    <message>
+        <source>skip the check</source>
+        <translation>salta la verifica</translation>
+    </message>
+    <message>
+        <source>move it to the next allowed day</source>
+        <translation>spostala al primo giorno consentito</translation>
+    </message>
+    <message>
+        <source>Dates:</source>
+        <translation>Date:</translation>
+    </message>
+    <message>
+        <source>Every year on:</source>
+        <translation>Ogni anno il:</translation>
+    </message>
+    <message>
+        <source>Weekdays:</source>
+        <translation>Giorni della settimana:</translation>
+    </message>
+    <message>
+        <source>On a blocked day:</source>
+        <translation>In un giorno escluso:</translation>
+    </message>
+    <message>
+        <source>Quiet hours (no sends)</source>
+        <translation>Ore di silenzio (nessun invio)</translation>
+    </message>
+    <message>
+        <source>Also use the business default (%1)</source>
+        <translation>Usa anche quelle predefinite dell&apos;attività (%1)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>nessuna</translation>
+    </message>
+    <message>
+        <source>wait until the quiet hours end</source>
+        <translation>attendi la fine delle ore di silenzio</translation>
+    </message>
+    <message>
+        <source>skip the send</source>
+        <translation>salta l&apos;invio</translation>
+    </message>
+    <message>
+        <source>A send that falls in quiet hours:</source>
+        <translation>Un invio che cade nelle ore di silenzio:</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Fuso orario</translation>
+    </message>
+    <message>
+        <source>The rule&apos;s time zone:</source>
+        <translation>Il fuso orario della regola:</translation>
+    </message>
+    <message>
+        <source>Each recipient&apos;s own time zone</source>
+        <translation>Il fuso orario di ciascun destinatario</translation>
+    </message>
+    <message>
+        <source>Business time zone (%1)</source>
+        <translation>Fuso orario dell&apos;attività (%1)</translation>
+    </message>
+    <message>
+        <source>catch up once</source>
+        <translation>recupera una volta</translation>
+    </message>
+    <message>
+        <source>skip them</source>
+        <translation>saltale</translation>
+    </message>
+    <message>
+        <source>Checks missed while the computer was off:</source>
+        <translation>Verifiche perse mentre il computer era spento:</translation>
+    </message>
+    <message>
+        <source>Send again to the same contact</source>
+        <translation>Invia di nuovo allo stesso contatto</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> giorni</translation>
+    </message>
+    <message>
+        <source>Not a valid schedule yet: %1</source>
+        <translation>Pianificazione non ancora valida: %1</translation>
+    </message>
+</context>
+<context>
     <name>GeneralPage</name>
     <message>
         <source>General</source>
@@ -156,6 +602,48 @@
     <message>
         <source>Your business, its time zone and the hours when nobody should be disturbed.</source>
         <translation>La tua attività, il suo fuso orario e le ore in cui nessuno va disturbato.</translation>
+    </message>
+</context>
+<context>
+    <name>GeneralStep</name>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nome:</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Descrizione:</translation>
+    </message>
+    <message>
+        <source>&amp;Tags:</source>
+        <translation>&amp;Etichette:</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>Generale</translation>
+    </message>
+    <message>
+        <source>Name the automatic send so you recognise it in the list.</source>
+        <translation>Dai un nome all&apos;invio automatico per riconoscerlo nell&apos;elenco.</translation>
+    </message>
+    <message>
+        <source>Words separated by commas, e.g. cart, reminders</source>
+        <translation>Parole separate da virgole, es. carrello, promemoria</translation>
+    </message>
+    <message>
+        <source>&amp;Enabled: check the conditions on the schedule and send</source>
+        <translation>&amp;Attivo: verifica le condizioni secondo la pianificazione e invia</translation>
+    </message>
+    <message>
+        <source>Advice: set up, simulate, then enable.</source>
+        <translation>Consiglio: configura, simula, poi attiva.</translation>
+    </message>
+</context>
+<context>
+    <name>GroupValue</name>
+    <message>
+        <source> days</source>
+        <translation> giorni</translation>
     </message>
 </context>
 <context>
@@ -248,6 +736,51 @@
     <message>
         <source>How fast Postino may send, and how often one contact may receive marketing messages.</source>
         <translation>Quanto velocemente Postino può inviare, e quanto spesso un contatto può ricevere messaggi di marketing.</translation>
+    </message>
+</context>
+<context>
+    <name>ListValue</name>
+    <message>
+        <source>Add a value and press Enter</source>
+        <translation>Scrivi un valore e premi Invio</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Aggiungi</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Rimuovi</translation>
+    </message>
+</context>
+<context>
+    <name>LiveCountLabel</name>
+    <message>
+        <source>Counting…</source>
+        <translation>Conteggio…</translation>
+    </message>
+    <message>
+        <source>Cannot count yet: %1</source>
+        <translation>Non posso ancora contare: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Matches now: %n contact(s)</source>
+        <translation>
+            <numerusform>Corrispondono ora: %n contatto</numerusform>
+            <numerusform>Corrispondono ora: %n contatti</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(%1 already sent)</source>
+        <translation>(%1 già inviati)</translation>
+    </message>
+    <message>
+        <source>%1 left out (no consent or no address)</source>
+        <translation>%1 esclusi (senza consenso o senza indirizzo)</translation>
+    </message>
+    <message>
+        <source>Cannot count: %1</source>
+        <translation>Impossibile contare: %1</translation>
     </message>
 </context>
 <context>
@@ -376,6 +909,666 @@
     </message>
 </context>
 <context>
+    <name>PairValue</name>
+    <message>
+        <source>and</source>
+        <translation>e</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPane</name>
+    <message>
+        <source>Preview</source>
+        <translation>Anteprima</translation>
+    </message>
+    <message>
+        <source>Contact:</source>
+        <translation>Contatto:</translation>
+    </message>
+    <message>
+        <source>Search a contact by e-mail, name or phone</source>
+        <translation>Cerca un contatto per e-mail, nome o telefono</translation>
+    </message>
+    <message>
+        <source>Subject:</source>
+        <translation>Oggetto:</translation>
+    </message>
+    <message>
+        <source>Text part (what mail programs without HTML show):</source>
+        <translation>Parte di testo (quello che mostrano i programmi di posta senza HTML):</translation>
+    </message>
+    <message>
+        <source>The SMS as sent:</source>
+        <translation>L&apos;SMS come verrà inviato:</translation>
+    </message>
+    <message>
+        <source>Cannot render for this contact: %1</source>
+        <translation>Impossibile comporre il messaggio per questo contatto: %1</translation>
+    </message>
+    <message>
+        <source>Event fields (event.…) come from this contact&apos;s latest %1 event.</source>
+        <translation>I campi dell&apos;evento (event.…) vengono dall&apos;ultimo evento %1 di questo contatto.</translation>
+    </message>
+</context>
+<context>
+    <name>RecipientsStep</name>
+    <message>
+        <source>Groups</source>
+        <translation>Gruppi</translation>
+    </message>
+    <message>
+        <source>Only contacts in (none ticked: everyone):</source>
+        <translation>Solo i contatti in (nessuno spuntato: tutti):</translation>
+    </message>
+    <message>
+        <source>Except contacts in:</source>
+        <translation>Esclusi i contatti in:</translation>
+    </message>
+    <message>
+        <source>Conditions</source>
+        <translation>Condizioni</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>Destinatari</translation>
+    </message>
+    <message>
+        <source>Who the rule is for: groups, then conditions on fields and behaviour.</source>
+        <translation>A chi si rivolge la regola: gruppi, poi condizioni su campi e comportamento.</translation>
+    </message>
+</context>
+<context>
+    <name>RuleWizard</name>
+    <message>
+        <source>Edit automatic send</source>
+        <translation>Modifica invio automatico</translation>
+    </message>
+    <message>
+        <source>New automatic send</source>
+        <translation>Nuovo invio automatico</translation>
+    </message>
+</context>
+<context>
+    <name>RuleWords</name>
+    <message>
+        <source>% any text, _ one character</source>
+        <translation>% qualsiasi testo, _ un carattere</translation>
+    </message>
+    <message>
+        <source>is</source>
+        <translation>è</translation>
+    </message>
+    <message>
+        <source>is not</source>
+        <translation>non è</translation>
+    </message>
+    <message>
+        <source>contains</source>
+        <translation>contiene</translation>
+    </message>
+    <message>
+        <source>does not contain</source>
+        <translation>non contiene</translation>
+    </message>
+    <message>
+        <source>starts with</source>
+        <translation>inizia con</translation>
+    </message>
+    <message>
+        <source>ends with</source>
+        <translation>finisce con</translation>
+    </message>
+    <message>
+        <source>matches the pattern (% and _)</source>
+        <translation>corrisponde al modello (% e _)</translation>
+    </message>
+    <message>
+        <source>is one of</source>
+        <translation>è uno tra</translation>
+    </message>
+    <message>
+        <source>is none of</source>
+        <translation>non è nessuno tra</translation>
+    </message>
+    <message>
+        <source>is empty</source>
+        <translation>è vuoto</translation>
+    </message>
+    <message>
+        <source>is not empty</source>
+        <translation>non è vuoto</translation>
+    </message>
+    <message>
+        <source>was never set</source>
+        <translation>non è mai stato impostato</translation>
+    </message>
+    <message>
+        <source>is less than</source>
+        <translation>è minore di</translation>
+    </message>
+    <message>
+        <source>is at most</source>
+        <translation>è al massimo</translation>
+    </message>
+    <message>
+        <source>is more than</source>
+        <translation>è maggiore di</translation>
+    </message>
+    <message>
+        <source>is at least</source>
+        <translation>è almeno</translation>
+    </message>
+    <message>
+        <source>is between</source>
+        <translation>è tra</translation>
+    </message>
+    <message>
+        <source>is before</source>
+        <translation>è prima del</translation>
+    </message>
+    <message>
+        <source>is after</source>
+        <translation>è dopo il</translation>
+    </message>
+    <message>
+        <source>is on</source>
+        <translation>è il</translation>
+    </message>
+    <message>
+        <source>is in the last</source>
+        <translation>è negli ultimi</translation>
+    </message>
+    <message>
+        <source>is exactly … ago</source>
+        <translation>è esattamente … fa</translation>
+    </message>
+    <message>
+        <source>is more than … ago</source>
+        <translation>è più di … fa</translation>
+    </message>
+    <message>
+        <source>is in the next</source>
+        <translation>è nei prossimi</translation>
+    </message>
+    <message>
+        <source>has its anniversary today</source>
+        <translation>ha l&apos;anniversario oggi</translation>
+    </message>
+    <message>
+        <source>is yes</source>
+        <translation>è sì</translation>
+    </message>
+    <message>
+        <source>is no</source>
+        <translation>è no</translation>
+    </message>
+    <message>
+        <source>is in group</source>
+        <translation>è nel gruppo</translation>
+    </message>
+    <message>
+        <source>is not in group</source>
+        <translation>non è nel gruppo</translation>
+    </message>
+    <message>
+        <source>joined group … days ago</source>
+        <translation>è entrato nel gruppo … giorni fa</translation>
+    </message>
+    <message>
+        <source>Registered … ago</source>
+        <translation>Registrato … fa</translation>
+    </message>
+    <message>
+        <source>Opened an e-mail in the last days</source>
+        <translation>Ha aperto un&apos;e-mail negli ultimi giorni</translation>
+    </message>
+    <message>
+        <source>Did not open any e-mail in the last days</source>
+        <translation>Non ha aperto e-mail negli ultimi giorni</translation>
+    </message>
+    <message>
+        <source>Clicked a link in the last days</source>
+        <translation>Ha cliccato un link negli ultimi giorni</translation>
+    </message>
+    <message>
+        <source>Did not click in the last days</source>
+        <translation>Non ha cliccato negli ultimi giorni</translation>
+    </message>
+    <message>
+        <source>Was sent a message in the last days</source>
+        <translation>Ha ricevuto un messaggio negli ultimi giorni</translation>
+    </message>
+    <message>
+        <source>Was not sent anything in the last days</source>
+        <translation>Non ha ricevuto nulla negli ultimi giorni</translation>
+    </message>
+    <message>
+        <source>Address bounced</source>
+        <translation>Indirizzo non recapitabile</translation>
+    </message>
+    <message>
+        <source>Last activity … days ago</source>
+        <translation>Ultima attività … giorni fa</translation>
+    </message>
+    <message>
+        <source>No activity in the last days</source>
+        <translation>Nessuna attività negli ultimi giorni</translation>
+    </message>
+    <message>
+        <source>Bought something in the last days</source>
+        <translation>Ha acquistato negli ultimi giorni</translation>
+    </message>
+    <message>
+        <source>No purchase since a date</source>
+        <translation>Nessun acquisto da una data</translation>
+    </message>
+    <message>
+        <source>Number of purchases</source>
+        <translation>Numero di acquisti</translation>
+    </message>
+    <message>
+        <source>Total spent</source>
+        <translation>Totale speso</translation>
+    </message>
+    <message>
+        <source>Made a purchase</source>
+        <translation>Ha fatto un acquisto</translation>
+    </message>
+    <message>
+        <source>Abandoned a cart … ago</source>
+        <translation>Ha abbandonato un carrello … fa</translation>
+    </message>
+    <message>
+        <source>A field changed</source>
+        <translation>Un campo è cambiato</translation>
+    </message>
+    <message>
+        <source>New item in an RSS feed</source>
+        <translation>Nuovo elemento in un feed RSS</translation>
+    </message>
+    <message>
+        <source>amount</source>
+        <translation>quantità</translation>
+    </message>
+    <message>
+        <source>unit</source>
+        <translation>unità</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>giorni</translation>
+    </message>
+    <message>
+        <source>only this rule&apos;s messages</source>
+        <translation>solo i messaggi di questa regola</translation>
+    </message>
+    <message>
+        <source>link contains</source>
+        <translation>il link contiene</translation>
+    </message>
+    <message>
+        <source>channel</source>
+        <translation>canale</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>data</translation>
+    </message>
+    <message>
+        <source>comparison</source>
+        <translation>confronto</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>valore</translation>
+    </message>
+    <message>
+        <source>field</source>
+        <translation>campo</translation>
+    </message>
+    <message>
+        <source>within hours</source>
+        <translation>entro ore</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>da</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>a</translation>
+    </message>
+    <message>
+        <source>feed address</source>
+        <translation>indirizzo del feed</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>ore</translation>
+    </message>
+    <message>
+        <source>any channel</source>
+        <translation>qualsiasi canale</translation>
+    </message>
+    <message>
+        <source>e-mail</source>
+        <translation>e-mail</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <source>Send an e-mail</source>
+        <translation>Invia un&apos;e-mail</translation>
+    </message>
+    <message>
+        <source>Send an SMS</source>
+        <translation>Invia un SMS</translation>
+    </message>
+    <message>
+        <source>Add to a group</source>
+        <translation>Aggiungi a un gruppo</translation>
+    </message>
+    <message>
+        <source>Move from one group to another</source>
+        <translation>Sposta da un gruppo a un altro</translation>
+    </message>
+    <message>
+        <source>Remove from a group</source>
+        <translation>Togli da un gruppo</translation>
+    </message>
+    <message>
+        <source>Once per contact, ever</source>
+        <translation>Una sola volta per contatto</translation>
+    </message>
+    <message>
+        <source>Once per occurrence (each purchase, cart, item…)</source>
+        <translation>Una volta per occorrenza (ogni acquisto, carrello, elemento…)</translation>
+    </message>
+    <message>
+        <source>Again after a number of days</source>
+        <translation>Di nuovo dopo un certo numero di giorni</translation>
+    </message>
+    <message>
+        <source>Once a year</source>
+        <translation>Una volta l&apos;anno</translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <translation>Lun</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>Mar</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>Mer</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>Gio</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>Ven</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>Sab</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>Dom</translation>
+    </message>
+    <message>
+        <source>ALL of these (AND)</source>
+        <translation>TUTTE queste (E)</translation>
+    </message>
+    <message>
+        <source>ANY of these (OR)</source>
+        <translation>ALMENO UNA di queste (O)</translation>
+    </message>
+</context>
+<context>
+    <name>RulesModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Etichette</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Azione</translation>
+    </message>
+    <message>
+        <source>Trigger</source>
+        <translation>Condizione di partenza</translation>
+    </message>
+    <message>
+        <source>Checked</source>
+        <translation>Verifica</translation>
+    </message>
+    <message>
+        <source>Next check</source>
+        <translation>Prossima verifica</translation>
+    </message>
+    <message>
+        <source>Last check</source>
+        <translation>Ultima verifica</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>Attivo</translation>
+    </message>
+    <message>
+        <source>Sent (7 days)</source>
+        <translation>Inviati (7 giorni)</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>Errori</translation>
+    </message>
+    <message>
+        <source>at %1</source>
+        <translation>alle %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>every %n hour(s)</source>
+        <translation>
+            <numerusform>ogni ora</numerusform>
+            <numerusform>ogni %n ore</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>every %n minute(s)</source>
+        <translation>
+            <numerusform>ogni minuto</numerusform>
+            <numerusform>ogni %n minuti</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>mai</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>Sì</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>No</translation>
+    </message>
+</context>
+<context>
+    <name>RulesPage</name>
+    <message>
+        <source>Automatic sends</source>
+        <translation>Invii automatici</translation>
+    </message>
+    <message>
+        <source>Search rules (Ctrl+F)</source>
+        <translation>Cerca regole (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Nuovo</translation>
+    </message>
+    <message>
+        <source>Create a rule (Ctrl+N)</source>
+        <translation>Crea una regola (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Modifica</translation>
+    </message>
+    <message>
+        <source>Edit the rule (Enter or double-click)</source>
+        <translation>Modifica la regola (Invio o doppio clic)</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Duplica</translation>
+    </message>
+    <message>
+        <source>Copy the rule, disabled (Ctrl+D)</source>
+        <translation>Copia la regola, disattivata (Ctrl+D)</translation>
+    </message>
+    <message>
+        <source>Enable/disable</source>
+        <translation>Attiva/disattiva</translation>
+    </message>
+    <message>
+        <source>Switch the rule on or off (Ctrl+E)</source>
+        <translation>Attiva o disattiva la regola (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Elimina</translation>
+    </message>
+    <message>
+        <source>Delete the rule (Del)</source>
+        <translation>Elimina la regola (Canc)</translation>
+    </message>
+    <message>
+        <source>Simulate</source>
+        <translation>Simula</translation>
+    </message>
+    <message>
+        <source>Who would be selected if the rule ran now (Ctrl+R)</source>
+        <translation>Chi verrebbe selezionato se la regola partisse ora (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>Run now</source>
+        <translation>Esegui ora</translation>
+    </message>
+    <message>
+        <source>Check the rule now and send what is due (Ctrl+Shift+R)</source>
+        <translation>Verifica subito la regola e invia ciò che è dovuto (Ctrl+Maiusc+R)</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Esporta…</translation>
+    </message>
+    <message>
+        <source>Save the rules to a JSON file</source>
+        <translation>Salva le regole in un file JSON</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>Importa…</translation>
+    </message>
+    <message>
+        <source>Add rules from a JSON file (all or nothing)</source>
+        <translation>Aggiungi regole da un file JSON (tutto o niente)</translation>
+    </message>
+    <message>
+        <source>No automatic sends yet</source>
+        <translation>Ancora nessun invio automatico</translation>
+    </message>
+    <message>
+        <source>Create one with “New”: set it up, simulate it, then enable it.</source>
+        <translation>Creane uno con “Nuovo”: configuralo, simulalo, poi attivalo.</translation>
+    </message>
+    <message>
+        <source>All tags</source>
+        <translation>Tutte le etichette</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>Disattiva</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>Attiva</translation>
+    </message>
+    <message>
+        <source>Enabling this rule causes these problems:</source>
+        <translation>Attivare questa regola crea questi problemi:</translation>
+    </message>
+    <message>
+        <source>Enable it anyway?</source>
+        <translation>Attivarla comunque?</translation>
+    </message>
+    <message>
+        <source>Enable rule</source>
+        <translation>Attiva regola</translation>
+    </message>
+    <message>
+        <source>Delete the automatic send “%1”? Its history of sends is deleted too.</source>
+        <translation>Eliminare l&apos;invio automatico “%1”? Viene eliminato anche lo storico dei suoi invii.</translation>
+    </message>
+    <message>
+        <source>Delete rule</source>
+        <translation>Elimina regola</translation>
+    </message>
+    <message>
+        <source>Checking the rule and sending…</source>
+        <translation>Verifica della regola e invio in corso…</translation>
+    </message>
+    <message>
+        <source>Export rules</source>
+        <translation>Esporta regole</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>File JSON (*.json)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rule(s) saved to %1</source>
+        <translation>
+            <numerusform>%n regola salvata in %1</numerusform>
+            <numerusform>%n regole salvate in %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import rules</source>
+        <translation>Importa regole</translation>
+    </message>
+    <message>
+        <source>Replace rules that have the same name as one in the file? (No: the import stops if a name is already used.)</source>
+        <translation>Sostituire le regole che hanno lo stesso nome di una del file? (No: l&apos;importazione si ferma se un nome è già usato.)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rule(s) added</source>
+        <translation>
+            <numerusform>%n regola aggiunta</numerusform>
+            <numerusform>%n regole aggiunte</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n replaced</source>
+        <translation>
+            <numerusform>%n sostituita</numerusform>
+            <numerusform>%n sostituite</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RunPage</name>
     <message>
         <source>Import</source>
@@ -443,6 +1636,25 @@
     </message>
 </context>
 <context>
+    <name>RunReport</name>
+    <message>
+        <source>“%1” is disabled: enable it first, or use Simulate to see who it would select.</source>
+        <translation>“%1” è disattivata: attivala prima, oppure usa Simula per vedere chi selezionerebbe.</translation>
+    </message>
+    <message>
+        <source>The check of “%1” failed: %2</source>
+        <translation>La verifica di “%1” non è riuscita: %2</translation>
+    </message>
+    <message>
+        <source>“%1” checked now: %2 matched, %3 booked, %4 group changes; %5 sent, %6 failed.</source>
+        <translation>“%1” verificata ora: %2 corrispondenti, %3 pianificati, %4 cambi di gruppo; %5 inviati, %6 non riusciti.</translation>
+    </message>
+    <message>
+        <source>Run now</source>
+        <translation>Esegui ora</translation>
+    </message>
+</context>
+<context>
     <name>SecretPage</name>
     <message>
         <source>Keyring not available: the secret cannot be stored on this computer.</source>
@@ -497,6 +1709,262 @@
     </message>
 </context>
 <context>
+    <name>SimulateDialog</name>
+    <message>
+        <source>Simulate “%1”</source>
+        <translation>Simula “%1”</translation>
+    </message>
+    <message>
+        <source>If the rule ran now: %1 would be selected, %2 discarded as already sent, %3 left out (no consent).</source>
+        <translation>Se la regola partisse ora: %1 verrebbero selezionati, %2 scartati perché già inviati, %3 esclusi (senza consenso).</translation>
+    </message>
+    <message>
+        <source>Export the list as CSV…</source>
+        <translation>Esporta l&apos;elenco in CSV…</translation>
+    </message>
+    <message>
+        <source>Export the list</source>
+        <translation>Esporta l&apos;elenco</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>File CSV (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>SimulationPage</name>
+    <message>
+        <source>Simulation</source>
+        <translation>Simulazione</translation>
+    </message>
+    <message>
+        <source>Rules to simulate (disabled rules run as if enabled):</source>
+        <translation>Regole da simulare (quelle disattivate girano come se fossero attive):</translation>
+    </message>
+    <message>
+        <source>Start:</source>
+        <translation>Inizio:</translation>
+    </message>
+    <message>
+        <source>Days:</source>
+        <translation>Giorni:</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> giorni</translation>
+    </message>
+    <message>
+        <source>How far ahead to look (1 to 90 days)</source>
+        <translation>Quanto avanti guardare (da 1 a 90 giorni)</translation>
+    </message>
+    <message>
+        <source>Run simulation</source>
+        <translation>Avvia la simulazione</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annulla</translation>
+    </message>
+    <message>
+        <source>Zoom (hours ↔ days):</source>
+        <translation>Zoom (ore ↔ giorni):</translation>
+    </message>
+    <message>
+        <source>Or use the mouse wheel on the timeline; Shift+wheel or drag to move</source>
+        <translation>Oppure usa la rotella sulla linea del tempo; Maiusc+rotella o trascina per spostarti</translation>
+    </message>
+    <message>
+        <source>Whole period</source>
+        <translation>Tutto il periodo</translation>
+    </message>
+    <message>
+        <source>Shaded: quiet hours (in the rule&apos;s zone; the business zone for rules that follow each recipient&apos;s zone). Grey ticks: checks. Dots: sends; a number is several sends close together — click to list them.</source>
+        <translation>In ombra: le ore di silenzio (nel fuso della regola; il fuso dell&apos;attività per le regole che seguono il fuso di ciascun destinatario). Tacche grigie: controlli. Punti: invii; un numero indica più invii vicini — fai clic per elencarli.</translation>
+    </message>
+    <message>
+        <source>Choose rules and a period, then “Run simulation”. Nothing is sent.</source>
+        <translation>Scegli le regole e un periodo, poi “Avvia la simulazione”. Non viene inviato nulla.</translation>
+    </message>
+    <message>
+        <source>Filter by recipient, rule, message or reason</source>
+        <translation>Filtra per destinatario, regola, messaggio o motivo</translation>
+    </message>
+    <message>
+        <source>Sent and not sent</source>
+        <translation>Inviati e non inviati</translation>
+    </message>
+    <message>
+        <source>Only sends</source>
+        <translation>Solo gli invii</translation>
+    </message>
+    <message>
+        <source>Only not sent</source>
+        <translation>Solo i non inviati</translation>
+    </message>
+    <message>
+        <source>Show all rows</source>
+        <translation>Mostra tutte le righe</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Esporta CSV…</translation>
+    </message>
+    <message>
+        <source>Local time</source>
+        <translation>Ora locale</translation>
+    </message>
+    <message>
+        <source>Zone</source>
+        <translation>Fuso</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Regola</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>Destinatario</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Canale</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Messaggio</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Esito</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Inviato</translation>
+    </message>
+    <message>
+        <source>Group change</source>
+        <translation>Cambio di gruppo</translation>
+    </message>
+    <message>
+        <source>Already sent</source>
+        <translation>Già inviato</translation>
+    </message>
+    <message>
+        <source>No consent</source>
+        <translation>Senza consenso</translation>
+    </message>
+    <message>
+        <source>No address</source>
+        <translation>Senza indirizzo</translation>
+    </message>
+    <message>
+        <source>Not allowed by the schedule</source>
+        <translation>Non consentito dalla pianificazione</translation>
+    </message>
+    <message>
+        <source>Frequency cap</source>
+        <translation>Limite di frequenza</translation>
+    </message>
+    <message>
+        <source>Template error</source>
+        <translation>Errore nel modello</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Non riuscito</translation>
+    </message>
+    <message>
+        <source>After the period</source>
+        <translation>Dopo il periodo</translation>
+    </message>
+    <message>
+        <source>Rule error</source>
+        <translation>Errore nella regola</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Saltato</translation>
+    </message>
+    <message>
+        <source>Dropped</source>
+        <translation>Scartato</translation>
+    </message>
+    <message>
+        <source>Uncertain</source>
+        <translation>Incerto</translation>
+    </message>
+    <message>
+        <source>Simulating…</source>
+        <translation>Simulazione in corso…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Annullamento…</translation>
+    </message>
+    <message>
+        <source>Simulation cancelled; nothing was changed.</source>
+        <translation>Simulazione annullata; non è stato cambiato nulla.</translation>
+    </message>
+    <message>
+        <source>No rules yet: create one in “Automatic sends”.</source>
+        <translation>Ancora nessuna regola: creane una in “Invii automatici”.</translation>
+    </message>
+    <message>
+        <source>%1 sends, %2 group changes, %3 not sent · %4 checks · computed in %5 s</source>
+        <translation>%1 invii, %2 cambi di gruppo, %3 non inviati · %4 controlli · calcolato in %5 s</translation>
+    </message>
+    <message>
+        <source>All rules</source>
+        <translation>Tutte le regole</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n recipient(s) of the chosen marker</source>
+        <translation>
+            <numerusform>%n destinatario del segno scelto</numerusform>
+            <numerusform>%n destinatari del segno scelto</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export the simulation</source>
+        <translation>Esporta la simulazione</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>File CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Saved %1 (%2 bytes)</source>
+        <translation>Salvato %1 (%2 byte)</translation>
+    </message>
+</context>
+<context>
+    <name>SmsCounter</name>
+    <message>
+        <source>%1 characters · %2 · %3 SMS (%4 per SMS)</source>
+        <translation>%1 caratteri · %2 · %3 SMS (%4 per SMS)</translation>
+    </message>
+    <message>
+        <source>Cost: 1 segment per recipient</source>
+        <translation>Costo: 1 segmento per destinatario</translation>
+    </message>
+    <message>
+        <source>Cost: %1 segments per recipient</source>
+        <translation>Costo: %1 segmenti per destinatario</translation>
+    </message>
+    <message>
+        <source>%1 is not in the GSM-7 alphabet: the whole message is sent as UCS-2, 70 characters per SMS instead of 160 (67 instead of 153 when split).</source>
+        <translation>%1 non è nell&apos;alfabeto GSM-7: tutto il messaggio viene inviato in UCS-2, 70 caratteri per SMS invece di 160 (67 invece di 153 quando è diviso).</translation>
+    </message>
+    <message>
+        <source>%1 counts as two characters in GSM-7.</source>
+        <translation>%1 conta come due caratteri in GSM-7.</translation>
+    </message>
+</context>
+<context>
     <name>SmtpPage</name>
     <message>
         <source>E-mail (SMTP)</source>
@@ -512,6 +1980,255 @@
     </message>
 </context>
 <context>
+    <name>SummaryStep</name>
+    <message>
+        <source>Go to the step</source>
+        <translation>Vai al passaggio</translation>
+    </message>
+    <message>
+        <source>&amp;Enable the rule when saving</source>
+        <translation>&amp;Attiva la regola al salvataggio</translation>
+    </message>
+    <message>
+        <source>I &amp;understand the warnings above and want to enable it anyway</source>
+        <translation>Ho &amp;capito gli avvisi qui sopra e voglio attivarla comunque</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Riepilogo</translation>
+    </message>
+    <message>
+        <source>Check the rule in words, then save it. Ctrl+S saves.</source>
+        <translation>Controlla la regola a parole, poi salvala. Ctrl+S salva.</translation>
+    </message>
+    <message>
+        <source>Checking the rule…</source>
+        <translation>Controllo della regola…</translation>
+    </message>
+    <message>
+        <source>everyone</source>
+        <translation>tutti</translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <translation>nessuno</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Etichette</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Azione</translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation>Gruppi</translation>
+    </message>
+    <message>
+        <source>%1; except %2</source>
+        <translation>%1; esclusi %2</translation>
+    </message>
+    <message>
+        <source>Conditions</source>
+        <translation>Condizioni</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n condition(s)</source>
+        <translation>
+            <numerusform>%n condizione</numerusform>
+            <numerusform>%n condizioni</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Matches now</source>
+        <translation>Corrispondono ora</translation>
+    </message>
+    <message>
+        <source>Frequency</source>
+        <translation>Frequenza</translation>
+    </message>
+    <message>
+        <source>Send again</source>
+        <translation>Invia di nuovo</translation>
+    </message>
+    <message>
+        <source>The rule is ready to save.</source>
+        <translation>La regola è pronta per il salvataggio.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Before enabling:</source>
+        <translation>Prima di attivare:</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateDialog</name>
+    <message>
+        <source>New SMS template</source>
+        <translation>Nuovo modello SMS</translation>
+    </message>
+    <message>
+        <source>New e-mail template</source>
+        <translation>Nuovo modello e-mail</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateEditor</name>
+    <message>
+        <source>Name:</source>
+        <translation>Nome:</translation>
+    </message>
+    <message>
+        <source>Subject:</source>
+        <translation>Oggetto:</translation>
+    </message>
+    <message>
+        <source>HTML:</source>
+        <translation>HTML:</translation>
+    </message>
+    <message>
+        <source>Text (optional):</source>
+        <translation>Testo (facoltativo):</translation>
+    </message>
+    <message>
+        <source>SMS text:</source>
+        <translation>Testo SMS:</translation>
+    </message>
+    <message>
+        <source>Insert field</source>
+        <translation>Inserisci campo</translation>
+    </message>
+    <message>
+        <source>Insert a contact or event field at the cursor</source>
+        <translation>Inserisci un campo del contatto o dell&apos;evento nel punto del cursore</translation>
+    </message>
+    <message>
+        <source>Save template</source>
+        <translation>Salva il modello</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+S)</source>
+        <translation>Salva (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Fields: {{ first_name }}; with a fallback: {{ first_name or &quot;cliente&quot; }}. Conditions: {% if event.amount %}…{% endif %}. Without a text part, one is made from the HTML.</source>
+        <translation>Campi: {{ first_name }}; con un valore di riserva: {{ first_name or &quot;cliente&quot; }}. Condizioni: {% if event.amount %}…{% endif %}. Senza parte di testo, viene ricavata dall&apos;HTML.</translation>
+    </message>
+    <message>
+        <source>&lt;h1&gt;Ciao {{ first_name or &quot;cliente&quot; }}!&lt;/h1&gt;</source>
+        <translation>&lt;h1&gt;Ciao {{ first_name or &quot;cliente&quot; }}!&lt;/h1&gt;</translation>
+    </message>
+    <message>
+        <source>Contact fields</source>
+        <translation>Campi del contatto</translation>
+    </message>
+    <message>
+        <source>Event fields</source>
+        <translation>Campi dell&apos;evento</translation>
+    </message>
+    <message>
+        <source>Unsubscribe link</source>
+        <translation>Link di disiscrizione</translation>
+    </message>
+</context>
+<context>
+    <name>TemplatesPage</name>
+    <message>
+        <source>Templates</source>
+        <translation>Modelli</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Nuovo</translation>
+    </message>
+    <message>
+        <source>New e-mail template (Ctrl+N); the arrow offers an SMS template</source>
+        <translation>Nuovo modello e-mail (Ctrl+N); la freccia offre un modello SMS</translation>
+    </message>
+    <message>
+        <source>New e-mail template</source>
+        <translation>Nuovo modello e-mail</translation>
+    </message>
+    <message>
+        <source>New SMS template</source>
+        <translation>Nuovo modello SMS</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Duplica</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Elimina</translation>
+    </message>
+    <message>
+        <source>Delete the template (not possible while a rule uses it)</source>
+        <translation>Elimina il modello (non si può finché una regola lo usa)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <source>Subject / first line</source>
+        <translation>Oggetto / prima riga</translation>
+    </message>
+    <message>
+        <source>Last change</source>
+        <translation>Ultima modifica</translation>
+    </message>
+    <message>
+        <source>No template selected</source>
+        <translation>Nessun modello selezionato</translation>
+    </message>
+    <message>
+        <source>Choose a template on the left, or create one with “New”.</source>
+        <translation>Scegli un modello a sinistra, o creane uno con “Nuovo”.</translation>
+    </message>
+    <message>
+        <source>Used by: %1</source>
+        <translation>Usato da: %1</translation>
+    </message>
+    <message>
+        <source>Not used by any rule</source>
+        <translation>Non usato da nessuna regola</translation>
+    </message>
+    <message>
+        <source>Delete template</source>
+        <translation>Elimina modello</translation>
+    </message>
+    <message>
+        <source>“%1” cannot be deleted: the rules %2 use it. Choose another template in those rules first.</source>
+        <translation>“%1” non si può eliminare: lo usano le regole %2. Scegli prima un altro modello in quelle regole.</translation>
+    </message>
+    <message>
+        <source>Delete the template “%1”? This cannot be undone.</source>
+        <translation>Eliminare il modello “%1”? Non si può annullare.</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineWidget</name>
+    <message numerus="yes">
+        <source>%n send(s)</source>
+        <translation>
+            <numerusform>%n invio</numerusform>
+            <numerusform>%n invii</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>… and %1 more (click to list them)</source>
+        <translation>… e altri %1 (fai clic per elencarli)</translation>
+    </message>
+</context>
+<context>
     <name>TwilioPage</name>
     <message>
         <source>SMS (Twilio)</source>
@@ -524,6 +2241,17 @@
     <message>
         <source>Twilio auth token</source>
         <translation>Auth token di Twilio</translation>
+    </message>
+</context>
+<context>
+    <name>_ListEditor</name>
+    <message>
+        <source>Add</source>
+        <translation>Aggiungi</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Rimuovi</translation>
     </message>
 </context>
 <context>

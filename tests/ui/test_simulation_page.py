@@ -106,7 +106,7 @@ def test_zoom_pan_and_clicking_a_marker_filters_the_table(prepared, runner, qtbo
     assert marker is not None and marker.count == 2  # zoomed in, the two 09:00 sends still coincide
     qtbot.mouseClick(timeline, Qt.MouseButton.LeftButton, pos=QPoint(int(x), int(timeline.lane_top(0) + 18)))
     assert sorted(who for who, _o, _w in _table(page)) == ["Marco <marco@example.it>", "Rosa <rosa@example.it>"]
-    assert page.marker_note.isVisibleTo(page) and "2 recipient" in page.marker_note.text()
+    assert page.marker_note.isVisibleTo(page) and "2 recipients" in page.marker_note.text()
     assert "Rosa" in timeline.tooltip_text(marker)
     page.clear_marker_filter()
     assert len(_table(page)) == len(page.model.rows)

@@ -1,0 +1,1 @@
+"""Activity: the outbox/ledger log, uncertain sends and rule-check errors."""
