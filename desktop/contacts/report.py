@@ -55,6 +55,8 @@ class ImportReport:
         lines = [f"Import of {self.kind} from {self.path}"]
         if self.encoding:
             lines.append(f"  read as {self.encoding}, separator {self.delimiter}")
+        if not self.committed:
+            lines.append("  (nothing was written: the counts say what the import would do)")
         lines.append(f"  rows read:          {self.rows}")
         lines.append(f"  created:            {self.created}")
         if self.kind == "contacts":
@@ -62,7 +64,8 @@ class ImportReport:
             lines.append(f"  unchanged:          {self.unchanged}")
         else:
             lines.append(f"  already present:    {self.unchanged}")
-        lines.append(f"  duplicates in file: {self.duplicates_in_file} (merged)")
+        lines.append(f"  duplicates in file: {self.duplicates_in_file} "
+                     f"({'merged' if self.kind == 'contacts' else 'counted once'})")
         lines.append(f"  bad rows:           {self.invalid}")
         if self.new_fields:
             lines.append(f"  new custom fields:  {', '.join(self.new_fields)}")
