@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton, QWidget
 
 from ui.rules.queries import RunReport
@@ -45,14 +45,13 @@ class SimulateDialog(QMessageBox):
         return path
 
 
-def run_report_text(widget: QWidget, report: RunReport) -> str:
-    tr = widget.tr
+def run_report_text(report: RunReport) -> str:
     if not report.enabled:
-        return tr("“%1” is disabled: enable it first, or use Simulate to see who it would select.").replace(
+        return QCoreApplication.translate("RunReport", "“%1” is disabled: enable it first, or use Simulate to see who it would select.").replace(
             "%1", report.name)
     if report.error:
-        return tr("The check of “%1” failed: %2").replace("%1", report.name).replace("%2", report.error)
-    text = tr("“%1” checked now: %2 matched, %3 booked, %4 group changes; %5 sent, %6 failed.")
+        return QCoreApplication.translate("RunReport", "The check of “%1” failed: %2").replace("%1", report.name).replace("%2", report.error)
+    text = QCoreApplication.translate("RunReport", "“%1” checked now: %2 matched, %3 booked, %4 group changes; %5 sent, %6 failed.")
     for key, value in (("%1", report.name), ("%2", str(report.matched)), ("%3", str(report.planned)),
                        ("%4", str(report.applied)), ("%5", str(report.sent)), ("%6", str(report.failed))):
         text = text.replace(key, value)
@@ -62,7 +61,8 @@ def run_report_text(widget: QWidget, report: RunReport) -> str:
 
 
 def run_report_box(parent: QWidget, report: RunReport) -> QMessageBox:
-    box = QMessageBox(QMessageBox.Icon.Information, parent.tr("Run now"), run_report_text(parent, report),
+    box = QMessageBox(QMessageBox.Icon.Information, QCoreApplication.translate("RunReport", "Run now"),
+                      run_report_text(report),
                       QMessageBox.StandardButton.Ok, parent)
     box.setObjectName("run_report")
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

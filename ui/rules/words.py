@@ -10,105 +10,94 @@ from PySide6.QtCore import QCoreApplication
 
 
 def op_words() -> dict[str, str]:
-    t = QCoreApplication.translate
     return {
-        "eq": t("RuleWords", "is"), "ne": t("RuleWords", "is not"),
-        "contains": t("RuleWords", "contains"), "not_contains": t("RuleWords", "does not contain"),
-        "starts_with": t("RuleWords", "starts with"), "ends_with": t("RuleWords", "ends with"),
-        "like": t("RuleWords", "matches the pattern (% and _)"),
-        "in": t("RuleWords", "is one of"), "not_in": t("RuleWords", "is none of"),
-        "empty": t("RuleWords", "is empty"), "not_empty": t("RuleWords", "is not empty"),
-        "never_set": t("RuleWords", "was never set"),
-        "lt": t("RuleWords", "is less than"), "le": t("RuleWords", "is at most"),
-        "gt": t("RuleWords", "is more than"), "ge": t("RuleWords", "is at least"),
-        "between": t("RuleWords", "is between"),
-        "before": t("RuleWords", "is before"), "after": t("RuleWords", "is after"), "on": t("RuleWords", "is on"),
-        "in_last": t("RuleWords", "is in the last"), "exactly_ago": t("RuleWords", "is exactly … ago"),
-        "more_than_ago": t("RuleWords", "is more than … ago"), "in_next": t("RuleWords", "is in the next"),
-        "anniversary_today": t("RuleWords", "has its anniversary today"),
-        "is_true": t("RuleWords", "is yes"), "is_false": t("RuleWords", "is no"),
+        "eq": QCoreApplication.translate("RuleWords", "is"), "ne": QCoreApplication.translate("RuleWords", "is not"),
+        "contains": QCoreApplication.translate("RuleWords", "contains"), "not_contains": QCoreApplication.translate("RuleWords", "does not contain"),
+        "starts_with": QCoreApplication.translate("RuleWords", "starts with"), "ends_with": QCoreApplication.translate("RuleWords", "ends with"),
+        "like": QCoreApplication.translate("RuleWords", "matches the pattern (% and _)"),
+        "in": QCoreApplication.translate("RuleWords", "is one of"), "not_in": QCoreApplication.translate("RuleWords", "is none of"),
+        "empty": QCoreApplication.translate("RuleWords", "is empty"), "not_empty": QCoreApplication.translate("RuleWords", "is not empty"),
+        "never_set": QCoreApplication.translate("RuleWords", "was never set"),
+        "lt": QCoreApplication.translate("RuleWords", "is less than"), "le": QCoreApplication.translate("RuleWords", "is at most"),
+        "gt": QCoreApplication.translate("RuleWords", "is more than"), "ge": QCoreApplication.translate("RuleWords", "is at least"),
+        "between": QCoreApplication.translate("RuleWords", "is between"),
+        "before": QCoreApplication.translate("RuleWords", "is before"), "after": QCoreApplication.translate("RuleWords", "is after"), "on": QCoreApplication.translate("RuleWords", "is on"),
+        "in_last": QCoreApplication.translate("RuleWords", "is in the last"), "exactly_ago": QCoreApplication.translate("RuleWords", "is exactly … ago"),
+        "more_than_ago": QCoreApplication.translate("RuleWords", "is more than … ago"), "in_next": QCoreApplication.translate("RuleWords", "is in the next"),
+        "anniversary_today": QCoreApplication.translate("RuleWords", "has its anniversary today"),
+        "is_true": QCoreApplication.translate("RuleWords", "is yes"), "is_false": QCoreApplication.translate("RuleWords", "is no"),
     }
 
 
 def group_op_words() -> dict[str, str]:
-    t = QCoreApplication.translate
-    return {"in": t("RuleWords", "is in group"), "not_in": t("RuleWords", "is not in group"),
-            "joined_ago": t("RuleWords", "joined group … days ago")}
+    return {"in": QCoreApplication.translate("RuleWords", "is in group"), "not_in": QCoreApplication.translate("RuleWords", "is not in group"),
+            "joined_ago": QCoreApplication.translate("RuleWords", "joined group … days ago")}
 
 
 def behaviour_words() -> dict[str, str]:
-    t = QCoreApplication.translate
     return {
-        "registered_ago": t("RuleWords", "Registered … ago"),
-        "opened": t("RuleWords", "Opened an e-mail in the last days"),
-        "not_opened": t("RuleWords", "Did not open any e-mail in the last days"),
-        "clicked": t("RuleWords", "Clicked a link in the last days"),
-        "not_clicked": t("RuleWords", "Did not click in the last days"),
-        "sent": t("RuleWords", "Was sent a message in the last days"),
-        "not_sent": t("RuleWords", "Was not sent anything in the last days"),
-        "bounced": t("RuleWords", "Address bounced"),
-        "last_activity_ago": t("RuleWords", "Last activity … days ago"),
-        "no_activity": t("RuleWords", "No activity in the last days"),
-        "purchased": t("RuleWords", "Bought something in the last days"),
-        "no_purchase_since": t("RuleWords", "No purchase since a date"),
-        "purchase_count": t("RuleWords", "Number of purchases"),
-        "total_spent": t("RuleWords", "Total spent"),
-        "purchase_made": t("RuleWords", "Made a purchase"),
-        "cart_abandoned": t("RuleWords", "Abandoned a cart … ago"),
-        "field_changed": t("RuleWords", "A field changed"),
-        "rss_new_item": t("RuleWords", "New item in an RSS feed"),
+        "registered_ago": QCoreApplication.translate("RuleWords", "Registered … ago"),
+        "opened": QCoreApplication.translate("RuleWords", "Opened an e-mail in the last days"),
+        "not_opened": QCoreApplication.translate("RuleWords", "Did not open any e-mail in the last days"),
+        "clicked": QCoreApplication.translate("RuleWords", "Clicked a link in the last days"),
+        "not_clicked": QCoreApplication.translate("RuleWords", "Did not click in the last days"),
+        "sent": QCoreApplication.translate("RuleWords", "Was sent a message in the last days"),
+        "not_sent": QCoreApplication.translate("RuleWords", "Was not sent anything in the last days"),
+        "bounced": QCoreApplication.translate("RuleWords", "Address bounced"),
+        "last_activity_ago": QCoreApplication.translate("RuleWords", "Last activity … days ago"),
+        "no_activity": QCoreApplication.translate("RuleWords", "No activity in the last days"),
+        "purchased": QCoreApplication.translate("RuleWords", "Bought something in the last days"),
+        "no_purchase_since": QCoreApplication.translate("RuleWords", "No purchase since a date"),
+        "purchase_count": QCoreApplication.translate("RuleWords", "Number of purchases"),
+        "total_spent": QCoreApplication.translate("RuleWords", "Total spent"),
+        "purchase_made": QCoreApplication.translate("RuleWords", "Made a purchase"),
+        "cart_abandoned": QCoreApplication.translate("RuleWords", "Abandoned a cart … ago"),
+        "field_changed": QCoreApplication.translate("RuleWords", "A field changed"),
+        "rss_new_item": QCoreApplication.translate("RuleWords", "New item in an RSS feed"),
     }
 
 
 def param_words() -> dict[str, str]:
-    t = QCoreApplication.translate
     return {
-        "amount": t("RuleWords", "amount"), "unit": t("RuleWords", "unit"), "days": t("RuleWords", "days"),
-        "this_rule": t("RuleWords", "only this rule's messages"), "link": t("RuleWords", "link contains"),
-        "channel": t("RuleWords", "channel"), "date": t("RuleWords", "date"), "cmp": t("RuleWords", "comparison"),
-        "value": t("RuleWords", "value"), "field": t("RuleWords", "field"), "hours": t("RuleWords", "within hours"),
-        "from": t("RuleWords", "from"), "to": t("RuleWords", "to"), "feed": t("RuleWords", "feed address"),
+        "amount": QCoreApplication.translate("RuleWords", "amount"), "unit": QCoreApplication.translate("RuleWords", "unit"), "days": QCoreApplication.translate("RuleWords", "days"),
+        "this_rule": QCoreApplication.translate("RuleWords", "only this rule's messages"), "link": QCoreApplication.translate("RuleWords", "link contains"),
+        "channel": QCoreApplication.translate("RuleWords", "channel"), "date": QCoreApplication.translate("RuleWords", "date"), "cmp": QCoreApplication.translate("RuleWords", "comparison"),
+        "value": QCoreApplication.translate("RuleWords", "value"), "field": QCoreApplication.translate("RuleWords", "field"), "hours": QCoreApplication.translate("RuleWords", "within hours"),
+        "from": QCoreApplication.translate("RuleWords", "from"), "to": QCoreApplication.translate("RuleWords", "to"), "feed": QCoreApplication.translate("RuleWords", "feed address"),
     }
 
 
 def unit_words() -> dict[str, str]:
-    t = QCoreApplication.translate
-    return {"hours": t("RuleWords", "hours"), "days": t("RuleWords", "days")}
+    return {"hours": QCoreApplication.translate("RuleWords", "hours"), "days": QCoreApplication.translate("RuleWords", "days")}
 
 
 def channel_words() -> dict[str, str]:
-    t = QCoreApplication.translate
-    return {"": t("RuleWords", "any channel"), "email": t("RuleWords", "e-mail"), "sms": t("RuleWords", "SMS")}
+    return {"": QCoreApplication.translate("RuleWords", "any channel"), "email": QCoreApplication.translate("RuleWords", "e-mail"), "sms": QCoreApplication.translate("RuleWords", "SMS")}
 
 
 def cmp_words() -> dict[str, str]:
-    t = QCoreApplication.translate
     return {"eq": "=", "ne": "≠", "lt": "<", "le": "≤", "gt": ">", "ge": "≥",
-            "_label": t("RuleWords", "comparison")}
+            "_label": QCoreApplication.translate("RuleWords", "comparison")}
 
 
 def action_type_words() -> dict[str, str]:
-    t = QCoreApplication.translate
-    return {"send_email": t("RuleWords", "Send an e-mail"), "send_sms": t("RuleWords", "Send an SMS"),
-            "add_to_group": t("RuleWords", "Add to a group"),
-            "move_to_group": t("RuleWords", "Move from one group to another"),
-            "remove_from_group": t("RuleWords", "Remove from a group")}
+    return {"send_email": QCoreApplication.translate("RuleWords", "Send an e-mail"), "send_sms": QCoreApplication.translate("RuleWords", "Send an SMS"),
+            "add_to_group": QCoreApplication.translate("RuleWords", "Add to a group"),
+            "move_to_group": QCoreApplication.translate("RuleWords", "Move from one group to another"),
+            "remove_from_group": QCoreApplication.translate("RuleWords", "Remove from a group")}
 
 
 def resend_words() -> dict[str, str]:
-    t = QCoreApplication.translate
-    return {"once": t("RuleWords", "Once per contact, ever"),
-            "per_occurrence": t("RuleWords", "Once per occurrence (each purchase, cart, item…)"),
-            "every_n_days": t("RuleWords", "Again after a number of days"),
-            "yearly": t("RuleWords", "Once a year")}
+    return {"once": QCoreApplication.translate("RuleWords", "Once per contact, ever"),
+            "per_occurrence": QCoreApplication.translate("RuleWords", "Once per occurrence (each purchase, cart, item…)"),
+            "every_n_days": QCoreApplication.translate("RuleWords", "Again after a number of days"),
+            "yearly": QCoreApplication.translate("RuleWords", "Once a year")}
 
 
 def weekday_words() -> list[str]:
-    t = QCoreApplication.translate
-    return [t("RuleWords", "Mon"), t("RuleWords", "Tue"), t("RuleWords", "Wed"), t("RuleWords", "Thu"),
-            t("RuleWords", "Fri"), t("RuleWords", "Sat"), t("RuleWords", "Sun")]
+    return [QCoreApplication.translate("RuleWords", "Mon"), QCoreApplication.translate("RuleWords", "Tue"), QCoreApplication.translate("RuleWords", "Wed"), QCoreApplication.translate("RuleWords", "Thu"),
+            QCoreApplication.translate("RuleWords", "Fri"), QCoreApplication.translate("RuleWords", "Sat"), QCoreApplication.translate("RuleWords", "Sun")]
 
 
 def joiner_words() -> dict[str, str]:
-    t = QCoreApplication.translate
-    return {"all": t("RuleWords", "ALL of these (AND)"), "any": t("RuleWords", "ANY of these (OR)")}
+    return {"all": QCoreApplication.translate("RuleWords", "ALL of these (AND)"), "any": QCoreApplication.translate("RuleWords", "ANY of these (OR)")}
