@@ -225,3 +225,19 @@ def test_threaded_runner_lists_rules_and_counts_live(qtbot, workspace, now) -> N
         qtbot.waitUntil(lambda: page.model.rows and page.model.rows[0].enabled, timeout=5000)
     finally:
         runner.shutdown()
+
+
+def test_simulate_in_the_main_window_opens_the_simulation_page(qtbot, runner, workspace, now) -> None:
+    from ui.main_window import MainWindow
+
+    prepare(workspace, now)
+    workspace.rules.save(rule("Promo"), now)
+    window = MainWindow(workspace, runner, state_file=str(workspace.data_dir / "test-window.ini"))
+    qtbot.addWidget(window)
+    page = window.show_section("rules")
+    assert isinstance(page, RulesPage) and window.current_page() is page
+    page.select_rule("Promo")
+    page.simulate_selected()
+    simulation = window.page_by_key["simulation"]
+    assert window.current_page() is simulation
+    assert page.dialog is None  # the timeline answers, not the small dialog

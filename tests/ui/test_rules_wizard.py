@@ -251,7 +251,16 @@ def test_sms_action_offers_only_sms_templates(qtbot, runner, workspace, now) -> 
     pick(wizard.action.kind, "send_sms")
     names = [wizard.action.template.itemData(i) for i in range(wizard.action.template.count())]
     assert names == ["", "Ciao SMS"]
-    assert not wizard.action.new_template_button.isVisible()  # no Templates dialog to open here
+    # The Templates page offers a dialog: “New template…” opens it and selects what it saved.
+    assert wizard.action.new_template_button.isVisibleTo(wizard.action)
+    qtbot.mouseClick(wizard.action.new_template_button, Qt.MouseButton.LeftButton)
+    dialog = wizard.template_dialog
+    assert dialog is not None and dialog.editor.channel == "sms"
+    dialog.editor.name.setText("Promemoria SMS")
+    dialog.editor.text.setPlainText("Ciao {{ first_name }}, ti aspettiamo!")
+    dialog.editor.save()
+    assert Templates(workspace.db).get("Promemoria SMS") is not None
+    assert wizard.action.template.currentData() == "Promemoria SMS"
 
 
 def test_conflict_blocks_enabling_until_acknowledged(qtbot, runner, workspace, now) -> None:

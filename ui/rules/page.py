@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from datetime import datetime, timezone
-from typing import Callable
+from typing import Any, Callable
 
 from PySide6.QtCore import QEvent, QModelIndex, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -23,6 +23,15 @@ from ui.rules.wizard import RuleWizard
 from ui.widgets import PAGE_MARGINS, EmptyState, Heading, confirm
 
 SIMULATION_HOOKS = ("preselect_rule", "select_rule", "simulate_rule")
+
+
+def template_dialog_class() -> Any:
+    """The Templates page's dialog, if it offers one: “New template…” appears only then."""
+    try:
+        from ui.templates.editor import TemplateDialog
+    except ImportError:
+        return None
+    return TemplateDialog if callable(getattr(TemplateDialog, "create", None)) else None
 
 
 def utc_now() -> datetime:
@@ -223,7 +232,7 @@ class RulesPage(QWidget):
          .success(self._open_wizard).run_in_background())
 
     def _open_wizard(self, context: q.EditorContext) -> None:
-        self.wizard = RuleWizard(self.runner, context, clock=self.clock, new_template=self._template_hook(),
+        self.wizard = RuleWizard(self.runner, context, clock=self.clock, template_dialog=template_dialog_class(),
                                  parent=self)
         self.wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.wizard.finished.connect(self._wizard_closed)
@@ -233,17 +242,6 @@ class RulesPage(QWidget):
         wizard = self.wizard
         if wizard is not None and wizard.saved_id is not None:
             self.select_rule(wizard.saved_id)
-
-    def _template_hook(self) -> Callable[[str], None] | None:
-        """“New template…” only if the Templates page offers a dialog to open."""
-        page = self._main_page("templates")
-        opener = getattr(page, "new_template_dialog", None)
-        if not callable(opener):
-            return None
-
-        def new_template(channel: str) -> None:
-            opener(channel)
-        return new_template
 
     def _main_page(self, key: str) -> QWidget | None:
         window = self.window()

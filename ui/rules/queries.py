@@ -90,6 +90,10 @@ class EditorContext:
     rule_names: list[str] = field(default_factory=list)
 
 
+def template_choices(c: OpContext) -> list[tuple[str, str]]:
+    return [(r[0], r[1]) for r in c.ws.db.execute("SELECT name, channel FROM templates ORDER BY name COLLATE NOCASE")]
+
+
 def editor_context(c: OpContext, rule_id: int | None) -> EditorContext:
     ws = c.ws
     rules = ws.rules.all()
@@ -102,8 +106,7 @@ def editor_context(c: OpContext, rule_id: int | None) -> EditorContext:
     return EditorContext(
         fields=dict(ws.fields.all()),
         groups=[r[0] for r in ws.db.execute("SELECT name FROM groups ORDER BY name COLLATE NOCASE")],
-        templates=[(r[0], r[1]) for r in ws.db.execute(
-            "SELECT name, channel FROM templates ORDER BY name COLLATE NOCASE")],
+        templates=template_choices(c),
         business=business_defaults(ws.settings),
         zones=sorted(z for z in zoneinfo.available_timezones() if "/" in z and not z.startswith(("Etc/", "SystemV/"))),
         tags=sorted({t for r in rules for t in r.tags}, key=str.casefold),

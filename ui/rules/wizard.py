@@ -19,7 +19,7 @@ from desktop.errors import InputError
 from desktop.rules.model import FORMAT
 from ui.ops import CollectionOp, OpChanges, OpRunner, QueryOp, show_error
 from ui.resources import LANGUAGE
-from ui.rules.queries import EditorContext, Review, bare_message, review, save_rule
+from ui.rules.queries import EditorContext, Review, bare_message, review, save_rule, template_choices
 from ui.rules.step_action import ActionStep
 from ui.rules.step_base import Step
 from ui.rules.step_frequency import FrequencyStep
@@ -44,7 +44,7 @@ def utc_now() -> datetime:
 
 class RuleWizard(QWizard):
     def __init__(self, runner: OpRunner, context: EditorContext, *, clock: Callable[[], datetime] = utc_now,
-                 new_template: Callable[[str], None] | None = None, parent: QWidget | None = None) -> None:
+                 template_dialog: Any = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("rule_wizard")
         self.runner = runner
@@ -53,10 +53,13 @@ class RuleWizard(QWizard):
         self.rule_id = context.rule_id
         self.saved_id: int | None = None
         self.saving = False
+        self._template_dialog = template_dialog  # a class with ``create(parent, runner, channel)``
+        self.template_dialog: QWidget | None = None
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.general = GeneralStep(context.tags)
-        self.action = ActionStep(context.groups, context.templates, new_template)
+        self.action = ActionStep(context.groups, context.templates,
+                                 self.open_template_dialog if template_dialog is not None else None)
         self.recipients = RecipientsStep(runner, clock, context.fields, context.groups)
         self.frequency = FrequencyStep(context.business, context.zones)
         self.summary = SummaryStep(self)
@@ -91,6 +94,15 @@ class RuleWizard(QWizard):
 
     def _edited(self) -> None:
         self.recipients.live.request(self.data(), self.rule_id)
+
+    # --- a new template from the Action step ---------------------------------------------------
+    def open_template_dialog(self, channel: str) -> None:
+        self.template_dialog = self._template_dialog.create(self, self.runner, channel)
+        self.template_dialog.created.connect(self._template_created)  # type: ignore[union-attr]
+
+    def _template_created(self, name: str) -> None:
+        (QueryOp(self.runner, template_choices, parent=self)
+         .success(lambda templates: self.action.set_templates(templates, select=name)).run_in_background())
 
     # --- errors ----------------------------------------------------------------------------
     def step_for(self, where: str) -> int:
