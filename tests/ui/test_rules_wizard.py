@@ -297,3 +297,22 @@ def test_ctrl_s_walks_to_the_summary_then_saves(qtbot, runner, workspace, now) -
     assert wizard.currentId() == SUMMARY
     wizard.save_shortcut()
     assert workspace.rules.find("Quick") is not None
+
+
+def test_the_wizard_speaks_italian(qtbot, runner, workspace, now) -> None:
+    from ui.resources import LANGUAGE
+
+    prepare(workspace, now)
+    LANGUAGE.switch("it")
+    _page, wizard = open_new(qtbot, runner, now)
+    row = wizard.recipients.conditions.add_condition()
+    row.select("field", "first_name")
+    ops = [row.op.itemText(i) for i in range(row.op.count())]
+    assert "contiene" in ops and "inizia con" in ops
+    assert row.subject.currentText() == "Campo: Nome"
+    row.select("field", "first_name", "starts_with")
+    row.editor.edit.setText("A")
+    wizard.recipients.live.run_now()
+    assert wizard.recipients.live.text().startswith("Corrispondono ora: 2 contatti (0 già inviati)")
+    assert wizard.frequency.words.text().startswith("Ogni giorno")
+    assert wizard.general.title() == "Generale"

@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
 from desktop.fields import FieldSpec
 from desktop.rules.conditions import GROUP_OPS, OPS_BY_TYPE
 from ui.resources import LANGUAGE
-from ui.rules.value_widgets import BehaviourValue, GroupValue, ValueEditor, field_value_editor
+from ui.rules.behaviour_value import BehaviourValue
+from ui.rules.value_widgets import GroupValue, ValueEditor, field_value_editor
 from ui.rules.words import behaviour_words, group_op_words, joiner_words, op_words
 from ui.widgets import error_label, show_field_error
 

@@ -47,11 +47,14 @@ class SimulateDialog(QMessageBox):
 
 def run_report_text(report: RunReport) -> str:
     if not report.enabled:
-        return QCoreApplication.translate("RunReport", "“%1” is disabled: enable it first, or use Simulate to see who it would select.").replace(
+        return QCoreApplication.translate(
+            "RunReport", "“%1” is disabled: enable it first, or use Simulate to see who it would select.").replace(
             "%1", report.name)
     if report.error:
-        return QCoreApplication.translate("RunReport", "The check of “%1” failed: %2").replace("%1", report.name).replace("%2", report.error)
-    text = QCoreApplication.translate("RunReport", "“%1” checked now: %2 matched, %3 booked, %4 group changes; %5 sent, %6 failed.")
+        return (QCoreApplication.translate("RunReport", "The check of “%1” failed: %2")
+                .replace("%1", report.name).replace("%2", report.error))
+    text = QCoreApplication.translate(
+        "RunReport", "“%1” checked now: %2 matched, %3 booked, %4 group changes; %5 sent, %6 failed.")
     for key, value in (("%1", report.name), ("%2", str(report.matched)), ("%3", str(report.planned)),
                        ("%4", str(report.applied)), ("%5", str(report.sent)), ("%6", str(report.failed))):
         text = text.replace(key, value)

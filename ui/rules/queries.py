@@ -20,7 +20,7 @@ from desktop.rules.model import ACTIONS, Rule, RuleContext, parse_rule
 from desktop.rules.words import action_words, trigger_words
 from desktop.schedule import BusinessDefaults, Schedule, business_defaults, describe, next_check
 from desktop.simulate import simulate_now
-from desktop.timeutil import from_db, to_db
+from desktop.timeutil import to_db
 from ui.ops import OpContext
 
 SENT_WINDOW = timedelta(days=7)
@@ -312,7 +312,3 @@ def when_text(value: datetime | None, zone: str) -> tuple[int, int, int, int, in
         return None
     local = value.astimezone(zoneinfo.ZoneInfo(zone))
     return local.year, local.month, local.day, local.hour, local.minute
-
-
-def parse_stamp(text: str | None) -> datetime | None:
-    return from_db(text) if text else None

@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QButtonGroup, QCheckBox, QComboBox, QCompleter, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
-    QRadioButton, QSpinBox, QStackedWidget, QVBoxLayout, QWidget,
+    QRadioButton, QStackedWidget, QVBoxLayout, QWidget,
 )
 
 from desktop.errors import InputError

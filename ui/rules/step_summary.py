@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from ui.resources import LANGUAGE
 from ui.rules.queries import Review
 from ui.rules.step_base import Step
 from ui.rules.words import action_type_words, resend_words
@@ -151,6 +150,3 @@ class SummaryStep(Step):
 
     def collect(self, data: dict[str, Any]) -> None:
         pass
-
-    def language(self) -> str:
-        return LANGUAGE.code

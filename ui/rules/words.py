@@ -11,27 +11,42 @@ from PySide6.QtCore import QCoreApplication
 
 def op_words() -> dict[str, str]:
     return {
-        "eq": QCoreApplication.translate("RuleWords", "is"), "ne": QCoreApplication.translate("RuleWords", "is not"),
-        "contains": QCoreApplication.translate("RuleWords", "contains"), "not_contains": QCoreApplication.translate("RuleWords", "does not contain"),
-        "starts_with": QCoreApplication.translate("RuleWords", "starts with"), "ends_with": QCoreApplication.translate("RuleWords", "ends with"),
+        "eq": QCoreApplication.translate("RuleWords", "is"),
+        "ne": QCoreApplication.translate("RuleWords", "is not"),
+        "contains": QCoreApplication.translate("RuleWords", "contains"),
+        "not_contains": QCoreApplication.translate("RuleWords", "does not contain"),
+        "starts_with": QCoreApplication.translate("RuleWords", "starts with"),
+        "ends_with": QCoreApplication.translate("RuleWords", "ends with"),
         "like": QCoreApplication.translate("RuleWords", "matches the pattern (% and _)"),
-        "in": QCoreApplication.translate("RuleWords", "is one of"), "not_in": QCoreApplication.translate("RuleWords", "is none of"),
-        "empty": QCoreApplication.translate("RuleWords", "is empty"), "not_empty": QCoreApplication.translate("RuleWords", "is not empty"),
+        "in": QCoreApplication.translate("RuleWords", "is one of"),
+        "not_in": QCoreApplication.translate("RuleWords", "is none of"),
+        "empty": QCoreApplication.translate("RuleWords", "is empty"),
+        "not_empty": QCoreApplication.translate("RuleWords", "is not empty"),
         "never_set": QCoreApplication.translate("RuleWords", "was never set"),
-        "lt": QCoreApplication.translate("RuleWords", "is less than"), "le": QCoreApplication.translate("RuleWords", "is at most"),
-        "gt": QCoreApplication.translate("RuleWords", "is more than"), "ge": QCoreApplication.translate("RuleWords", "is at least"),
+        "lt": QCoreApplication.translate("RuleWords", "is less than"),
+        "le": QCoreApplication.translate("RuleWords", "is at most"),
+        "gt": QCoreApplication.translate("RuleWords", "is more than"),
+        "ge": QCoreApplication.translate("RuleWords", "is at least"),
         "between": QCoreApplication.translate("RuleWords", "is between"),
-        "before": QCoreApplication.translate("RuleWords", "is before"), "after": QCoreApplication.translate("RuleWords", "is after"), "on": QCoreApplication.translate("RuleWords", "is on"),
-        "in_last": QCoreApplication.translate("RuleWords", "is in the last"), "exactly_ago": QCoreApplication.translate("RuleWords", "is exactly … ago"),
-        "more_than_ago": QCoreApplication.translate("RuleWords", "is more than … ago"), "in_next": QCoreApplication.translate("RuleWords", "is in the next"),
+        "before": QCoreApplication.translate("RuleWords", "is before"),
+        "after": QCoreApplication.translate("RuleWords", "is after"),
+        "on": QCoreApplication.translate("RuleWords", "is on"),
+        "in_last": QCoreApplication.translate("RuleWords", "is in the last"),
+        "exactly_ago": QCoreApplication.translate("RuleWords", "is exactly … ago"),
+        "more_than_ago": QCoreApplication.translate("RuleWords", "is more than … ago"),
+        "in_next": QCoreApplication.translate("RuleWords", "is in the next"),
         "anniversary_today": QCoreApplication.translate("RuleWords", "has its anniversary today"),
-        "is_true": QCoreApplication.translate("RuleWords", "is yes"), "is_false": QCoreApplication.translate("RuleWords", "is no"),
+        "is_true": QCoreApplication.translate("RuleWords", "is yes"),
+        "is_false": QCoreApplication.translate("RuleWords", "is no"),
     }
 
 
 def group_op_words() -> dict[str, str]:
-    return {"in": QCoreApplication.translate("RuleWords", "is in group"), "not_in": QCoreApplication.translate("RuleWords", "is not in group"),
-            "joined_ago": QCoreApplication.translate("RuleWords", "joined group … days ago")}
+    return {
+        "in": QCoreApplication.translate("RuleWords", "is in group"),
+        "not_in": QCoreApplication.translate("RuleWords", "is not in group"),
+        "joined_ago": QCoreApplication.translate("RuleWords", "joined group … days ago"),
+    }
 
 
 def behaviour_words() -> dict[str, str]:
@@ -59,45 +74,83 @@ def behaviour_words() -> dict[str, str]:
 
 def param_words() -> dict[str, str]:
     return {
-        "amount": QCoreApplication.translate("RuleWords", "amount"), "unit": QCoreApplication.translate("RuleWords", "unit"), "days": QCoreApplication.translate("RuleWords", "days"),
-        "this_rule": QCoreApplication.translate("RuleWords", "only this rule's messages"), "link": QCoreApplication.translate("RuleWords", "link contains"),
-        "channel": QCoreApplication.translate("RuleWords", "channel"), "date": QCoreApplication.translate("RuleWords", "date"), "cmp": QCoreApplication.translate("RuleWords", "comparison"),
-        "value": QCoreApplication.translate("RuleWords", "value"), "field": QCoreApplication.translate("RuleWords", "field"), "hours": QCoreApplication.translate("RuleWords", "within hours"),
-        "from": QCoreApplication.translate("RuleWords", "from"), "to": QCoreApplication.translate("RuleWords", "to"), "feed": QCoreApplication.translate("RuleWords", "feed address"),
+        "amount": QCoreApplication.translate("RuleWords", "amount"),
+        "unit": QCoreApplication.translate("RuleWords", "unit"),
+        "days": QCoreApplication.translate("RuleWords", "days"),
+        "this_rule": QCoreApplication.translate("RuleWords", "only this rule's messages"),
+        "link": QCoreApplication.translate("RuleWords", "link contains"),
+        "channel": QCoreApplication.translate("RuleWords", "channel"),
+        "date": QCoreApplication.translate("RuleWords", "date"),
+        "cmp": QCoreApplication.translate("RuleWords", "comparison"),
+        "value": QCoreApplication.translate("RuleWords", "value"),
+        "field": QCoreApplication.translate("RuleWords", "field"),
+        "hours": QCoreApplication.translate("RuleWords", "within hours"),
+        "from": QCoreApplication.translate("RuleWords", "from"),
+        "to": QCoreApplication.translate("RuleWords", "to"),
+        "feed": QCoreApplication.translate("RuleWords", "feed address"),
     }
 
 
 def unit_words() -> dict[str, str]:
-    return {"hours": QCoreApplication.translate("RuleWords", "hours"), "days": QCoreApplication.translate("RuleWords", "days")}
+    return {
+        "hours": QCoreApplication.translate("RuleWords", "hours"),
+        "days": QCoreApplication.translate("RuleWords", "days"),
+    }
 
 
 def channel_words() -> dict[str, str]:
-    return {"": QCoreApplication.translate("RuleWords", "any channel"), "email": QCoreApplication.translate("RuleWords", "e-mail"), "sms": QCoreApplication.translate("RuleWords", "SMS")}
+    return {
+        "": QCoreApplication.translate("RuleWords", "any channel"),
+        "email": QCoreApplication.translate("RuleWords", "e-mail"),
+        "sms": QCoreApplication.translate("RuleWords", "SMS"),
+    }
 
 
 def cmp_words() -> dict[str, str]:
-    return {"eq": "=", "ne": "≠", "lt": "<", "le": "≤", "gt": ">", "ge": "≥",
-            "_label": QCoreApplication.translate("RuleWords", "comparison")}
+    return {
+        "eq": "=",
+        "ne": "≠",
+        "lt": "<",
+        "le": "≤",
+        "gt": ">",
+        "ge": "≥",
+        "_label": QCoreApplication.translate("RuleWords", "comparison"),
+    }
 
 
 def action_type_words() -> dict[str, str]:
-    return {"send_email": QCoreApplication.translate("RuleWords", "Send an e-mail"), "send_sms": QCoreApplication.translate("RuleWords", "Send an SMS"),
-            "add_to_group": QCoreApplication.translate("RuleWords", "Add to a group"),
-            "move_to_group": QCoreApplication.translate("RuleWords", "Move from one group to another"),
-            "remove_from_group": QCoreApplication.translate("RuleWords", "Remove from a group")}
+    return {
+        "send_email": QCoreApplication.translate("RuleWords", "Send an e-mail"),
+        "send_sms": QCoreApplication.translate("RuleWords", "Send an SMS"),
+        "add_to_group": QCoreApplication.translate("RuleWords", "Add to a group"),
+        "move_to_group": QCoreApplication.translate("RuleWords", "Move from one group to another"),
+        "remove_from_group": QCoreApplication.translate("RuleWords", "Remove from a group"),
+    }
 
 
 def resend_words() -> dict[str, str]:
-    return {"once": QCoreApplication.translate("RuleWords", "Once per contact, ever"),
-            "per_occurrence": QCoreApplication.translate("RuleWords", "Once per occurrence (each purchase, cart, item…)"),
-            "every_n_days": QCoreApplication.translate("RuleWords", "Again after a number of days"),
-            "yearly": QCoreApplication.translate("RuleWords", "Once a year")}
+    return {
+        "once": QCoreApplication.translate("RuleWords", "Once per contact, ever"),
+        "per_occurrence": QCoreApplication.translate("RuleWords", "Once per occurrence (each purchase, cart, item…)"),
+        "every_n_days": QCoreApplication.translate("RuleWords", "Again after a number of days"),
+        "yearly": QCoreApplication.translate("RuleWords", "Once a year"),
+    }
 
 
 def weekday_words() -> list[str]:
-    return [QCoreApplication.translate("RuleWords", "Mon"), QCoreApplication.translate("RuleWords", "Tue"), QCoreApplication.translate("RuleWords", "Wed"), QCoreApplication.translate("RuleWords", "Thu"),
-            QCoreApplication.translate("RuleWords", "Fri"), QCoreApplication.translate("RuleWords", "Sat"), QCoreApplication.translate("RuleWords", "Sun")]
+    return [
+        QCoreApplication.translate("RuleWords", "Mon"),
+        QCoreApplication.translate("RuleWords", "Tue"),
+        QCoreApplication.translate("RuleWords", "Wed"),
+        QCoreApplication.translate("RuleWords", "Thu"),
+        QCoreApplication.translate("RuleWords", "Fri"),
+        QCoreApplication.translate("RuleWords", "Sat"),
+        QCoreApplication.translate("RuleWords", "Sun"),
+    ]
 
 
 def joiner_words() -> dict[str, str]:
-    return {"all": QCoreApplication.translate("RuleWords", "ALL of these (AND)"), "any": QCoreApplication.translate("RuleWords", "ANY of these (OR)")}
+    return {
+        "all": QCoreApplication.translate("RuleWords", "ALL of these (AND)"),
+        "any": QCoreApplication.translate("RuleWords", "ANY of these (OR)"),
+    }
