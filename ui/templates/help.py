@@ -32,7 +32,7 @@ def warning_text(text: str) -> str:
     outside = sorted({ch for ch in text if not is_gsm7(ch)}, key=text.index)
     if outside:
         shown = " ".join(outside[:5])
-        return (QCoreApplication.translate("SmsCounter", 
+        return (QCoreApplication.translate("SmsCounter",
             "%1 is not in the GSM-7 alphabet: the whole message is sent as UCS-2, 70 characters per SMS instead of 160 (67 instead of 153 when split).")
                 .replace("%1", shown))
     extension = sorted({ch for ch in text if ch in GSM7_EXTENSION}, key=text.index)
