@@ -21,7 +21,9 @@ def to_db(moment: datetime) -> str:
 
 
 def from_db(text: str) -> datetime:
-    return datetime.strptime(text[:19].replace("T", " "), DB_FORMAT).replace(tzinfo=UTC)
+    # fromisoformat is C code and reads "YYYY-MM-DD HH:MM:SS" directly (strptime is ~10x slower,
+    # and this runs for every ledger row the dispatcher and the simulator touch).
+    return datetime.fromisoformat(text[:19]).replace(tzinfo=UTC)
 
 
 def date_to_db(day: date) -> str:

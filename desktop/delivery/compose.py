@@ -34,7 +34,7 @@ class Composer:
         self.envelope = envelope_address(self.sender)
 
     def compose(self, row: DueRow, contact: dict[str, Any], template: Template, now: datetime,
-                deadline: datetime | None = None) -> OutgoingMessage:
+                deadline: datetime | None = None, mime: bool = True) -> OutgoingMessage:
         if template.channel != row.channel:
             raise TemplateProblem(
                 f"template {template.name!r} is for {template.channel}, the rule sends {row.channel}")
@@ -49,9 +49,11 @@ class Composer:
         footer_html, footer_text = unsubscribe_footer(url, language) if url else ("", "")
         rendered = render(template, contact, row.payload, extra, footer_html, footer_text)
         msg_id = message_id(row.id, self.workspace_id, self.sender)
-        mime = build_email(rendered, sender=self.sender, sender_name=self.sender_name,
-                           to=contact["email"], now=now, msg_id=msg_id, unsubscribe_url=url,
-                           unsubscribe_mailto=self.mailto, ledger_id=row.id)
+        data = b""
+        if mime:
+            data = build_email(rendered, sender=self.sender, sender_name=self.sender_name,
+                               to=contact["email"], now=now, msg_id=msg_id, unsubscribe_url=url,
+                               unsubscribe_mailto=self.mailto, ledger_id=row.id).as_bytes()
         return OutgoingMessage(row.id, "email", contact["email"], sender=self.envelope,
-                               subject=rendered.subject, text=rendered.text, data=mime.as_bytes(),
+                               subject=rendered.subject, text=rendered.text, data=data,
                                message_id=msg_id, deadline=deadline, now=now)

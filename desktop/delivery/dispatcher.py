@@ -107,6 +107,14 @@ class _Run:
     def one(self, row: DueRow) -> None:
         now = self.clock()
         store, channel = self.store, self.channels[row.channel]
+        next_day = self.cap_reached(row.channel, now)
+        if next_day is not None:  # the day's cap is used up: everything due waits, in one write
+            cap = self.limits.daily_caps[row.channel]
+            moved = store.spread_over_days(row.channel, self.now, lambda k: self.limits.day_start_after(next_day, k),
+                                           cap, f"daily cap of {cap} reached", now)
+            for _ in range(moved):  # rows already fetched in this batch find nothing left to move
+                self.summary.add("deferred")
+            return None
         if row.expires_at and from_db(row.expires_at) <= now:
             store.dropped(row, "expired before it could be sent", now)
             return self.summary.add("dropped")
@@ -125,18 +133,14 @@ class _Run:
         if decision.action in (pol.SKIP, pol.DROP):
             (store.skipped if decision.action == pol.SKIP else store.dropped)(row, decision.reason, now)
             return self.summary.add("skipped" if decision.action == pol.SKIP else "dropped")
-        next_day = self.cap_reached(row.channel, now)
-        if next_day is not None:
-            cap = self.limits.daily_caps[row.channel]
-            store.deferred(row, next_day, f"daily cap of {cap} reached", now)
-            return self.summary.add("deferred")
         template = store.template_for(row.rule_id)
         if isinstance(template, str):
             store.skipped(row, template, now)
             return self.summary.add("skipped")
         deadline = decision.deadline or (from_db(row.expires_at) if row.expires_at else None)
         try:
-            message = self.composer.compose(row, contact, template, now, deadline)
+            message = self.composer.compose(row, contact, template, now, deadline,
+                                            mime=getattr(channel, "wants_mime", True))
         except TemplateProblem as exc:
             store.skipped(row, str(exc), now)
             return self.summary.add("skipped")
@@ -205,14 +209,16 @@ def dispatch_due(ws: "Workspace", now: datetime, *, channels: Mapping[str, Chann
             run.summary.notes.append(f"{name}: {note}")
     seen: set[int] = set()
     handled = 0
+    key: tuple[str, int] | None = None
     try:
         while max_messages is None or handled < max_messages:
             active = [c for c in channels if c not in run.summary.paused]
-            rows = store.due(now, active, batch_size, seen)
+            rows = store.due(now, active, batch_size, after=key)
             if not rows:
                 break
+            key = (rows[-1].due_at, rows[-1].id)
             for row in rows:
-                if row.channel in run.summary.paused:
+                if row.channel in run.summary.paused or row.id in seen:
                     continue
                 seen.add(row.id)
                 try:

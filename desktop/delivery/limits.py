@@ -84,6 +84,12 @@ class Limits:
         end = datetime(end_local.year, end_local.month, end_local.day, tzinfo=zone)
         return start.astimezone(UTC), end.astimezone(UTC)
 
+    def day_start_after(self, first: datetime, days: int) -> datetime:
+        """The start of the business day ``days`` after the one starting at ``first`` (DST-safe)."""
+        zone = ZoneInfo(self.zone)
+        local = (first.astimezone(zone) + timedelta(hours=12)).date() + timedelta(days=days)
+        return datetime(local.year, local.month, local.day, tzinfo=zone).astimezone(UTC)
+
 
 def sent_between(ws: "Workspace", channel: str, start: datetime, end: datetime) -> int:
     """Messages that count against the cap: sent, plus those possibly sent."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import Callable, TYPE_CHECKING, Any, Iterable
 
 from desktop.templates import Template, Templates
 from desktop.timeutil import to_db
@@ -48,15 +48,20 @@ class LedgerStore:
 
     # -- reading ----------------------------------------------------------------------------
     def due(self, now: datetime, channels: Iterable[str], limit: int = 500,
-            exclude: set[int] | None = None) -> list[DueRow]:
+            exclude: set[int] | None = None, after: tuple[str, int] | None = None) -> list[DueRow]:
+        """Waiting rows due by ``now`` in (due_at, id) order, strictly after the key ``after``
+        (keyset paging: a long run never re-reads the rows it has already handled)."""
         chans = [c for c in channels if c in ("email", "sms")]
         if not chans:
             return []
         marks = ", ".join("?" for _ in chans)
+        since, params = "", []
+        if after is not None:
+            since, params = "AND (due_at > ? OR (due_at = ? AND id > ?)) ", [after[0], after[0], after[1]]
         rows = self.db.execute(
             f"SELECT {', '.join(_COLUMNS)} FROM ledger WHERE state IN {_WAITING} AND due_at <= ? "
-            f"AND channel IN ({marks}) ORDER BY due_at, id LIMIT ?",
-            [to_db(now), *chans, limit + len(exclude or ())]).fetchall()
+            f"AND channel IN ({marks}) {since}ORDER BY due_at, id LIMIT ?",
+            [to_db(now), *chans, *params, limit]).fetchall()
         out = []
         for row in rows:
             if exclude and row[0] in exclude:
@@ -96,6 +101,22 @@ class LedgerStore:
             f"UPDATE ledger SET {assignments} WHERE id = ? AND state IN {from_states}",
             [*values.values(), row_id])
         return cursor.rowcount == 1
+
+    def spread_over_days(self, channel: str, due_by: datetime, day_starts: Callable[[int], datetime],
+                         per_day: int, reason: str, now: datetime) -> int:
+        """The daily cap is used up: queue every row of ``channel`` due by ``due_by`` over the
+        following days, ``per_day`` a day in their order (``day_starts(k)`` is the k-th next
+        day). One pass instead of re-checking thousands of rows every day they wait — and the
+        simulation shows how many days a big send really takes."""
+        ids = [r[0] for r in self.db.execute(
+            f"SELECT id FROM ledger WHERE state IN {_WAITING} AND channel = ? AND due_at <= ? "
+            f"ORDER BY due_at, id", [channel, to_db(due_by)])]
+        stamp = to_db(now)
+        self.db.conn.executemany(
+            f"UPDATE ledger SET state = 'deferred', due_at = ?, reason = ?, updated_at = ? "
+            f"WHERE id = ? AND state IN {_WAITING}",
+            ((to_db(day_starts(i // per_day)), reason, stamp, row_id) for i, row_id in enumerate(ids)))
+        return len(ids)
 
     def recover_sending(self, now: datetime) -> int:
         """Rows a crashed run left in ``sending``: we cannot know if they went out."""

@@ -13,8 +13,11 @@ from desktop.delivery.sms import sms_segments
 class RecordingChannel:
     kind = "recording"
 
-    def __init__(self, name: str) -> None:
+    def __init__(self, name: str, *, mime: bool = True) -> None:
         self.name = name
+        # The simulator needs what a person reads (subject, text), not the wire bytes; building
+        # MIME is most of an e-mail's cost, so it can be left out.
+        self.wants_mime = mime
         self.messages: list[OutgoingMessage] = []
         self.opened = 0
         self.closed = 0
