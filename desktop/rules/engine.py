@@ -115,6 +115,7 @@ def check_rule(ws: Any, rule: Rule, rule_id: int, now: datetime, *, business: Bu
                             rule_id=rule_id)
     caps = caps if caps is not None else caps_from_settings(ws.settings)
     result = CheckResult(rule_id, now, clock.window_start)
+    decisions: dict[str, Any] = {}  # zone -> send_time decision: the same for everyone in a zone
     with ws.transaction():
         rows = ws.db.execute(compiled.sql, compiled.params).fetchall()
         for contact_id, occurrence, event_id, tz, phone, anniversary in rows:
@@ -129,8 +130,11 @@ def check_rule(ws: Any, rule: Rule, rule_id: int, now: datetime, *, business: Bu
                     occurrence = f"year:{local_day.year}"
             result.matched += 1
             if rule.sends:
+                decision = decisions.get(recipient_zone)
+                if decision is None:
+                    decision = decisions[recipient_zone] = send_time(schedule, recipient_zone, now, business=business)
                 _book_send(ws, rule, rule_id, schedule, business, caps.get(rule.channel), result,
-                           contact_id, occurrence, event_id, recipient_zone, now)
+                           contact_id, occurrence, event_id, recipient_zone, now, decision)
             else:
                 _apply_group(ws, rule, rule_id, result, contact_id, occurrence, now)
         if record:
@@ -162,8 +166,7 @@ def _insert(ws: Any, rule: Rule, rule_id: int, contact_id: int, occurrence: str,
 
 def _book_send(ws: Any, rule: Rule, rule_id: int, schedule: Schedule, business: BusinessDefaults,
                cap: Cap | None, result: CheckResult, contact_id: int, occurrence: str,
-               event_id: int | None, zone: str, now: datetime) -> None:
-    decision = send_time(schedule, zone, now, business=business)
+               event_id: int | None, zone: str, now: datetime, decision: Any) -> None:
     if decision.at is None:
         reason = decision.reason or "not allowed by the schedule"
         result.skipped[reason] += 1

@@ -26,6 +26,7 @@ class RulePolicy:
         self._business = business
         self._caps = caps if caps is not None else caps_from_settings(ws.settings)
         self._rules: dict[int, tuple[Rule | None, Schedule | None]] = {}
+        self._timings: dict[tuple[int, str, datetime], pol.Decision | None] = {}
 
     def _rule(self, rule_id: int) -> tuple[Rule | None, Schedule | None]:
         if rule_id not in self._rules:
@@ -46,12 +47,9 @@ class RulePolicy:
         if not rule.enabled:
             return pol.skip("the rule was turned off before this send went out")
         zone = self.zone_for(schedule, contact)
-        allowed, why = is_allowed(schedule, zone, now, business=self._business)
-        if not allowed:
-            decision = send_time(schedule, zone, now, business=self._business)
-            if decision.at is None:
-                return pol.skip(decision.reason or why or "not allowed by the schedule")
-            return pol.defer(decision.at, why or decision.reason or "not allowed now")
+        timing = self._timing(row.rule_id, schedule, zone, now)
+        if timing is not None:
+            return timing
         cap = self._caps.get(row.channel)
         if cap is not None and rule.marketing:
             later = next_allowed(self._ws.db, cap, row.contact_id, now, exclude_id=row.id)
@@ -62,6 +60,24 @@ class RulePolicy:
                 return pol.defer(later, cap.describe())
         deadline = self._deadline(schedule, zone, now) if row.channel == "sms" else None
         return pol.send(deadline)
+
+    def _timing(self, rule_id: int, schedule: Schedule, zone: str, now: datetime) -> pol.Decision | None:
+        """None if the schedule allows sending now in ``zone``, else the defer/skip decision.
+        The same for every row of a rule and zone at one instant, so it is remembered."""
+        key = (rule_id, zone, now)
+        if key not in self._timings:
+            if len(self._timings) > 4096:
+                self._timings.clear()
+            allowed, why = is_allowed(schedule, zone, now, business=self._business)
+            decision = None
+            if not allowed:
+                later = send_time(schedule, zone, now, business=self._business)
+                if later.at is None:
+                    decision = pol.skip(later.reason or why or "not allowed by the schedule")
+                else:
+                    decision = pol.defer(later.at, why or later.reason or "not allowed now")
+            self._timings[key] = decision
+        return self._timings[key]
 
     def _deadline(self, schedule: Schedule, zone: str, now: datetime) -> datetime:
         """The last moment an SMS may arrive: before the next quiet band or blocked day starts,

@@ -61,7 +61,7 @@ class _Run:
         self.caps = caps_from_settings(sim.settings)
         self.names = {r.id: r.name for r in sim.rules.all()}
         self.what_if = sorted(what_if, key=lambda w: w.at)
-        self.channels = {"email": RecordingChannel("email"), "sms": RecordingChannel("sms")}
+        self.channels = {"email": RecordingChannel("email", mime=False), "sms": RecordingChannel("sms")}
         self.policy = RulePolicy(sim, self.business)
         self.explainer = Explainer(sim, self.business)
         self.result = SimulationResult(start, end, [r.name for r in self.rules])
