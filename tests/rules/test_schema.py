@@ -34,3 +34,24 @@ def test_schema_is_valid_and_accepts_every_export(workspace) -> None:
 def test_schema_refuses_structural_errors(broken) -> None:
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(broken, SCHEMA)
+
+
+def test_demo_command_adds_the_seed_examples_as_rules(tmp_path) -> None:
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[2]
+    folder = tmp_path / "demo"
+    result = subprocess.run([sys.executable, "main.py", "--data-dir", str(folder), "demo", "--contacts", "60"],
+                            cwd=root, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    from desktop.workspace import Workspace
+
+    with Workspace.open(folder) as ws:
+        names = {r.name for r in ws.rules.all()}
+        assert names == {spec["name"] for spec in RULES}
+        behaviours = json.dumps([r.conditions for r in ws.rules.all()])
+        for wanted in ("not_opened", "registered_ago", "anniversary_today", "cart_abandoned", "clicked", "rss_new_item"):
+            assert wanted in behaviours
+        # Only the group-only rule starts enabled: set up, simulate, then enable.
+        assert {r.name for r in ws.rules.all() if r.enabled} == {"Clic recenti"}
