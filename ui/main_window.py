@@ -13,18 +13,20 @@ from typing import Any, Callable
 from PySide6.QtCore import QByteArray, QEvent, QSettings, QSize, Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QStackedWidget, QVBoxLayout, QWidget,
+    QHBoxLayout, QListWidget, QListWidgetItem, QMainWindow, QStackedWidget, QVBoxLayout, QWidget,
 )
 
 from desktop.workspace import Workspace
 from ui.activity.page import ActivityPage
 from ui.contacts.page import ContactsPage
 from ui.groups_page import GroupsPage
-from ui.ops import OpChanges, OpContext, OpRunner, QueryOp
+from ui.ops import OpChanges, OpRunner, QueryOp
 from ui.resources import LANGUAGE, icon
 from ui.rules.page import RulesPage
 from ui.settings.view import SettingsView
 from ui.simulation.page import SimulationPage
+from ui.statistics.page import StatisticsPage
+from ui.status_line import StatusLine, engine_state
 from ui.templates.page import TemplatesPage
 from ui.widgets import PAGE_MARGINS, Heading
 
@@ -33,13 +35,6 @@ SECTIONS: tuple[tuple[str, str], ...] = (
     ("simulation", "simulation"), ("statistics", "statistics"), ("activity", "activity"),
     ("settings", "settings"),
 )
-
-
-def engine_state(c: OpContext) -> dict[str, Any]:
-    """What the status line shows; read on the worker (a count over a million rows takes a moment)."""
-    ws = c.ws
-    return {"contacts": ws.contacts.count(), "sandbox": bool(ws.settings.get("sandbox")),
-            "language": ws.settings.get("ui.language")}
 
 
 class SectionPage(QWidget):
@@ -90,6 +85,7 @@ class MainWindow(QMainWindow):
         self.sidebar.setCurrentRow(1)
         self.set_page("templates", TemplatesPage(self.runner))
         self.set_page("simulation", SimulationPage(self.runner))
+        self.set_page("statistics", StatisticsPage(self.runner))
         self.set_page("activity", ActivityPage(self.runner))
         body = QWidget()
         layout = QHBoxLayout(body)
@@ -98,8 +94,8 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.sidebar)
         layout.addWidget(self.pages, 1)
         self.setCentralWidget(body)
-        self.status_label = QLabel()
-        self.status_label.setObjectName("engine_status")
+        self.status_label = StatusLine(workspace.data_dir)
+        self.status_label.refresh_wanted.connect(self.refresh_state)
         self.statusBar().addWidget(self.status_label, 1)
         self._shortcuts()
         self.runner.changed.connect(self._on_changes)
@@ -174,18 +170,7 @@ class MainWindow(QMainWindow):
         self.state = state
         if state["language"] != LANGUAGE.code:
             self.apply_language(state["language"])
-        self._status_text()
-
-    def _status_text(self) -> None:
-        if not self.state:
-            self.status_label.setText(self.tr("Workspace: %1 — reading…").replace("%1", str(self.workspace.data_dir)))
-            return
-        sandbox = self.tr("sandbox on (messages go to the outbox folder)") if self.state["sandbox"] \
-            else self.tr("sandbox off")
-        contacts = self.tr("%n contact(s)", "", self.state["contacts"])
-        self.status_label.setText(self.tr("Workspace: %1 · %2 · %3")
-                                  .replace("%1", str(self.workspace.data_dir)).replace("%2", sandbox)
-                                  .replace("%3", contacts))
+        self.status_label.show_state(state)
 
     def apply_language(self, code: str) -> None:
         """Switch translations now; every widget re-sets its texts on ``LanguageChange``."""
@@ -193,14 +178,13 @@ class MainWindow(QMainWindow):
 
     def _on_changes(self, changes: OpChanges, initiator: object | None) -> None:
         # Pages listen to ``runner.changed`` themselves; the window only refreshes its status line.
-        if changes.touches("contacts", "settings"):
+        if changes.touches("contacts", "settings", "outbox", "rules"):
             self.refresh_state()
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("Postino"))
         for row, (key, _icon) in enumerate(SECTIONS):
             self.sidebar.item(row).setText(self.section_title(key))
-        self._status_text()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -818,29 +818,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Workspace: %1 — reading…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>sandbox on (messages go to the outbox folder)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>sandbox off</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n contact(s)</source>
-        <translation>
-            <numerusform>%n contact</numerusform>
-            <numerusform>%n contacts</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Workspace: %1 · %2 · %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Postino</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1977,6 +1954,233 @@
     <message>
         <source>SMTP password</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsPage</name>
+    <message>
+        <source>Statistics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 90 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsubscribes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mails sent that did not bounce, plus SMS the carrier confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages opened at least once, out of the e-mails delivered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages clicked at least once, out of the e-mails delivered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purchases made within the attribution window after a send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clicked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opened (unique)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opened (total)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clicked (unique)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clicked (total)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CTOR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bounced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsubscribed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deferred by caps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dropped by caps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uncertain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click-to-open rate: unique clicks out of unique opens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages whose fate a crash left unknown (see Activity)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No sends in this period yet — simulate a rule, then enable it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sends, opens, clicks and purchases will show here as they happen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Days are counted in the business time zone (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The period ends before it starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StatusLine</name>
+    <message>
+        <source>sandbox on (messages go to the outbox folder)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sandbox off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SMTP not configured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Twilio not configured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SMTP password missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Twilio token missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sandbox for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workspace: %1 — reading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workspace: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contact(s)</source>
+        <translation>
+            <numerusform>%n contact</numerusform>
+            <numerusform>%n contacts</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>last check %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no rule checked yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n check error(s) in 24 h</source>
+        <translation>
+            <numerusform>%n check error in 24 h</numerusform>
+            <numerusform>%n check errors in 24 h</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n uncertain send(s) — see Activity</source>
+        <translation>
+            <numerusform>%n uncertain send — see Activity</numerusform>
+            <numerusform>%n uncertain sends — see Activity</numerusform>
+        </translation>
     </message>
 </context>
 <context>

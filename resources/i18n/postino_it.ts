@@ -818,29 +818,6 @@
         <translation>Impostazioni</translation>
     </message>
     <message>
-        <source>Workspace: %1 — reading…</source>
-        <translation>Area di lavoro: %1 — lettura…</translation>
-    </message>
-    <message>
-        <source>sandbox on (messages go to the outbox folder)</source>
-        <translation>sandbox attiva (i messaggi vanno nella cartella outbox)</translation>
-    </message>
-    <message>
-        <source>sandbox off</source>
-        <translation>sandbox disattivata</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n contact(s)</source>
-        <translation>
-            <numerusform>%n contatto</numerusform>
-            <numerusform>%n contatti</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Workspace: %1 · %2 · %3</source>
-        <translation>Area di lavoro: %1 · %2 · %3</translation>
-    </message>
-    <message>
         <source>Postino</source>
         <translation>Postino</translation>
     </message>
@@ -1977,6 +1954,233 @@
     <message>
         <source>SMTP password</source>
         <translation>Password SMTP</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsPage</name>
+    <message>
+        <source>Statistics</source>
+        <translation>Statistiche</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>Periodo:</translation>
+    </message>
+    <message>
+        <source>Rule:</source>
+        <translation>Regola:</translation>
+    </message>
+    <message>
+        <source>All rules</source>
+        <translation>Tutte le regole</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aggiorna</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Ultimi 7 giorni</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Ultimi 30 giorni</translation>
+    </message>
+    <message>
+        <source>Last 90 days</source>
+        <translation>Ultimi 90 giorni</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>Questo mese</translation>
+    </message>
+    <message>
+        <source>Custom range</source>
+        <translation>Intervallo personalizzato</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Inviati</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Consegnati</translation>
+    </message>
+    <message>
+        <source>Open rate</source>
+        <translation>Tasso di apertura</translation>
+    </message>
+    <message>
+        <source>Click rate</source>
+        <translation>Tasso di clic</translation>
+    </message>
+    <message>
+        <source>Unsubscribes</source>
+        <translation>Disiscrizioni</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>Ricavi</translation>
+    </message>
+    <message>
+        <source>E-mails sent that did not bounce, plus SMS the carrier confirmed</source>
+        <translation>E-mail inviate e non respinte, più gli SMS confermati dall&apos;operatore</translation>
+    </message>
+    <message>
+        <source>Messages opened at least once, out of the e-mails delivered</source>
+        <translation>Messaggi aperti almeno una volta, sul totale delle e-mail consegnate</translation>
+    </message>
+    <message>
+        <source>Messages clicked at least once, out of the e-mails delivered</source>
+        <translation>Messaggi cliccati almeno una volta, sul totale delle e-mail consegnate</translation>
+    </message>
+    <message>
+        <source>Purchases made within the attribution window after a send</source>
+        <translation>Acquisti fatti entro la finestra di attribuzione dopo un invio</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Aperti</translation>
+    </message>
+    <message>
+        <source>Clicked</source>
+        <translation>Cliccati</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Regola</translation>
+    </message>
+    <message>
+        <source>Opened (unique)</source>
+        <translation>Aperti (unici)</translation>
+    </message>
+    <message>
+        <source>Opened (total)</source>
+        <translation>Aperture (totali)</translation>
+    </message>
+    <message>
+        <source>Clicked (unique)</source>
+        <translation>Cliccati (unici)</translation>
+    </message>
+    <message>
+        <source>Clicked (total)</source>
+        <translation>Clic (totali)</translation>
+    </message>
+    <message>
+        <source>CTOR</source>
+        <translation>CTOR</translation>
+    </message>
+    <message>
+        <source>Bounced</source>
+        <translation>Respinti</translation>
+    </message>
+    <message>
+        <source>Unsubscribed</source>
+        <translation>Disiscritti</translation>
+    </message>
+    <message>
+        <source>Deferred by caps</source>
+        <translation>Rinviati per limiti</translation>
+    </message>
+    <message>
+        <source>Dropped by caps</source>
+        <translation>Scartati per limiti</translation>
+    </message>
+    <message>
+        <source>Uncertain</source>
+        <translation>Incerti</translation>
+    </message>
+    <message>
+        <source>Click-to-open rate: unique clicks out of unique opens</source>
+        <translation>Click-to-open rate: clic unici sulle aperture uniche</translation>
+    </message>
+    <message>
+        <source>Messages whose fate a crash left unknown (see Activity)</source>
+        <translation>Messaggi il cui esito è ignoto dopo un arresto anomalo (vedi Attività)</translation>
+    </message>
+    <message>
+        <source>No sends in this period yet — simulate a rule, then enable it</source>
+        <translation>Ancora nessun invio in questo periodo — simula una regola, poi attivala</translation>
+    </message>
+    <message>
+        <source>Sends, opens, clicks and purchases will show here as they happen.</source>
+        <translation>Invii, aperture, clic e acquisti compariranno qui man mano che avvengono.</translation>
+    </message>
+    <message>
+        <source>Days are counted in the business time zone (%1).</source>
+        <translation>I giorni sono contati nel fuso orario dell&apos;attività (%1).</translation>
+    </message>
+    <message>
+        <source>The period ends before it starts.</source>
+        <translation>Il periodo finisce prima di iniziare.</translation>
+    </message>
+</context>
+<context>
+    <name>StatusLine</name>
+    <message>
+        <source>sandbox on (messages go to the outbox folder)</source>
+        <translation>sandbox attiva (i messaggi vanno nella cartella outbox)</translation>
+    </message>
+    <message>
+        <source>sandbox off</source>
+        <translation>sandbox disattivata</translation>
+    </message>
+    <message>
+        <source>SMTP not configured</source>
+        <translation>SMTP non configurato</translation>
+    </message>
+    <message>
+        <source>Twilio not configured</source>
+        <translation>Twilio non configurato</translation>
+    </message>
+    <message>
+        <source>SMTP password missing</source>
+        <translation>manca la password SMTP</translation>
+    </message>
+    <message>
+        <source>Twilio token missing</source>
+        <translation>manca il token Twilio</translation>
+    </message>
+    <message>
+        <source>sandbox for %1</source>
+        <translation>sandbox per %1</translation>
+    </message>
+    <message>
+        <source>Workspace: %1 — reading…</source>
+        <translation>Area di lavoro: %1 — lettura…</translation>
+    </message>
+    <message>
+        <source>Workspace: %1</source>
+        <translation>Area di lavoro: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contact(s)</source>
+        <translation>
+            <numerusform>%n contatto</numerusform>
+            <numerusform>%n contatti</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>last check %1</source>
+        <translation>ultimo controllo %1</translation>
+    </message>
+    <message>
+        <source>no rule checked yet</source>
+        <translation>nessuna regola ancora controllata</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n check error(s) in 24 h</source>
+        <translation>
+            <numerusform>%n errore di controllo in 24 h</numerusform>
+            <numerusform>%n errori di controllo in 24 h</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n uncertain send(s) — see Activity</source>
+        <translation>
+            <numerusform>%n invio incerto — vedi Attività</numerusform>
+            <numerusform>%n invii incerti — vedi Attività</numerusform>
+        </translation>
     </message>
 </context>
 <context>

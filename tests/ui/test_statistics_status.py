@@ -1,0 +1,66 @@
+"""The status line: sandbox and why, the last rule check, recent check errors, uncertain sends."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from desktop.templates import Templates
+from desktop.timeutil import to_db
+from ui.main_window import MainWindow
+from ui.ops import OpRunner, QueryOp
+from ui.status_line import StatusLine, engine_state
+
+
+def _rule_with_history(ws, now: datetime, uncertain: int) -> int:
+    Templates(ws.db).create("T", "email", subject="s", html="<p>x</p>", now=now)
+    ws.rules.save({"name": "Promo", "action": {"type": "send_email", "template": "T"},
+                   "conditions": {"all": []}, "resend": {"policy": "once"}}, now)
+    rule_id = ws.rules.find("Promo").id
+    for i in range(uncertain):
+        contact = ws.contacts.create({"email": f"u{i}@example.it"}, now)
+        ws.db.execute("INSERT INTO ledger(rule_id, contact_id, occurrence, channel, state, matched_at, due_at, "
+                      "updated_at) VALUES (?, ?, 'once', 'email', 'uncertain', ?, ?, ?)",
+                      [rule_id, contact, to_db(now), to_db(now), to_db(now)])
+    checks = [(now - timedelta(hours=30), "old failure"), (now - timedelta(hours=3), "template missing"),
+              (now - timedelta(hours=2), "template missing"), (now - timedelta(minutes=10), None)]
+    for at, error in checks:
+        ws.db.execute("INSERT INTO rule_checks(rule_id, checked_at, error) VALUES (?, ?, ?)",
+                      [rule_id, to_db(at), error])
+    return rule_id
+
+
+def _state(ws, now: datetime) -> dict:
+    result: dict = {}
+    QueryOp(OpRunner.synchronous(ws), lambda c: engine_state(c, now)).success(result.update).run_in_background()
+    return result
+
+
+def test_engine_state_counts_recent_errors_and_uncertain_sends(workspace, now, qtbot) -> None:
+    _rule_with_history(workspace, now, uncertain=3)
+    workspace.settings.set("sandbox", False, now)
+    state = _state(workspace, now)
+    assert state["errors_24h"] == 2 and state["uncertain"] == 3
+    assert state["last_check"] == to_db(now - timedelta(minutes=10))
+    # A fresh workspace has no SMTP or Twilio account: both channels would write to outbox/.
+    assert {name: why for name, (why, _note) in state["sandboxed"].items()} == \
+        {"email": "not_configured", "sms": "not_configured"}
+    line = StatusLine(workspace.data_dir)
+    qtbot.addWidget(line)
+    line.show_state(state)
+    text = line.text()
+    assert "sandbox for SMTP not configured, Twilio not configured" in text
+    assert "last check 2026-03-02 10:20" in text  # Rome time
+    assert "2 check errors in 24 h" in text and "3 uncertain sends — see Activity" in text
+    assert "SMTP is not configured" in line.toolTip()
+
+
+def test_main_window_status_line_shows_sandbox_and_uncertain(qtbot, runner, workspace, now) -> None:
+    _rule_with_history(workspace, now, uncertain=1)
+    workspace.settings.set("sandbox", True, now)
+    workspace.settings.set("ui.language", "en", now)
+    window = MainWindow(workspace, runner)
+    qtbot.addWidget(window)
+    text = window.status_label.text()
+    assert "sandbox on (messages go to the outbox folder)" in text
+    assert "1 uncertain send — see Activity" in text and "last check" in text
+    assert window.page_by_key["statistics"].objectName() == "page_statistics"

@@ -1,0 +1,110 @@
+"""The per-rule table: one row per rule with its counters for the range, sortable by value.
+
+``SORT_ROLE`` holds the raw number (a rate with no denominator sorts below 0 %), so sorting
+by a column never compares the formatted "1.234,50 €" texts.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+
+from desktop.stats import RuleRow, Stats
+from ui.statistics.formatting import fmt_count, fmt_money, fmt_percent
+
+Index = QModelIndex | QPersistentModelIndex
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+
+# column key -> how to read it from a row's Stats
+COLUMNS: tuple[tuple[str, Callable[[Stats], Any]], ...] = (
+    ("sent", lambda s: s.sent),
+    ("delivered", lambda s: s.delivered),
+    ("opened_unique", lambda s: s.opened_unique),
+    ("opened", lambda s: s.opened),
+    ("clicked_unique", lambda s: s.clicked_unique),
+    ("clicked", lambda s: s.clicked),
+    ("ctor", lambda s: s.click_to_open_rate),
+    ("bounced", lambda s: s.bounced),
+    ("unsubscribed", lambda s: s.unsubscribed),
+    ("deferred_cap", lambda s: s.deferred_cap),
+    ("dropped_cap", lambda s: s.dropped_cap),
+    ("uncertain", lambda s: s.uncertain),
+    ("revenue", lambda s: s.revenue),
+)
+KEYS: tuple[str, ...] = ("rule", *(key for key, _ in COLUMNS))
+
+
+class RuleStatsModel(QAbstractTableModel):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.rows: list[RuleRow] = []
+        self._headers: dict[str, str] = {key: key for key in KEYS}
+        self._tooltips: dict[str, str] = {}
+
+    def set_texts(self, headers: dict[str, str], tooltips: dict[str, str]) -> None:
+        self._headers, self._tooltips = headers, tooltips
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(KEYS) - 1)
+        self.refresh_texts()
+
+    def refresh_texts(self) -> None:
+        """The language changed: numbers are written again with the new separators."""
+        if self.rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, len(KEYS) - 1))
+
+    def set_rows(self, rows: list[RuleRow]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(KEYS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[KEYS[section]]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltips.get(KEYS[section])
+        return None
+
+    def raw(self, row: int, key: str) -> Any:
+        item = self.rows[row]
+        if key == "rule":
+            return item.name
+        return dict(COLUMNS)[key](item.stats)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        key = KEYS[index.column()]
+        value = self.raw(index.row(), key)
+        if role == Qt.ItemDataRole.DisplayRole:
+            if key == "rule":
+                return value
+            locale = QLocale()
+            if key == "ctor":
+                return fmt_percent(value, locale)
+            if key == "revenue":
+                return fmt_money(value, locale)
+            return fmt_count(value, locale)
+        if role == SORT_ROLE:
+            if key == "rule":
+                return value.casefold()
+            return -1.0 if value is None else float(value)
+        if role == Qt.ItemDataRole.TextAlignmentRole and key != "rule":
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.UserRole:
+            return self.rows[index.row()].rule_id
+        return None
+
+
+def sorting_proxy(model: RuleStatsModel) -> QSortFilterProxyModel:
+    proxy = QSortFilterProxyModel(model.parent())
+    proxy.setSourceModel(model)
+    proxy.setSortRole(SORT_ROLE)
+    return proxy

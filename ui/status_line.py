@@ -1,0 +1,115 @@
+"""The main window's status line: what the engine would do right now, read on the worker.
+
+The app does not run the engine yet (the tray/service does, later), so the line says what
+matters without it: whether messages would go to the sandbox and why, when a rule was last
+checked, how many checks failed in the last 24 hours, and how many sends a crash left
+``uncertain`` — the number the user must look at.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QEvent, QLocale, QTimer, Signal
+from PySide6.QtWidgets import QLabel, QWidget
+
+from desktop.delivery.setup import channels_from_settings
+from desktop.timeutil import from_db, to_db
+from ui.ops import OpContext
+
+REFRESH_MS = 60_000  # the CLI or a service may check rules meanwhile
+
+
+def _sandbox_reasons(ws: Any) -> dict[str, tuple[str, str]]:
+    """Per channel sandboxed: (why, the engine's own note). Why is setting|not_configured|secret."""
+    if ws.settings.get("sandbox"):
+        return {}
+    try:
+        channels = channels_from_settings(ws)
+    except Exception as exc:  # noqa: BLE001 - a broken keyring must not break the status line
+        return {"email": ("secret", str(exc)), "sms": ("secret", str(exc))}
+    out = {}
+    for name, channel in channels.items():
+        if getattr(channel, "kind", "") == "sandbox":
+            note = getattr(channel, "note", "")
+            out[name] = ("not_configured" if "not configured" in note else "secret", note)
+    return out
+
+
+def engine_state(c: OpContext, now: datetime | None = None) -> dict[str, Any]:
+    """Everything the status line shows, in one read (a count over a million rows takes a moment)."""
+    ws, now = c.ws, now or datetime.now(timezone.utc)
+    db = ws.db
+    last = db.execute("SELECT max(checked_at) FROM rule_checks").fetchone()[0]
+    return {
+        "contacts": ws.contacts.count(),
+        "sandbox": bool(ws.settings.get("sandbox")),
+        "sandboxed": _sandbox_reasons(ws),
+        "language": ws.settings.get("ui.language"),
+        "zone": ws.settings.get("business.timezone"),
+        "last_check": last,
+        "errors_24h": db.execute("SELECT count(*) FROM rule_checks WHERE error IS NOT NULL AND checked_at >= ?",
+                                 [to_db(now - timedelta(hours=24))]).fetchone()[0],
+        "uncertain": db.execute("SELECT count(*) FROM ledger WHERE state = 'uncertain'").fetchone()[0],
+    }
+
+
+class StatusLine(QLabel):
+    refresh_wanted = Signal()
+
+    def __init__(self, data_dir: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("engine_status")
+        self.data_dir = data_dir
+        self.state: dict[str, Any] = {}
+        self.timer = QTimer(self)
+        self.timer.setInterval(REFRESH_MS)
+        self.timer.timeout.connect(self.refresh_wanted)
+        self.timer.start()
+        self.retranslate_ui()
+
+    def show_state(self, state: dict[str, Any]) -> None:
+        self.state = state
+        self.retranslate_ui()
+
+    def _sandbox_text(self) -> str:
+        state = self.state
+        if state["sandbox"]:
+            return self.tr("sandbox on (messages go to the outbox folder)")
+        sandboxed = state["sandboxed"]
+        if not sandboxed:
+            return self.tr("sandbox off")
+        whys = {"not_configured": {"email": self.tr("SMTP not configured"), "sms": self.tr("Twilio not configured")},
+                "secret": {"email": self.tr("SMTP password missing"), "sms": self.tr("Twilio token missing")}}
+        reasons = [whys[why][name] for name, (why, _note) in sorted(sandboxed.items())]
+        return self.tr("sandbox for %1").replace("%1", ", ".join(reasons))
+
+    def retranslate_ui(self) -> None:
+        state = self.state
+        if not state:
+            self.setText(self.tr("Workspace: %1 — reading…").replace("%1", str(self.data_dir)))
+            self.setToolTip("")
+            return
+        parts = [self.tr("Workspace: %1").replace("%1", str(self.data_dir)), self._sandbox_text(),
+                 self.tr("%n contact(s)", "", state["contacts"])]
+        if state["last_check"]:
+            when = from_db(state["last_check"]).astimezone(ZoneInfo(state["zone"]))
+            italian = QLocale().language() == QLocale.Language.Italian
+            stamp = f"{when:%d/%m/%Y %H:%M}" if italian else f"{when:%Y-%m-%d %H:%M}"
+            parts.append(self.tr("last check %1").replace("%1", stamp))
+        else:
+            parts.append(self.tr("no rule checked yet"))
+        if state["errors_24h"]:
+            parts.append(self.tr("%n check error(s) in 24 h", "", state["errors_24h"]))
+        if state["uncertain"]:
+            parts.append(self.tr("%n uncertain send(s) — see Activity", "", state["uncertain"]))
+        self.setText(" · ".join(parts))
+        self.setToolTip("\n".join(note for _why, note in state["sandboxed"].values()))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
