@@ -129,7 +129,9 @@ def _resend_sql(rule: Rule, rule_id: int, occurrence: str, clock: EvalClock, p: 
         return f"NOT EXISTS ({base})"
     if policy == "every_n_days":
         since = ts(clock.now - timedelta(days=rule.resend["days"]))
-        return f"NOT EXISTS ({base} AND l.matched_at > {p.add(since)})"
+        # "+l.matched_at": keep SQLite on the (rule, contact, occurrence) key; the (rule, time)
+        # index would scan every recent row of the rule for each contact.
+        return f"NOT EXISTS ({base} AND +l.matched_at > {p.add(since)})"
     if policy == "yearly":
         return f"NOT EXISTS ({base} AND l.occurrence = {p.add('year:' + str(clock.today.year))})"
     return f"NOT EXISTS ({base} AND l.occurrence = {occurrence})"
