@@ -93,10 +93,17 @@ class Limits:
 
 def sent_between(ws: "Workspace", channel: str, start: datetime, end: datetime) -> int:
     """Messages that count against the cap: sent, plus those possibly sent."""
-    return ws.db.execute(
-        "SELECT count(*) FROM ledger WHERE channel = ? AND state IN ('sent', 'uncertain', 'sending') "
-        "AND coalesce(sent_at, updated_at) >= ? AND coalesce(sent_at, updated_at) < ?",
-        [channel, to_db(start), to_db(end)]).fetchone()[0]
+    low, high = to_db(start), to_db(end)
+    # Two indexed counts: rows with a send time (ledger_channel_sent), and the few rows still
+    # in flight or uncertain without one (ledger_due on state).
+    stamped = ws.db.execute(
+        "SELECT count(*) FROM ledger WHERE channel = ? AND sent_at >= ? AND sent_at < ? "
+        "AND sent_at IS NOT NULL AND state IN ('sent', 'uncertain', 'sending')",
+        [channel, low, high]).fetchone()[0]
+    unstamped = ws.db.execute(
+        "SELECT count(*) FROM ledger WHERE state IN ('uncertain', 'sending') AND channel = ? "
+        "AND sent_at IS NULL AND updated_at >= ? AND updated_at < ?", [channel, low, high]).fetchone()[0]
+    return stamped + unstamped
 
 
 @dataclass(frozen=True)
