@@ -1,7 +1,8 @@
 """The daily chart: sends, unique opens and unique clicks per local day, on a date axis.
 
-Each day is plotted at its local noon, so a DST change never moves a point across midnight;
-hovering anywhere on a line shows that day's three numbers.
+Each day is plotted at its local midnight, so the date labels sit under their points; the
+number of labelled intervals divides the number of days when it can, so labels fall on days.
+Hovering anywhere on a line shows the nearest day's three numbers.
 """
 
 from __future__ import annotations
@@ -23,7 +24,18 @@ POINTS_UP_TO = 45  # days; beyond that the markers would crowd the line
 
 
 def day_x(day: date) -> float:
-    return float(QDateTime(QDate(day.year, day.month, day.day), QTime(12, 0)).toMSecsSinceEpoch())
+    return float(QDateTime(QDate(day.year, day.month, day.day), QTime(0, 0)).toMSecsSinceEpoch())
+
+
+def tick_intervals(days: int) -> int:
+    """How many labelled intervals for ``days`` points: a divisor of ``days - 1`` from 4 to 10 if any."""
+    gaps = days - 1
+    if gaps <= 10:
+        return max(gaps, 1)
+    for count in range(10, 3, -1):
+        if gaps % count == 0:
+            return count
+    return 8
 
 
 class DailyChart(QChartView):
@@ -76,10 +88,10 @@ class DailyChart(QChartView):
             line.setPointsVisible(len(days) <= POINTS_UP_TO)
         if days:
             first, last = self._xs[0], self._xs[-1]
-            pad = DAY_MS / 2
+            pad = DAY_MS / 2 if len(days) == 1 else 0
             self.x_axis.setRange(QDateTime.fromMSecsSinceEpoch(int(first - pad)),
                                  QDateTime.fromMSecsSinceEpoch(int(last + pad)))
-            self.x_axis.setTickCount(min(len(days), 8) + 1 if len(days) > 1 else 2)
+            self.x_axis.setTickCount(tick_intervals(len(days)) + 1)
         self.y_axis.setRange(0, max(top, 4))
         self.y_axis.applyNiceNumbers()
         self.x_axis.setFormat("dd/MM" if QLocale().language() == QLocale.Language.Italian else "d MMM")

@@ -66,7 +66,7 @@ class StatisticsPage(QWidget):
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(True)
         self.empty = EmptyState()
         self.empty.title.setWordWrap(True)
         self.zone_note = QLabel()

@@ -11,6 +11,7 @@ from typing import Any, Callable
 from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
 from desktop.stats import RuleRow, Stats
+from desktop.stats.sql import NO_RULE
 from ui.statistics.formatting import fmt_count, fmt_money, fmt_percent
 
 Index = QModelIndex | QPersistentModelIndex
@@ -93,8 +94,8 @@ class RuleStatsModel(QAbstractTableModel):
                 return fmt_money(value, locale)
             return fmt_count(value, locale)
         if role == SORT_ROLE:
-            if key == "rule":
-                return value.casefold()
+            if key == "rule":  # "(no rule)" after the rules, as the engine lists it
+                return f"{int(self.rows[index.row()].rule_id == NO_RULE)}{value.casefold()}"
             return -1.0 if value is None else float(value)
         if role == Qt.ItemDataRole.TextAlignmentRole and key != "rule":
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
