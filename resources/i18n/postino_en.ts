@@ -2099,6 +2099,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>(no rule)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(deleted rule #%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No sends in this period yet — simulate a rule, then enable it</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2099,6 +2099,14 @@
         <translation>Messaggi il cui esito è ignoto dopo un arresto anomalo (vedi Attività)</translation>
     </message>
     <message>
+        <source>(no rule)</source>
+        <translation>(nessuna regola)</translation>
+    </message>
+    <message>
+        <source>(deleted rule #%1)</source>
+        <translation>(regola eliminata n. %1)</translation>
+    </message>
+    <message>
         <source>No sends in this period yet — simulate a rule, then enable it</source>
         <translation>Ancora nessun invio in questo periodo — simula una regola, poi attivala</translation>
     </message>

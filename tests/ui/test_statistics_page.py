@@ -151,3 +151,37 @@ def test_empty_state(runner, workspace, now, qtbot) -> None:
     assert page.tiles.texts() == {"sent": "0", "delivered": "0", "open_rate": "–", "click_rate": "–",
                                   "unsubscribed": "0", "revenue": "€0.00"}
     assert page.chart.point_counts()["sent"] == 30 and page.proxy.rowCount() == 0
+
+
+def test_reactions_without_a_rule_and_deleted_rules_are_named_and_listed_last(runner, workspace, now, qtbot,
+                                                                               history) -> None:
+    stranger = workspace.contacts.create({"email": "nobody@example.it"}, now)
+    workspace.events.record("email_opened", now - timedelta(hours=3), stranger)  # no send explains it
+    workspace.rules.delete(history["promo"])
+    page = _page(runner, now, qtbot)
+    page.picker.choose("90")
+    assert list(_table(page)) == ["Welcome", f"(deleted rule #{history['promo']})", "(no rule)"]
+    page.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    assert list(_table(page))[-1] == "(no rule)"
+    assert _table(page)["(no rule)"]["opened_unique"] == "1"
+    LANGUAGE.switch("it")
+    qtbot.waitUntil(lambda: "(nessuna regola)" in _table(page), timeout=3000)
+    assert f"(regola eliminata n. {history['promo']})" in _table(page)
+
+
+def test_chart_tooltip_and_date_labels(runner, workspace, now, qtbot, history) -> None:
+    from ui.statistics.chart import tick_plan
+
+    page = _page(runner, now, qtbot)
+    sent = page.chart.series["sent"]
+    march_first = sent.at(28)  # the 29th of the 30 days: 2026-03-01
+    page.chart._hovered(march_first, True)
+    from PySide6.QtWidgets import QToolTip
+
+    qtbot.waitUntil(QToolTip.isVisible, timeout=2000)
+    assert "1 March 2026" in QToolTip.text() and "Sent: 6" in QToolTip.text() and "Clicked: 2" in QToolTip.text()
+    page.chart._hovered(march_first, False)
+    assert [tick_plan(n) for n in (1, 2, 7, 30, 31, 90)] == [(1, 1), (1, 1), (6, 1), (6, 5), (6, 5), (6, 15)]
+    axis = page.chart.x_axis
+    assert axis.tickCount() == 7 and axis.max().date().toString("yyyy-MM-dd") == "2026-03-02"
+    assert axis.min().date().toString("yyyy-MM-dd") == "2026-01-31"  # 30 days back: labels 5 days apart

@@ -1,14 +1,14 @@
 """The daily chart: sends, unique opens and unique clicks per local day, on a date axis.
 
 Each day is plotted at its local midnight, so the date labels sit under their points; the
-number of labelled intervals divides the number of days when it can, so labels fall on days.
+labels are whole days apart and end on the range's last day.
 Hovering anywhere on a line shows the nearest day's three numbers.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
-from datetime import date
+from datetime import date, timedelta
 
 from PySide6.QtCharts import QChart, QChartView, QDateTimeAxis, QLineSeries, QValueAxis
 from PySide6.QtCore import QDate, QDateTime, QLocale, QMargins, QPointF, Qt, QTime
@@ -27,15 +27,14 @@ def day_x(day: date) -> float:
     return float(QDateTime(QDate(day.year, day.month, day.day), QTime(0, 0)).toMSecsSinceEpoch())
 
 
-def tick_intervals(days: int) -> int:
-    """How many labelled intervals for ``days`` points: a divisor of ``days - 1`` from 4 to 10 if any."""
+def tick_plan(days: int) -> tuple[int, int]:
+    """(labelled intervals, days per interval) for ``days`` points: whole days between labels,
+    the last label on the last day; the axis may start a few days before the first point."""
     gaps = days - 1
     if gaps <= 10:
-        return max(gaps, 1)
-    for count in range(10, 3, -1):
-        if gaps % count == 0:
-            return count
-    return 8
+        return max(gaps, 1), 1
+    best = min(range(5, 9), key=lambda k: (-(-gaps // k) * k - gaps, -k))
+    return best, -(-gaps // best)
 
 
 class DailyChart(QChartView):
@@ -86,12 +85,16 @@ class DailyChart(QChartView):
             top = max([top, *values])
             line.replace([QPointF(x, v) for x, v in zip(self._xs, values)])
             line.setPointsVisible(len(days) <= POINTS_UP_TO)
-        if days:
-            first, last = self._xs[0], self._xs[-1]
-            pad = DAY_MS / 2 if len(days) == 1 else 0
-            self.x_axis.setRange(QDateTime.fromMSecsSinceEpoch(int(first - pad)),
-                                 QDateTime.fromMSecsSinceEpoch(int(last + pad)))
-            self.x_axis.setTickCount(tick_intervals(len(days)) + 1)
+        if len(days) == 1:
+            self.x_axis.setRange(QDateTime.fromMSecsSinceEpoch(int(self._xs[0] - DAY_MS / 2)),
+                                 QDateTime.fromMSecsSinceEpoch(int(self._xs[0] + DAY_MS / 2)))
+            self.x_axis.setTickCount(2)
+        elif days:
+            intervals, step = tick_plan(len(days))
+            last = days[-1].day
+            self.x_axis.setRange(QDateTime.fromMSecsSinceEpoch(int(day_x(last - timedelta(days=intervals * step)))),
+                                 QDateTime.fromMSecsSinceEpoch(int(self._xs[-1])))
+            self.x_axis.setTickCount(intervals + 1)
         self.y_axis.setRange(0, max(top, 4))
         self.y_axis.applyNiceNumbers()
         self.x_axis.setFormat("dd/MM" if QLocale().language() == QLocale.Language.Italian else "d MMM")

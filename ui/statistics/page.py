@@ -134,7 +134,8 @@ class StatisticsPage(QWidget):
                    "uncertain": self.tr("Uncertain"), "revenue": self.tr("Revenue")}
         self.model.set_texts(headers, {
             "ctor": self.tr("Click-to-open rate: unique clicks out of unique opens"),
-            "uncertain": self.tr("Messages whose fate a crash left unknown (see Activity)")})
+            "uncertain": self.tr("Messages whose fate a crash left unknown (see Activity)")},
+            self.tr("(no rule)"), self.tr("(deleted rule #%1)"))
         self.empty.set_texts(self.tr("No sends in this period yet — simulate a rule, then enable it"),
                              self.tr("Sends, opens, clicks and purchases will show here as they happen."))
         self.zone_note.setText(self.tr("Days are counted in the business time zone (%1).").replace("%1", self.zone))

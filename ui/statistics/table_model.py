@@ -33,6 +33,7 @@ COLUMNS: tuple[tuple[str, Callable[[Stats], Any]], ...] = (
     ("uncertain", lambda s: s.uncertain),
     ("revenue", lambda s: s.revenue),
 )
+DELETED_PREFIX = "(deleted rule #"
 KEYS: tuple[str, ...] = ("rule", *(key for key, _ in COLUMNS))
 
 
@@ -42,9 +43,12 @@ class RuleStatsModel(QAbstractTableModel):
         self.rows: list[RuleRow] = []
         self._headers: dict[str, str] = {key: key for key in KEYS}
         self._tooltips: dict[str, str] = {}
+        self._no_rule, self._deleted = "(no rule)", "(deleted rule #%1)"
 
-    def set_texts(self, headers: dict[str, str], tooltips: dict[str, str]) -> None:
+    def set_texts(self, headers: dict[str, str], tooltips: dict[str, str], no_rule: str, deleted: str) -> None:
+        """Column titles, and the names of rows that are not a rule (``deleted`` has ``%1`` for the id)."""
         self._headers, self._tooltips = headers, tooltips
+        self._no_rule, self._deleted = no_rule, deleted
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(KEYS) - 1)
         self.refresh_texts()
 
@@ -76,6 +80,10 @@ class RuleStatsModel(QAbstractTableModel):
     def raw(self, row: int, key: str) -> Any:
         item = self.rows[row]
         if key == "rule":
+            if item.rule_id == NO_RULE:
+                return self._no_rule
+            if item.name.startswith(DELETED_PREFIX):  # the engine's name for a rule deleted since
+                return self._deleted.replace("%1", str(item.rule_id))
             return item.name
         return dict(COLUMNS)[key](item.stats)
 
@@ -94,8 +102,10 @@ class RuleStatsModel(QAbstractTableModel):
                 return fmt_money(value, locale)
             return fmt_count(value, locale)
         if role == SORT_ROLE:
-            if key == "rule":  # "(no rule)" after the rules, as the engine lists it
-                return f"{int(self.rows[index.row()].rule_id == NO_RULE)}{value.casefold()}"
+            if key == "rule":  # the rules by name, then deleted rules, then "(no rule)"
+                item = self.rows[index.row()]
+                rank = 2 if item.rule_id == NO_RULE else int(item.name.startswith(DELETED_PREFIX))
+                return f"{rank}{value.casefold()}"
             return -1.0 if value is None else float(value)
         if role == Qt.ItemDataRole.TextAlignmentRole and key != "rule":
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
