@@ -13,12 +13,12 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QEvent, QLocale, QTimer, Signal
+from PySide6.QtCore import QEvent, QLocale, QTimer
 from PySide6.QtWidgets import QLabel, QWidget
 
 from desktop.delivery.setup import channels_from_settings
 from desktop.timeutil import from_db, to_db
-from ui.ops import OpContext
+from ui.ops import OpContext, OpRunner, QueryOp
 
 REFRESH_MS = 60_000  # the CLI or a service may check rules meanwhile
 
@@ -39,15 +39,17 @@ def _sandbox_reasons(ws: Any) -> dict[str, tuple[str, str]]:
     return out
 
 
-def engine_state(c: OpContext, now: datetime | None = None) -> dict[str, Any]:
-    """Everything the status line shows, in one read (a count over a million rows takes a moment)."""
+def engine_state(c: OpContext, now: datetime | None = None, *, channels: bool = True) -> dict[str, Any]:
+    """Everything the status line shows, in one read (a count over a million rows takes a moment).
+
+    ``channels=False`` skips asking the keyring (the periodic refresh: a locked keyring would
+    prompt the user every minute); the channels are looked at again when settings change."""
     ws, now = c.ws, now or datetime.now(timezone.utc)
     db = ws.db
     last = db.execute("SELECT max(checked_at) FROM rule_checks").fetchone()[0]
-    return {
+    out = {
         "contacts": ws.contacts.count(),
         "sandbox": bool(ws.settings.get("sandbox")),
-        "sandboxed": _sandbox_reasons(ws),
         "language": ws.settings.get("ui.language"),
         "zone": ws.settings.get("business.timezone"),
         "last_check": last,
@@ -55,25 +57,35 @@ def engine_state(c: OpContext, now: datetime | None = None) -> dict[str, Any]:
                                  [to_db(now - timedelta(hours=24))]).fetchone()[0],
         "uncertain": db.execute("SELECT count(*) FROM ledger WHERE state = 'uncertain'").fetchone()[0],
     }
+    if channels:
+        out["sandboxed"] = _sandbox_reasons(ws)
+    return out
 
 
 class StatusLine(QLabel):
-    refresh_wanted = Signal()
+    """The window refreshes it fully on changes (``show_state``); its own timer re-reads the
+    counts and the last check, which the CLI or a service may change meanwhile."""
 
-    def __init__(self, data_dir: Path, parent: QWidget | None = None) -> None:
+    def __init__(self, data_dir: Path, runner: OpRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("engine_status")
         self.data_dir = data_dir
+        self.runner = runner
         self.state: dict[str, Any] = {}
         self.timer = QTimer(self)
         self.timer.setInterval(REFRESH_MS)
-        self.timer.timeout.connect(self.refresh_wanted)
+        self.timer.timeout.connect(self.refresh_counts)
         self.timer.start()
         self.retranslate_ui()
 
     def show_state(self, state: dict[str, Any]) -> None:
-        self.state = state
+        self.state = {"sandboxed": {}, **self.state, **state}
         self.retranslate_ui()
+
+    def refresh_counts(self) -> None:
+        if self.state and not self.runner.busy:  # never queue behind a long simulation
+            (QueryOp(self.runner, lambda c: engine_state(c, channels=False), parent=self)
+             .success(self.show_state).run_in_background())
 
     def _sandbox_text(self) -> str:
         state = self.state

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 
 from desktop.templates import Templates
 from desktop.timeutil import to_db
+from ui.ops import CollectionOp, OpChanges
 from ui.resources import LANGUAGE
 from ui.statistics.page import StatisticsPage
 from ui.statistics.table_model import KEYS
@@ -127,6 +128,18 @@ def test_the_period_and_the_rule_change_the_numbers(runner, workspace, now, qtbo
     page.picker.set_custom(date(2026, 3, 2), date(2026, 2, 1))  # backwards: an error, no query
     assert page.range_error.isVisibleTo(page) and "ends before it starts" in page.range_error.text()
     assert page.tiles.texts()["sent"] == "2"
+
+
+def test_a_change_notice_from_the_outbox_refreshes_the_numbers(runner, workspace, now, qtbot, history) -> None:
+    page = _page(runner, now, qtbot)
+    assert page.tiles.texts()["sent"] == "10"
+    extra = workspace.contacts.create({"email": "late@example.it"}, now)
+
+    def send_one(c) -> None:
+        _send(c.ws, history["welcome"], extra, now - timedelta(hours=4))
+
+    CollectionOp(runner, send_one, OpChanges(outbox=True)).run_in_background()
+    assert page.tiles.texts()["sent"] == "11" and _table(page)["Welcome"]["sent"] == "11"
 
 
 def test_italian_numbers(runner, workspace, now, qtbot, history) -> None:

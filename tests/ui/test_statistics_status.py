@@ -44,7 +44,7 @@ def test_engine_state_counts_recent_errors_and_uncertain_sends(workspace, now, q
     # A fresh workspace has no SMTP or Twilio account: both channels would write to outbox/.
     assert {name: why for name, (why, _note) in state["sandboxed"].items()} == \
         {"email": "not_configured", "sms": "not_configured"}
-    line = StatusLine(workspace.data_dir)
+    line = StatusLine(workspace.data_dir, OpRunner.synchronous(workspace))
     qtbot.addWidget(line)
     line.show_state(state)
     text = line.text()
@@ -52,6 +52,12 @@ def test_engine_state_counts_recent_errors_and_uncertain_sends(workspace, now, q
     assert "last check 2026-03-02 10:20" in text  # Rome time
     assert "2 check errors in 24 h" in text and "3 uncertain sends — see Activity" in text
     assert "SMTP is not configured" in line.toolTip()
+
+    # The periodic refresh re-reads the counts but not the channels (no keyring prompt each minute).
+    workspace.db.execute("UPDATE ledger SET state = 'failed' WHERE id = (SELECT min(id) FROM ledger)")
+    line.refresh_counts()
+    assert "2 uncertain sends — see Activity" in line.text()
+    assert "sandbox for SMTP not configured" in line.text() and "SMTP is not configured" in line.toolTip()
 
 
 def test_main_window_status_line_shows_sandbox_and_uncertain(qtbot, runner, workspace, now) -> None:
