@@ -47,13 +47,14 @@ class Preview:
 
 
 def render(template: Template, contact: dict[str, Any], payload: dict[str, Any] | None = None,
-           extra: dict[str, Any] | None = None, footer_html: str = "", footer_text: str = "") -> Rendered:
+           extra: dict[str, Any] | None = None, footer_html: str = "", footer_text: str = "",
+           text_part: bool = True) -> Rendered:
     """Render for one contact; raises ``TemplateProblem`` with the reason if it cannot."""
     context = context_for(contact, payload, extra)
     if template.channel == "sms":
         return Rendered("", "", render_text(template.name, template.text, context))
     return render_email(template.name, template.subject, template.html, template.text, context,
-                        footer_html, footer_text)
+                        footer_html, footer_text, text_part)
 
 
 def preview(template: Template, contact: dict[str, Any], payload: dict[str, Any] | None = None,

@@ -47,7 +47,7 @@ class Composer:
         extra["unsubscribe_url"] = url
         language = contact.get("language") or self.language
         footer_html, footer_text = unsubscribe_footer(url, language) if url else ("", "")
-        rendered = render(template, contact, row.payload, extra, footer_html, footer_text)
+        rendered = render(template, contact, row.payload, extra, footer_html, footer_text, text_part=mime)
         msg_id = message_id(row.id, self.workspace_id, self.sender)
         data = b""
         if mime:

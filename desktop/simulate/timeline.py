@@ -159,7 +159,10 @@ class _Run:
                 "SELECT id, reason FROM ledger WHERE state IN ('planned', 'deferred') AND due_at <= ? "
                 "AND reason IS NOT NULL", [to_db(now)]):
             self.reasons[ledger_id] = reason
-        dispatch_due(self.sim, now, channels=self.channels, policy=self.policy)
+        # One transaction around the whole run: each state change is still its own savepoint
+        # (the dispatcher's crash safety is about a file on disk; this copy is in memory).
+        with self.sim.transaction():
+            dispatch_due(self.sim, now, channels=self.channels, policy=self.policy)
         for name, channel in self.channels.items():
             for message in channel.messages[self.seen[name]:]:
                 self._record(message, now)

@@ -112,13 +112,14 @@ def context_for(contact: dict[str, Any], payload: dict[str, Any] | None,
 
 
 def render_email(name: str, subject: str, html: str, text: str, context: dict[str, Any],
-                 footer_html: str = "", footer_text: str = "") -> Rendered:
+                 footer_html: str = "", footer_text: str = "", text_part: bool = True) -> Rendered:
     """Subject, inlined HTML and a real text part; the footer is added unless the template
-    already places ``unsubscribe_url`` itself."""
+    already places ``unsubscribe_url`` itself. ``text_part=False`` skips deriving the text
+    from the HTML (it cannot fail, and the simulator shows subjects, not bodies)."""
     out_subject = " ".join(_run(subject, False, name, "subject", context).split())
     out_html = _run(inline_css(html), True, name, "html", context) if html else ""
     out_text = _run(text, False, name, "text", context) if text else ""
-    if not out_text and out_html:
+    if not out_text and out_html and text_part:
         out_text = html_to_text(out_html)
     if not out_html and not out_text:
         raise TemplateProblem(f"template {name!r} is empty")
