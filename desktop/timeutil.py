@@ -17,7 +17,8 @@ def to_db(moment: datetime) -> str:
     """An aware datetime as the database's UTC text; naive datetimes are refused (ambiguous)."""
     if moment.tzinfo is None:
         raise ValueError(f"naive datetime {moment!r}: engine instants must carry a time zone")
-    return moment.astimezone(UTC).strftime(DB_FORMAT)
+    # isoformat is C code; strftime is several times slower and this runs for every row.
+    return moment.astimezone(UTC).replace(tzinfo=None).isoformat(" ", "seconds")
 
 
 def from_db(text: str) -> datetime:
