@@ -75,3 +75,27 @@ def test_workspace_transaction_rolls_back_on_error(workspace: Workspace, now) ->
             workspace.contacts.create({"email": "a@example.it"}, now)
             raise ValueError("stop")
     assert workspace.contacts.count() == 0
+
+
+def test_latest_activity_is_kept_by_triggers_and_matches_a_backfill(workspace, now) -> None:
+    from datetime import timedelta
+
+    from desktop.store.migrations.m0005_contact_activity import backfill
+
+    cid = workspace.contacts.create({"email": "a@example.it"}, now)
+    other = workspace.contacts.create({"email": "b@example.it"}, now)
+    record = workspace.events.record
+    record("email_opened", now - timedelta(days=2), cid)
+    record("email_opened", now - timedelta(days=9), cid)       # older, imported late: ignored
+    record("email_clicked", now - timedelta(days=1), cid)
+    record("purchase", now - timedelta(days=5), other, ref="o1", amount=3)
+    record("email_sent", now, other)                            # not activity
+    columns = "last_opened_at, last_clicked_at, last_purchase_at, last_activity_at"
+    kept = workspace.db.execute(f"SELECT {columns} FROM contacts ORDER BY id").fetchall()
+    assert kept == [("2026-02-28 09:30:00", "2026-03-01 09:30:00", None, "2026-03-01 09:30:00"),
+                    (None, None, "2026-02-25 09:30:00", "2026-02-25 09:30:00")]
+    workspace.db.execute(f"UPDATE contacts SET last_opened_at = NULL, last_clicked_at = NULL, "
+                         f"last_purchase_at = NULL, last_activity_at = NULL")
+    with workspace.transaction():
+        backfill(workspace.db.conn)
+    assert workspace.db.execute(f"SELECT {columns} FROM contacts ORDER BY id").fetchall() == kept

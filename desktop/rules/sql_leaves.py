@@ -10,7 +10,6 @@ from typing import Any
 from desktop.fields import FieldSpec
 from desktop.rules.clock import EvalClock, span, ts
 
-ACTIVITY = "('email_opened', 'email_clicked', 'purchase')"
 _CMP_SQL = {"eq": "=", "ne": "<>", "lt": "<", "le": "<=", "gt": ">", "ge": ">="}
 
 
@@ -177,6 +176,11 @@ def behaviour_sql(leaf: dict, rule_id: int | None, clock: EvalClock, p: Params) 
                 f"AND c.registered_at <= {p.add(ts(now - delta))})")
     if name in ("opened", "not_opened", "clicked", "not_clicked"):
         kind = "email_opened" if "opened" in name else "email_clicked"
+        if not leaf.get("link") and not (leaf.get("this_rule") and rule_id is not None):
+            # The contact row keeps its latest open and click (triggers, migration 5).
+            column = "c.last_opened_at" if kind == "email_opened" else "c.last_clicked_at"
+            since = p.add(ts(now - timedelta(days=leaf["days"])))
+            return f"({column} IS NULL OR {column} <= {since})" if name.startswith("not_") else f"{column} > {since}"
         sql = _events(kind, p, now - timedelta(days=leaf["days"]))  # parameters in textual order
         if leaf.get("link"):
             sql += f" AND e.ref = {p.add(leaf['link'])}"
@@ -198,20 +202,16 @@ def behaviour_sql(leaf: dict, rule_id: int | None, clock: EvalClock, p: Params) 
         return f"(c.email_status = 'bounced' OR c.id IN ({_events('email_bounced', p)}))"
     if name in ("no_activity", "last_activity_ago"):
         delta = timedelta(days=leaf["days"])
-        activity = f"SELECT 1 FROM events e WHERE e.contact_id = c.id AND e.type IN {ACTIVITY}"
         if name == "no_activity":
-            return f"NOT EXISTS ({activity} AND e.occurred_at > {p.add(ts(now - delta))})"
-        # Built left to right so the parameters line up with their placeholders.
-        then = (f"c.id IN (SELECT e.contact_id FROM events e WHERE e.type IN {ACTIVITY} "
-                f"AND e.occurred_at > {p.add(ts(clock.window_start - delta))} "
-                f"AND e.occurred_at <= {p.add(ts(now - delta))})")
-        return f"({then} AND NOT EXISTS ({activity} AND e.occurred_at > {p.add(ts(now - delta))}))"
+            return f"(c.last_activity_at IS NULL OR c.last_activity_at <= {p.add(ts(now - delta))})"
+        # The latest open, click or purchase fell in this check's window, shifted back N days.
+        return (f"(c.last_activity_at > {p.add(ts(clock.window_start - delta))} "
+                f"AND c.last_activity_at <= {p.add(ts(now - delta))})")
     if name == "purchased":
-        return f"c.id IN ({_events('purchase', p, now - timedelta(days=leaf['days']))})"
+        return f"c.last_purchase_at > {p.add(ts(now - timedelta(days=leaf['days'])))}"
     if name == "no_purchase_since":
         since = clock.day_start(date.fromisoformat(leaf["date"]))
-        return (f"NOT EXISTS (SELECT 1 FROM events e WHERE e.contact_id = c.id AND e.type = 'purchase' "
-                f"AND e.occurred_at >= {p.add(since)})")
+        return f"(c.last_purchase_at IS NULL OR c.last_purchase_at < {p.add(since)})"
     if name in ("purchase_count", "total_spent"):
         agg = "count(*)" if name == "purchase_count" else "coalesce(sum(e.amount), 0)"
         return (f"(SELECT {agg} FROM events e WHERE e.contact_id = c.id AND e.type = 'purchase' "
