@@ -176,11 +176,12 @@ def behaviour_sql(leaf: dict, rule_id: int | None, clock: EvalClock, p: Params) 
                 f"AND c.registered_at <= {p.add(ts(now - delta))})")
     if name in ("opened", "not_opened", "clicked", "not_clicked"):
         kind = "email_opened" if "opened" in name else "email_clicked"
-        if not leaf.get("link") and not (leaf.get("this_rule") and rule_id is not None):
-            # The contact row keeps its latest open and click (triggers, migration 5).
+        if name.startswith("not_") and not leaf.get("link") and not (leaf.get("this_rule") and rule_id is not None):
+            # The contact row keeps its latest open and click (triggers, migration 5): no probe
+            # into the events per contact. (Positive conditions stay driven by the events index,
+            # which finds the few recent openers without reading every contact.)
             column = "c.last_opened_at" if kind == "email_opened" else "c.last_clicked_at"
-            since = p.add(ts(now - timedelta(days=leaf["days"])))
-            return f"({column} IS NULL OR {column} <= {since})" if name.startswith("not_") else f"{column} > {since}"
+            return f"({column} IS NULL OR {column} <= {p.add(ts(now - timedelta(days=leaf['days'])))})"
         sql = _events(kind, p, now - timedelta(days=leaf["days"]))  # parameters in textual order
         if leaf.get("link"):
             sql += f" AND e.ref = {p.add(leaf['link'])}"
@@ -208,7 +209,7 @@ def behaviour_sql(leaf: dict, rule_id: int | None, clock: EvalClock, p: Params) 
         return (f"(c.last_activity_at > {p.add(ts(clock.window_start - delta))} "
                 f"AND c.last_activity_at <= {p.add(ts(now - delta))})")
     if name == "purchased":
-        return f"c.last_purchase_at > {p.add(ts(now - timedelta(days=leaf['days'])))}"
+        return f"c.id IN ({_events('purchase', p, now - timedelta(days=leaf['days']))})"
     if name == "no_purchase_since":
         since = clock.day_start(date.fromisoformat(leaf["date"]))
         return f"(c.last_purchase_at IS NULL OR c.last_purchase_at < {p.add(since)})"
