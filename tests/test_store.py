@@ -92,10 +92,10 @@ def test_latest_activity_is_kept_by_triggers_and_matches_a_backfill(workspace, n
     record("email_sent", now, other)                            # not activity
     columns = "last_opened_at, last_clicked_at, last_purchase_at, last_activity_at"
     kept = workspace.db.execute(f"SELECT {columns} FROM contacts ORDER BY id").fetchall()
-    assert kept == [("2026-02-28 09:30:00", "2026-03-01 09:30:00", None, "2026-03-01 09:30:00"),
-                    (None, None, "2026-02-25 09:30:00", "2026-02-25 09:30:00")]
-    workspace.db.execute(f"UPDATE contacts SET last_opened_at = NULL, last_clicked_at = NULL, "
-                         f"last_purchase_at = NULL, last_activity_at = NULL")
+    assert kept == [("2026-02-28 09:30:00", "2026-03-01 09:30:00", "", "2026-03-01 09:30:00"),
+                    ("", "", "2026-02-25 09:30:00", "2026-02-25 09:30:00")]
+    workspace.db.execute("UPDATE contacts SET last_opened_at = 'x', last_clicked_at = 'x', "
+                         "last_purchase_at = 'x', last_activity_at = 'x'")
     with workspace.transaction():
         backfill(workspace.db.conn)
     assert workspace.db.execute(f"SELECT {columns} FROM contacts ORDER BY id").fetchall() == kept

@@ -181,7 +181,7 @@ def behaviour_sql(leaf: dict, rule_id: int | None, clock: EvalClock, p: Params) 
             # into the events per contact. (Positive conditions stay driven by the events index,
             # which finds the few recent openers without reading every contact.)
             column = "c.last_opened_at" if kind == "email_opened" else "c.last_clicked_at"
-            return f"({column} IS NULL OR {column} <= {p.add(ts(now - timedelta(days=leaf['days'])))})"
+            return f"{column} <= {p.add(ts(now - timedelta(days=leaf['days'])))}"  # '' = never
         sql = _events(kind, p, now - timedelta(days=leaf["days"]))  # parameters in textual order
         if leaf.get("link"):
             sql += f" AND e.ref = {p.add(leaf['link'])}"
@@ -204,7 +204,7 @@ def behaviour_sql(leaf: dict, rule_id: int | None, clock: EvalClock, p: Params) 
     if name in ("no_activity", "last_activity_ago"):
         delta = timedelta(days=leaf["days"])
         if name == "no_activity":
-            return f"(c.last_activity_at IS NULL OR c.last_activity_at <= {p.add(ts(now - delta))})"
+            return f"c.last_activity_at <= {p.add(ts(now - delta))}"
         # The latest open, click or purchase fell in this check's window, shifted back N days.
         return (f"(c.last_activity_at > {p.add(ts(clock.window_start - delta))} "
                 f"AND c.last_activity_at <= {p.add(ts(now - delta))})")
@@ -212,7 +212,7 @@ def behaviour_sql(leaf: dict, rule_id: int | None, clock: EvalClock, p: Params) 
         return f"c.id IN ({_events('purchase', p, now - timedelta(days=leaf['days']))})"
     if name == "no_purchase_since":
         since = clock.day_start(date.fromisoformat(leaf["date"]))
-        return f"(c.last_purchase_at IS NULL OR c.last_purchase_at < {p.add(since)})"
+        return f"c.last_purchase_at < {p.add(since)}"
     if name in ("purchase_count", "total_spent"):
         agg = "count(*)" if name == "purchase_count" else "coalesce(sum(e.amount), 0)"
         return (f"(SELECT {agg} FROM events e WHERE e.contact_id = c.id AND e.type = 'purchase' "

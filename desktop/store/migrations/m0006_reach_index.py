@@ -1,9 +1,9 @@
-"""Version 6: a covering index over the e-mail-reachable contacts.
+"""Version 6: an index for "no open since X" over the e-mail-reachable contacts.
 
-Every e-mail rule starts from "has an address and is subscribed"; with the zone and phone
-the planner needs (and the registration and latest-open times the re-engagement rules
-filter on) inside the index, such a rule reads the index instead of each contact's wide row
-(with 40 custom fields, a million rows): 3.8 s became 0.9 s for "no open in 90 days".
+It leads with the latest-open time (migration 5), so only queries with that condition use it,
+and it carries the registration time, consent, zone and phone, so the re-engagement rule reads
+the index instead of each contact's wide row (a million rows with 40 custom fields): 3.8 s
+became under a second.
 """
 
 from __future__ import annotations
@@ -14,5 +14,5 @@ VERSION = 6
 
 
 def apply(conn: sqlite3.Connection) -> None:
-    conn.execute("CREATE INDEX IF NOT EXISTS contacts_email_reach ON contacts"
-                 "(email_status, registered_at, last_opened_at, timezone, phone) WHERE email IS NOT NULL")
+    conn.execute("CREATE INDEX contacts_no_open ON contacts"
+                 "(last_opened_at, registered_at, email_status, timezone, phone) WHERE email IS NOT NULL")
