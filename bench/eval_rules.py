@@ -158,7 +158,7 @@ def _baseline_sql(w0: datetime, now: datetime, ids: dict[str, int]) -> dict[str,
     return {
         "Riattivazione 90 giorni": (
             "SELECT c.id, c.timezone, c.phone FROM contacts c WHERE c.email IS NOT NULL AND c.email_status = 'subscribed' "
-            "AND c.registered_at <= ? AND (c.last_opened_at IS NULL OR c.last_opened_at <= ?)",
+            "AND c.registered_at <= ? AND c.last_opened_at <= ?",
             [ts(now - timedelta(days=90)), ts(now - timedelta(days=90))]),
         "Benvenuto": (
             "SELECT c.id, c.timezone, c.phone FROM contacts c WHERE c.registered_at > ? AND c.registered_at <= ? "
