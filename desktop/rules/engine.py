@@ -122,12 +122,13 @@ def check_rule(ws: Any, rule: Rule, rule_id: int, now: datetime, *, business: Bu
             recipient_zone = resolve_zone(tz, phone, business.zone) if per_recipient else zone
             if compiled.anniversary_field and per_recipient:
                 local_day = now.astimezone(_tz(recipient_zone)).date()
+                first = clock.window_start.astimezone(_tz(recipient_zone)).date()
                 days = [local_day - timedelta(days=n) for n in range(ANNIVERSARY_CATCH_UP_DAYS + 1)]
-                if not any(_anniversary_today(anniversary, day) for day in days
-                           if day >= clock.window_start.astimezone(_tz(recipient_zone)).date()):
+                matched = next((d for d in days if d >= first and _anniversary_today(anniversary, d)), None)
+                if matched is None:
                     continue  # not (or no longer) the day in the recipient's own calendar
                 if rule.resend["policy"] == "yearly":
-                    occurrence = f"year:{local_day.year}"
+                    occurrence = f"year:{matched.year}"  # the birthday's year, not today's
             result.matched += 1
             if rule.sends:
                 decision = decisions.get(recipient_zone)

@@ -17,7 +17,7 @@ from desktop.rules.clock import EvalClock, ts
 from desktop.rules.conditions import occurrence_driver
 from desktop.rules.model import Rule
 from desktop.rules.sql_leaves import (
-    Params, behaviour_sql, driver_where, field_sql, group_sql, occurrence_sql,
+    Params, behaviour_sql, driver_where, field_sql, group_sql, md_list, occurrence_sql,
 )
 
 CONSENT = {
@@ -94,7 +94,7 @@ def compile_rule(rule: Rule, *, fields: dict[str, FieldSpec], group_ids: dict[st
         if policy == "every_n_days":
             occurrence = f"'day:' || {p.add(clock.today.isoformat())}"
         elif policy == "yearly":
-            occurrence = f"'year:' || {p.add(str(clock.today.year))}"
+            occurrence = _yearly_occurrence(rule, fields, clock, p)
     # The SELECT list's parameters must come first: rebuild in textual order.
     head_params = list(p)
     p.clear()
@@ -112,7 +112,7 @@ def compile_rule(rule: Rule, *, fields: dict[str, FieldSpec], group_ids: dict[st
     if condition not in ("1", "(1)"):
         where.append(condition)
     if not ignore_resend and rule_id is not None:
-        where.append(_resend_sql(rule, rule_id, occurrence, clock, p))
+        where.append(_resend_sql(rule, rule_id, occurrence, clock, p, fields))
     anniversary = _top_anniversary(rule.conditions)
     ann_col = f'c."{fields[anniversary].column}"' if anniversary else "NULL"
     sql = (f"SELECT c.id, {occurrence} AS occurrence, {select_event} AS event_id, c.timezone, "
@@ -122,7 +122,8 @@ def compile_rule(rule: Rule, *, fields: dict[str, FieldSpec], group_ids: dict[st
     return CompiledRule(sql=sql, params=head_params + list(p), anniversary_field=anniversary)
 
 
-def _resend_sql(rule: Rule, rule_id: int, occurrence: str, clock: EvalClock, p: Params) -> str:
+def _resend_sql(rule: Rule, rule_id: int, occurrence: str, clock: EvalClock, p: Params,
+                fields: dict[str, FieldSpec]) -> str:
     base = f"SELECT 1 FROM ledger l WHERE l.rule_id = {p.add(rule_id)} AND l.contact_id = c.id"
     policy = rule.resend["policy"]
     if policy == "once":
@@ -133,5 +134,32 @@ def _resend_sql(rule: Rule, rule_id: int, occurrence: str, clock: EvalClock, p: 
         # index would scan every recent row of the rule for each contact.
         return f"NOT EXISTS ({base} AND +l.matched_at > {p.add(since)})"
     if policy == "yearly":
-        return f"NOT EXISTS ({base} AND l.occurrence = {p.add('year:' + str(clock.today.year))})"
+        return f"NOT EXISTS ({base} AND l.occurrence = {_yearly_occurrence(rule, fields, clock, p)})"
     return f"NOT EXISTS ({base} AND l.occurrence = {occurrence})"
+
+
+def _anniversary_leaf(node: dict) -> dict | None:
+    for joiner in ("all", "any"):
+        if joiner in node:
+            for child in node[joiner]:
+                found = _anniversary_leaf(child)
+                if found:
+                    return found
+            return None
+    return node if node.get("op") == "anniversary_today" else None
+
+
+def _yearly_occurrence(rule: Rule, fields: dict[str, FieldSpec], clock: EvalClock, p: Params) -> str:
+    """``year:YYYY`` of the anniversary that matched, not of today: a 31 December birthday
+    caught up on 1 January belongs to the old year, so it can neither be sent twice nor block
+    next year's wishes. Without an anniversary condition, the current year."""
+    leaf = _anniversary_leaf(rule.conditions)
+    if leaf is None:
+        return f"'year:' || {p.add(str(clock.today.year))}"
+    column = f'c."{fields[leaf["field"]].column}"'
+    cases = []
+    for day in clock.anniversary_days():
+        for key in md_list([day]):
+            cases.append(f"WHEN {p.add(key)} THEN {p.add('year:' + str(day.year))}")
+    return (f"CASE substr({column}, 6, 5) {' '.join(cases)} "
+            f"ELSE {p.add('year:' + str(clock.today.year))} END")

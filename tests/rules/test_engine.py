@@ -181,3 +181,27 @@ def test_a_failing_check_writes_nothing(ws, monkeypatch) -> None:
     with pytest.raises(RuntimeError):
         run(ws, rule)
     assert ledger(ws) == [] and ws.groups.of_contact(ws.contacts.find(email="bruno@ex.it")) == ["Clienti"]
+
+
+@pytest.mark.parametrize("mode", ["recipient", "rule"])
+def test_new_year_birthday_is_wished_once_and_next_year_again(ws, mode) -> None:
+    """A 31 December birthday checked every hour across New Year: one booking for 2026; and
+    one caught up on 1 January after the PC was off belongs to the old year, so it neither
+    repeats nor blocks the next year's wishes."""
+    anna = ws.contacts.find(email="anna@ex.it")
+    ws.contacts.update(anna, {"birthday": "1990-12-31"}, NOW)
+    rule = ws.rules.save(rule_data({"all": [{"field": "birthday", "op": "anniversary_today"}]},
+                                   EMAIL, resend={"policy": "yearly"},
+                                   schedule={"check": {"every_minutes": 60}, "timezone": {"mode": mode}}), NOW)
+    at = T("2026-12-30 12:00:00")
+    while at <= T("2027-01-02 12:00:00"):
+        check_rule(ws, rule, rule.id, at, business=BUSINESS)
+        at += timedelta(hours=1)
+    assert [r[1] for r in ledger(ws)] == ["year:2026"]
+    # The PC was off from 30 December 2027 to 1 January 2028: the catch-up books 2027's wishes...
+    check_rule(ws, rule, rule.id, T("2028-01-01 09:00:00"), business=BUSINESS,
+               window_start=T("2027-12-30 12:00:00"))
+    # ... and 31 December 2028 is still wished.
+    check_rule(ws, rule, rule.id, T("2028-12-31 10:00:00"), business=BUSINESS,
+               window_start=T("2028-12-31 09:00:00"))
+    assert [r[1] for r in ledger(ws)] == ["year:2026", "year:2027", "year:2028"]
