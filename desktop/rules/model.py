@@ -132,6 +132,19 @@ def _resend(data: Any, conditions: dict, path: str) -> dict[str, Any]:
     return out
 
 
+def _nested_anniversary(node: dict, path: str, depth: int = 0) -> str | None:
+    """The JSON path of an "anniversary today" that is not a direct child of the top AND."""
+    for joiner in ("all", "any"):
+        if joiner in node:
+            for i, child in enumerate(node[joiner]):
+                found = _nested_anniversary(child, f"{path}.{joiner}[{i}]",
+                                            depth + (0 if joiner == "all" and depth == 0 else 1))
+                if found:
+                    return found
+            return None
+    return f"{path}.op" if node.get("op") == "anniversary_today" and depth > 0 else None
+
+
 def parse_rule(data: Any, ctx: RuleContext, path: str = "$", business: Any = None) -> Rule:
     """A validated ``Rule`` from JSON data, or ``InputError`` naming the JSON path."""
     from desktop.schedule import Schedule  # the schedule's own validation and defaults
@@ -179,6 +192,12 @@ def parse_rule(data: Any, ctx: RuleContext, path: str = "$", business: Any = Non
         "remove_from": _names(after.get("remove_from", []), f"{path}.after_send.remove_from", ctx.groups, "group"),
     }
     schedule = Schedule.from_dict(data.get("schedule") or {}, where=f"{path}.schedule", business=business)
+    if schedule.timezone.mode == "recipient":
+        nested = _nested_anniversary(conditions, f"{path}.conditions")
+        if nested:
+            raise _fail(nested, "in a rule that follows each recipient's time zone, \"anniversary today\" "
+                        "must be a condition of its own at the top level (joined with AND), so it can be "
+                        "checked against each recipient's calendar")
     return Rule(
         name=name.strip(), description=description, tags=[t.strip() for t in tags],
         enabled=bool(data.get("enabled", False)), marketing=bool(data.get("marketing", True)),

@@ -59,10 +59,15 @@ class _Ctx:
 
 
 def _top_anniversary(conditions: dict) -> str | None:
-    top = conditions.get("all", [conditions]) if "any" not in conditions else []
-    for leaf in top:
-        if leaf.get("op") == "anniversary_today":
-            return leaf["field"]
+    """An "anniversary today" that every match must satisfy (reached through ANDs only), which
+    the engine can therefore re-check in each recipient's own calendar."""
+    if "any" in conditions:
+        return None
+    for leaf in conditions.get("all", [conditions]):
+        found = _top_anniversary(leaf) if "all" in leaf else (
+            leaf["field"] if leaf.get("op") == "anniversary_today" else None)
+        if found:
+            return found
     return None
 
 

@@ -205,3 +205,12 @@ def test_new_year_birthday_is_wished_once_and_next_year_again(ws, mode) -> None:
     check_rule(ws, rule, rule.id, T("2028-12-31 10:00:00"), business=BUSINESS,
                window_start=T("2028-12-31 09:00:00"))
     assert [r[1] for r in ledger(ws)] == ["year:2026", "year:2027", "year:2028"]
+
+
+def test_recipient_zone_anniversary_nested_in_ands_is_still_checked_locally(ws) -> None:
+    # Dario's birthday is 5 March; on the 4th (business "tomorrow" is in the widened range) nothing.
+    nested = {"all": [{"all": [{"field": "birthday", "op": "anniversary_today"}]}]}
+    rule = ws.rules.save(rule_data(nested, EMAIL, resend={"policy": "yearly"},
+                                   schedule={"timezone": {"mode": "recipient"}}), NOW)
+    assert check_rule(ws, rule, rule.id, T("2026-03-04 10:00:00"), business=BUSINESS).planned == 0
+    assert check_rule(ws, rule, rule.id, T("2026-03-05 10:00:00"), business=BUSINESS).planned == 1

@@ -88,6 +88,9 @@ BAD_CASES = [
     (lambda d: d["rules"][1].update(name="cart 3H"), "$.rules[1].name", "used twice"),
     (lambda d: d["rules"][0]["conditions"]["all"][0].update(unit="weeks"),
      "$.rules[0].conditions.all[0].unit", "'weeks' is not hours or days"),
+    (lambda d: d["rules"][1].update(conditions={"all": [{"any": [{"field": "birthday", "op": "anniversary_today"},
+                                                                 {"field": "city", "op": "eq", "value": "Roma"}]}]}),
+     "$.rules[1].conditions.all[0].any[0].op", "must be a condition of its own at the top level"),
 ]
 
 
