@@ -15,10 +15,17 @@ from desktop.workspace import Workspace
 
 
 def _dispatch(args: argparse.Namespace, ws: Workspace) -> int:
+    from desktop.rules.send_policy import RulePolicy
+    from desktop.schedule import business_defaults
+    from desktop.service.lock import EngineLock
+
     now = datetime.now(timezone.utc)
     channels = channels_from_settings(ws)
-    summary = dispatch_due(ws, now, channels=channels, clock=lambda: datetime.now(timezone.utc),
-                           max_messages=args.limit)
+    # The same last-moment re-check (quiet hours, days, caps, rule still on) and the same
+    # one-engine-per-workspace lock as the service: a manual dispatch is not a back door.
+    with EngineLock(ws.data_dir):
+        summary = dispatch_due(ws, now, channels=channels, clock=lambda: datetime.now(timezone.utc),
+                               max_messages=args.limit, policy=RulePolicy(ws, business_defaults(ws.settings)))
     for note in summary.notes:
         print(f"note: {note}")
     if summary.recovered_uncertain:

@@ -193,7 +193,8 @@ class _Run:
 def dispatch_due(ws: "Workspace", now: datetime, *, channels: Mapping[str, Channel],
                  policy: pol.Policy | None = None, limits: Limits | None = None,
                  clock: Callable[[], datetime] | None = None, batch_size: int = 500,
-                 max_messages: int | None = None, store: LedgerStore | None = None) -> DispatchSummary:
+                 max_messages: int | None = None, store: LedgerStore | None = None,
+                 should_stop: Callable[[], bool] | None = None) -> DispatchSummary:
     """Send every e-mail/SMS row due at ``now`` through ``channels`` ({'email': ..., 'sms': ...}).
 
     ``clock`` stamps each state change (default: ``now`` throughout; the service passes the
@@ -218,6 +219,8 @@ def dispatch_due(ws: "Workspace", now: datetime, *, channels: Mapping[str, Chann
                 break
             key = (rows[-1].due_at, rows[-1].id)
             for row in rows:
+                if should_stop is not None and should_stop():
+                    return run.summary  # between messages: nothing is half-sent (finally closes)
                 if row.channel in run.summary.paused or row.id in seen:
                     continue
                 seen.add(row.id)

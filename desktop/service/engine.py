@@ -68,6 +68,8 @@ class Engine:
     # -- life cycle ---------------------------------------------------------------------------
     def start(self) -> None:
         self._folder.mkdir(parents=True, exist_ok=True)
+        self._stop.clear()
+        self._threads.clear()
         self._lock.acquire()
         try:
             self.ws = Workspace.open(self._folder)
@@ -86,14 +88,18 @@ class Engine:
             self._threads.append(thread)
 
     def stop(self) -> None:
+        """Stop checking and sending. The dispatcher stops between two messages (never in the
+        middle of one), and the lock is released only once nothing of ours touches the
+        workspace any more, so a second engine can never overlap with this one."""
         self._stop.set()
         self._wake.set()
         if self.scheduler is not None:
             self.scheduler.shutdown(wait=True)
         for thread in self._threads:
-            thread.join(timeout=30)
+            thread.join()
         if self.ws is not None:
-            self.ws.close()
+            with self._db_lock:
+                self.ws.close()
         self._lock.release()
         self.status.running = False
 
@@ -151,7 +157,7 @@ class Engine:
                 ws = self.ws
                 summary = dispatch_due(ws, self._clock(), channels=channels, max_messages=batch,
                                        policy=RulePolicy(ws, business_defaults(ws.settings)),
-                                       clock=self._clock)
+                                       clock=self._clock, should_stop=self._stop.is_set)
             self.status.sandbox_notes = summary.notes
             for state, count in summary.counts.items():
                 totals[state] = totals.get(state, 0) + count
