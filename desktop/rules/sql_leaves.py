@@ -85,24 +85,31 @@ def field_sql(leaf: dict, spec: FieldSpec, clock: EvalClock, p: Params) -> str:
 
 
 def _text_sql(col: str, op: str, value: Any, p: Params) -> str:
+    # fold() is Unicode case folding (registered on every connection): "FORLÌ" equals "Forlì".
+    # Values are folded here, once; the column per row.
+    folded = col if col.endswith('."email"') else f"fold({col})"  # e-mails are stored lower-case
+    if op in ("in", "not_in"):
+        values = [v.casefold() for v in value]
+    else:
+        value = value.casefold()
     if op == "eq":
-        return f"{col} = {p.add(value)} COLLATE NOCASE"
+        return f"{folded} = {p.add(value)}"
     if op == "ne":
-        return f"({col} IS NULL OR {col} <> {p.add(value)} COLLATE NOCASE)"
+        return f"({col} IS NULL OR {folded} <> {p.add(value)})"
     if op == "contains":
-        return f"instr(lower({col}), lower({p.add(value)})) > 0"
+        return f"instr({folded}, {p.add(value)}) > 0"
     if op == "not_contains":
-        return f"({col} IS NULL OR instr(lower({col}), lower({p.add(value)})) = 0)"
+        return f"({col} IS NULL OR instr({folded}, {p.add(value)}) = 0)"
     if op == "starts_with":
-        return f"{col} LIKE {p.add(_like_escape(value) + '%')} ESCAPE '\\'"
+        return f"{folded} LIKE {p.add(_like_escape(value) + '%')} ESCAPE '\\'"
     if op == "ends_with":
-        return f"{col} LIKE {p.add('%' + _like_escape(value))} ESCAPE '\\'"
+        return f"{folded} LIKE {p.add('%' + _like_escape(value))} ESCAPE '\\'"
     if op == "like":
-        return f"{col} LIKE {p.add(_wildcards(value))}"
+        return f"{folded} LIKE {p.add(_wildcards(value))}"
     if op == "in":
-        return f"{col} COLLATE NOCASE IN ({p.many(value)})"
+        return f"{folded} IN ({p.many(values)})"
     if op == "not_in":
-        return f"({col} IS NULL OR {col} COLLATE NOCASE NOT IN ({p.many(value)}))"
+        return f"({col} IS NULL OR {folded} NOT IN ({p.many(values)}))"
     raise ValueError(op)  # pragma: no cover - validation rejects it first
 
 

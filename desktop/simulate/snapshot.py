@@ -12,12 +12,14 @@ from pathlib import Path
 
 import sqlite_utils
 
+from desktop.store.db import register_functions
 from desktop.workspace import Workspace
 
 
 def snapshot(ws: Workspace) -> Workspace:
     memory = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
     ws.db.conn.backup(memory)
+    register_functions(memory)
     memory.execute("PRAGMA foreign_keys = ON")
     memory.execute("PRAGMA temp_store = MEMORY")
     # The statistics counters are not part of a simulation's answer; their triggers would

@@ -17,6 +17,16 @@ from desktop.store.migrations import MIGRATIONS
 LATEST_VERSION = max(m.version for m in MIGRATIONS)
 
 
+def _fold(value: object) -> object:
+    return value.casefold() if isinstance(value, str) else value
+
+
+def register_functions(conn: sqlite3.Connection) -> None:
+    """SQL functions the engine's queries use. ``fold`` compares text the way people expect
+    ("FORLÌ" equals "Forlì"); SQLite's NOCASE and lower() only fold ASCII letters."""
+    conn.create_function("fold", 1, _fold, deterministic=True)
+
+
 def connect(path: str | Path) -> sqlite3.Connection:
     """A raw connection with the pragmas every Postino connection needs.
 
@@ -25,6 +35,7 @@ def connect(path: str | Path) -> sqlite3.Connection:
     """
     conn = sqlite3.connect(str(path), timeout=30.0, isolation_level=None, check_same_thread=False)
     conn.execute("PRAGMA busy_timeout = 30000")
+    register_functions(conn)
     if str(path) != ":memory:":
         mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
         if mode.lower() != "wal":  # pragma: no cover - only on filesystems without shared memory

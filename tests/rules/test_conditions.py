@@ -189,3 +189,13 @@ def test_catch_up_wishes_a_birthday_at_most_one_day_late(ws) -> None:
     assert matches(ws, leaf("birthday", "anniversary_today"), now=now, window=timedelta(days=4, hours=1)) == {"Dario"}
     now = datetime(2026, 3, 3, 7, 0, tzinfo=timezone.utc)  # off since the 1st: Anna's was yesterday
     assert matches(ws, leaf("birthday", "anniversary_today"), now=now, window=timedelta(days=2)) == {"Anna"}
+
+
+def test_text_comparisons_ignore_case_beyond_ascii(ws) -> None:
+    ws.contacts.update(ws.contacts.find(email="anna@ex.it"), {"city": "Forlì"}, NOW)
+    assert matches(ws, leaf("city", "eq", value="FORLÌ")) == {"Anna"}
+    assert matches(ws, leaf("city", "contains", value="RLÌ")) == {"Anna"}
+    assert matches(ws, leaf("city", "in", value=["forlì", "Napoli"])) == {"Anna", "Elena"}
+    assert matches(ws, leaf("city", "starts_with", value="FORL")) == {"Anna"}
+    assert "Anna" not in matches(ws, leaf("city", "ne", value="forlÌ"))
+    assert matches(ws, leaf("email", "eq", value="ANNA@EX.IT")) == {"Anna"}
