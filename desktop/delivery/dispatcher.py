@@ -127,12 +127,8 @@ class _Run:
             store.skipped(row, why, now)
             return self.summary.add("skipped")
         decision = self.policy.recheck(row, contact, now) if self.policy else pol.send()
-        if decision.action == pol.DEFER and decision.until is not None:
-            store.deferred(row, decision.until, decision.reason, now)
-            return self.summary.add("deferred")
-        if decision.action in (pol.SKIP, pol.DROP):
-            (store.skipped if decision.action == pol.SKIP else store.dropped)(row, decision.reason, now)
-            return self.summary.add("skipped" if decision.action == pol.SKIP else "dropped")
+        if self.held_back(row, decision, now):
+            return None
         template = store.template_for(row.rule_id)
         if isinstance(template, str):
             store.skipped(row, template, now)
@@ -147,13 +143,35 @@ class _Run:
         if row.channel not in self.opened:
             channel.open()          # ChannelUnavailable propagates to the caller's loop
             self.opened.add(row.channel)
-        if channel.kind in ("smtp", "twilio"):
+        if getattr(channel, "paced", channel.kind in ("smtp", "twilio")):
             self.limits.pace(row.channel)
-            now = self.clock()
+            paced_now = self.clock()
+            if paced_now != now and self.policy:
+                # Waiting for the provider's pace moved the clock: ask again, so a message
+                # whose turn comes at 21:00 waits for the morning instead of going out.
+                later = self.policy.recheck(row, contact, paced_now)
+                if self.held_back(row, later, paced_now):
+                    return None
+                if later.deadline is not None and message.channel == "sms":
+                    message.deadline = later.deadline
+            now = paced_now
             message.now = now
         if not store.claim(row, now):
             return                  # another process took it
         self.send_claimed(row, channel, message, now)
+
+    def held_back(self, row: DueRow, decision: pol.Decision, now: datetime) -> bool:
+        """Record a policy's defer / skip / drop; False when the row may go."""
+        store = self.store
+        if decision.action == pol.DEFER and decision.until is not None:
+            store.deferred(row, decision.until, decision.reason, now)
+            self.summary.add("deferred")
+            return True
+        if decision.action in (pol.SKIP, pol.DROP):
+            (store.skipped if decision.action == pol.SKIP else store.dropped)(row, decision.reason, now)
+            self.summary.add("skipped" if decision.action == pol.SKIP else "dropped")
+            return True
+        return False
 
     def send_claimed(self, row: DueRow, channel: Channel, message: OutgoingMessage, now: datetime) -> None:
         store = self.store

@@ -13,8 +13,11 @@ from desktop.delivery.sms import sms_segments
 class RecordingChannel:
     kind = "recording"
 
-    def __init__(self, name: str, *, mime: bool = True) -> None:
+    def __init__(self, name: str, *, mime: bool = True, paced: bool = False) -> None:
         self.name = name
+        # The simulator paces its recording channels like the real provider (on a virtual
+        # clock), so a big batch spreads over time — and into quiet hours — as it really would.
+        self.paced = paced
         # The simulator needs what a person reads (subject, text), not the wire bytes; building
         # MIME is most of an e-mail's cost, so it can be left out.
         self.wants_mime = mime

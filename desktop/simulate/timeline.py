@@ -10,6 +10,7 @@ from datetime import datetime, timedelta
 from typing import Any, Callable, Iterable
 
 from desktop.delivery.dispatcher import dispatch_due
+from desktop.delivery.limits import Limits
 from desktop.delivery.recording import RecordingChannel
 from desktop.errors import InputError
 from desktop.rules.send_policy import RulePolicy
@@ -61,7 +62,8 @@ class _Run:
         self.caps = caps_from_settings(sim.settings)
         self.names = {r.id: r.name for r in sim.rules.all()}
         self.what_if = sorted(what_if, key=lambda w: w.at)
-        self.channels = {"email": RecordingChannel("email", mime=False), "sms": RecordingChannel("sms")}
+        self.channels = {"email": RecordingChannel("email", mime=False, paced=True),
+                         "sms": RecordingChannel("sms", paced=True)}
         self.policy = RulePolicy(sim, self.business)
         self.explainer = Explainer(sim, self.business)
         self.result = SimulationResult(start, end, [r.name for r in self.rules])
@@ -161,8 +163,17 @@ class _Run:
             self.reasons[ledger_id] = reason
         # One transaction around the whole run: each state change is still its own savepoint
         # (the dispatcher's crash safety is about a file on disk; this copy is in memory).
+        # The provider's pace (e.g. 60 e-mails a minute) on a virtual clock: the dispatcher
+        # "sleeps" by moving it forward, and stamps each send with it, exactly as it would live.
+        waited = [0.0]
+
+        def sleep(seconds: float) -> None:
+            waited[0] += seconds
+
+        limits = Limits.from_settings(self.sim, clock=lambda: waited[0], sleep=sleep)
         with self.sim.transaction():
-            dispatch_due(self.sim, now, channels=self.channels, policy=self.policy)
+            dispatch_due(self.sim, now, channels=self.channels, policy=self.policy, limits=limits,
+                         clock=lambda: now + timedelta(seconds=waited[0]))
         for name, channel in self.channels.items():
             for message in channel.messages[self.seen[name]:]:
                 self._record(message, now)
