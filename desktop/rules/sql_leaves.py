@@ -222,10 +222,19 @@ def behaviour_sql(leaf: dict, rule_id: int | None, clock: EvalClock, p: Params) 
         return f"c.last_purchase_at < {p.add(since)}"
     if name in ("purchase_count", "total_spent"):
         agg = "count(*)" if name == "purchase_count" else "coalesce(sum(e.amount), 0)"
+        since = ts(now - timedelta(days=leaf["days"]))
+        if leaf["cmp"] in ("gt", "ge") and leaf["value"] > 0 or leaf["cmp"] == "eq" and leaf["value"] > 0:
+            # Only buyers can qualify: group the period's purchases once (events type/time
+            # index) instead of summing per contact.
+            return (f"c.id IN (SELECT e.contact_id FROM events e WHERE e.type = 'purchase' "
+                    f"AND e.occurred_at > {p.add(since)} GROUP BY e.contact_id "
+                    f"HAVING {agg} {_CMP_SQL[leaf['cmp']]} {p.add(leaf['value'])})")
         return (f"(SELECT {agg} FROM events e WHERE e.contact_id = c.id AND e.type = 'purchase' "
-                f"AND e.occurred_at > {p.add(ts(now - timedelta(days=leaf['days'])))}) "
-                f"{_CMP_SQL[leaf['cmp']]} {p.add(leaf['value'])}")
+                f"AND e.occurred_at > {p.add(since)}) {_CMP_SQL[leaf['cmp']]} {p.add(leaf['value'])}")
     # Occurrence behaviours used as plain conditions (nested, or with another re-send policy).
+    if name == "field_changed":  # driven by the (type, time) index, not probed per contact
+        where = driver_where(leaf, clock, p, "d").replace("d.contact_id = c.id AND ", "", 1)
+        return f"c.id IN (SELECT d.contact_id FROM events d WHERE {where})"
     return f"EXISTS (SELECT 1 FROM events d WHERE {driver_where(leaf, clock, p, 'd')})"
 
 
