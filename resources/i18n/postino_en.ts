@@ -1634,6 +1634,22 @@
 <context>
     <name>SecretPage</name>
     <message>
+        <source>Type where the test should go.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent. The provider&apos;s reference: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Keyring not available: the secret cannot be stored on this computer.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1651,6 +1667,18 @@
     </message>
     <message>
         <source>Kept in the operating system&apos;s keyring, never in Postino&apos;s files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send a test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uses the saved settings: save first if you changed them</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1953,6 +1981,10 @@
     </message>
     <message>
         <source>SMTP password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your e-mail address</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2452,6 +2484,10 @@
     </message>
     <message>
         <source>Twilio auth token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your mobile number, e.g. +39 333 1234567</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

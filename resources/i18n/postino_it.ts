@@ -1634,6 +1634,22 @@
 <context>
     <name>SecretPage</name>
     <message>
+        <source>Type where the test should go.</source>
+        <translation>Scrivi dove inviare la prova.</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Invio in corso…</translation>
+    </message>
+    <message>
+        <source>Sent. The provider&apos;s reference: %1</source>
+        <translation>Inviato. Riferimento del fornitore: %1</translation>
+    </message>
+    <message>
+        <source>Not sent: %1</source>
+        <translation>Non inviato: %1</translation>
+    </message>
+    <message>
         <source>Keyring not available: the secret cannot be stored on this computer.</source>
         <translation>Portachiavi non disponibile: su questo computer il segreto non può essere salvato.</translation>
     </message>
@@ -1652,6 +1668,18 @@
     <message>
         <source>Kept in the operating system&apos;s keyring, never in Postino&apos;s files</source>
         <translation>Conservato nel portachiavi del sistema operativo, mai nei file di Postino</translation>
+    </message>
+    <message>
+        <source>Send a test</source>
+        <translation>Invia una prova</translation>
+    </message>
+    <message>
+        <source>Send test</source>
+        <translation>Invia prova</translation>
+    </message>
+    <message>
+        <source>Uses the saved settings: save first if you changed them</source>
+        <translation>Usa le impostazioni salvate: salva prima se le hai cambiate</translation>
     </message>
 </context>
 <context>
@@ -1954,6 +1982,10 @@
     <message>
         <source>SMTP password</source>
         <translation>Password SMTP</translation>
+    </message>
+    <message>
+        <source>Your e-mail address</source>
+        <translation>Il tuo indirizzo e-mail</translation>
     </message>
 </context>
 <context>
@@ -2453,6 +2485,10 @@
     <message>
         <source>Twilio auth token</source>
         <translation>Auth token di Twilio</translation>
+    </message>
+    <message>
+        <source>Your mobile number, e.g. +39 333 1234567</source>
+        <translation>Il tuo cellulare, es. +39 333 1234567</translation>
     </message>
 </context>
 <context>

@@ -89,3 +89,31 @@ def test_secret_without_user_name_is_refused_next_to_the_field(qtbot, runner, wo
     assert "twilio.account_sid" in twilio.secret_error.text()
     assert memory_keyring.store == {}
     assert twilio.secret.text() == "token"
+
+
+def test_send_test_button_reports_the_servers_answer(qtbot, runner, workspace) -> None:
+    from datetime import datetime, timezone
+
+    from tests.helpers.smtp_server import Handler, SmtpServer
+
+    now = datetime.now(timezone.utc)
+    handler = Handler(answers={"nobody@ex.it": "550 5.1.1 <nobody@ex.it>: Recipient address rejected"})
+    with SmtpServer(handler) as server:
+        for key, value in (("smtp.host", "127.0.0.1"), ("smtp.port", server.port), ("smtp.security", "plain"),
+                           ("smtp.sender_email", "shop@ex.it")):
+            workspace.settings.set(key, value, now)
+        view = SettingsView(runner)
+        qtbot.addWidget(view)
+        smtp = view.page("smtp")
+        smtp.test_to.setText("owner@ex.it")
+        qtbot.mouseClick(smtp.test_button, __import__("PySide6.QtCore", fromlist=["Qt"]).Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: smtp.test_result.text().startswith(("Sent", "Not sent")), timeout=10000)
+        assert smtp.test_result.text().startswith("Sent."), smtp.test_result.text()
+        assert [r.rcpt_tos for r in server.received] == [["owner@ex.it"]]
+        smtp.test_to.setText("nobody@ex.it")
+        smtp.test_button.click()
+        qtbot.waitUntil(lambda: "550" in smtp.test_result.text(), timeout=10000)
+        assert "Recipient address rejected" in smtp.test_result.text()
+        smtp.test_to.setText("")
+        smtp.test_button.click()
+        assert "Type where the test should go" in smtp.test_result.text()

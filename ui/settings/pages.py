@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from desktop.contacts.values import normalize_email
 from ui.settings.base import SettingsPage
@@ -43,6 +44,7 @@ class SecretPage(SettingsPage):
     """
 
     KIND = ""
+    test_requested = Signal(str, str)  # (account kind, recipient)
 
     def build_extra(self) -> None:
         self.secret = QLineEdit()
@@ -63,6 +65,44 @@ class SecretPage(SettingsPage):
         last = list(self.widgets.values())[-1]
         QWidget.setTabOrder(last, self.secret)
         self.stored: bool | None = None
+        # "Send a test": uses the saved settings and the stored secret, reports the server's answer.
+        self.test_to = QLineEdit()
+        self.test_to.setObjectName(f"test_to_{self.KIND}")
+        self.test_button = QPushButton()
+        self.test_button.setObjectName(f"send_test_{self.KIND}")
+        self.test_button.clicked.connect(self._ask_test)
+        self.test_result = QLabel()
+        self.test_result.setObjectName(f"test_result_{self.KIND}")
+        self.test_result.setWordWrap(True)
+        self.test_label = QLabel()
+        row = QHBoxLayout()
+        row.addWidget(self.test_to, 1)
+        row.addWidget(self.test_button)
+        test_cell = QVBoxLayout()
+        test_cell.addLayout(row)
+        test_cell.addWidget(self.test_result)
+        self.form.addRow(self.test_label, test_cell)
+        QWidget.setTabOrder(self.secret, self.test_to)
+        QWidget.setTabOrder(self.test_to, self.test_button)
+
+    def _ask_test(self) -> None:
+        to = self.test_to.text().strip()
+        if not to:
+            self.show_test_result(False, self.tr("Type where the test should go."))
+            return
+        self.test_button.setEnabled(False)
+        self.test_result.setText(self.tr("Sending…"))
+        self.test_requested.emit(self.KIND, to)
+
+    def show_test_result(self, ok: bool, answer: str) -> None:
+        """The server's exact answer on failure; the provider's message id on success."""
+        self.test_button.setEnabled(True)
+        if ok:
+            self.test_result.setStyleSheet("color: #1b7f3b;")
+            self.test_result.setText(self.tr("Sent. The provider's reference: %1").replace("%1", answer))
+        else:
+            self.test_result.setStyleSheet("color: #b3261e;")
+            self.test_result.setText(self.tr("Not sent: %1").replace("%1", answer))
 
     def set_stored(self, stored: bool | None) -> None:
         """``None`` when the keyring could not be asked (shown as unknown, not as missing)."""
@@ -88,8 +128,15 @@ class SecretPage(SettingsPage):
             self.secret.setPlaceholderText(self.tr("Leave empty to keep the stored one"))
             self.secret.setToolTip(self.tr("Kept in the operating system's keyring, never in Postino's files"))
             self._secret_state_text()
+            self.test_label.setText(self.tr("Send a test"))
+            self.test_button.setText(self.tr("Send test"))
+            self.test_button.setToolTip(self.tr("Uses the saved settings: save first if you changed them"))
+            self.test_to.setPlaceholderText(self.test_placeholder())
 
     def secret_title(self) -> str:
+        raise NotImplementedError
+
+    def test_placeholder(self) -> str:
         raise NotImplementedError
 
 
@@ -106,6 +153,9 @@ class SmtpPage(SecretPage):
 
     def secret_title(self) -> str:
         return self.tr("SMTP password")
+
+    def test_placeholder(self) -> str:
+        return self.tr("Your e-mail address")
 
     def check_extra(self, values: dict[str, Any]) -> dict[str, str]:
         sender = str(values.get("smtp.sender_email") or "")
@@ -130,6 +180,9 @@ class TwilioPage(SecretPage):
 
     def secret_title(self) -> str:
         return self.tr("Twilio auth token")
+
+    def test_placeholder(self) -> str:
+        return self.tr("Your mobile number, e.g. +39 333 1234567")
 
 
 PAGES: tuple[type[SettingsPage], ...] = (GeneralPage, LimitsPage, SmtpPage, TwilioPage)

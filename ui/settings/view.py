@@ -48,7 +48,21 @@ def save_settings(c: OpContext, values: dict[str, Any], new_secrets: dict[str, s
     return problems
 
 
+def run_test(c: OpContext, kind: str, to: str, now: datetime, options: dict[str, Any]) -> tuple[bool, str]:
+    """One test message through the account, with the server's exact answer."""
+    from desktop.delivery.testsend import send_test
+
+    try:
+        result = send_test(c.ws, kind, to, now, **options)
+    except (InputError, secrets.KeyringUnavailable) as exc:
+        return False, str(exc)
+    return result.ok, result.answer
+
+
 class SettingsView(QWidget):
+    # Test hooks: keyring backend, TLS context, Twilio address — never set by the app itself.
+    test_options: dict[str, Any] = {}
+
     def __init__(self, runner: OpRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("page_settings")
@@ -63,6 +77,8 @@ class SettingsView(QWidget):
         for page_class in PAGES:
             page = page_class()
             self.pages.append(page)
+            if isinstance(page, SecretPage):
+                page.test_requested.connect(self.send_test)
             scroll = QScrollArea()
             scroll.setWidgetResizable(True)
             scroll.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -91,6 +107,14 @@ class SettingsView(QWidget):
         runner.changed.connect(self.on_changes)
         self.retranslate_ui()
         self.refresh()
+
+    def send_test(self, kind: str, to: str) -> None:
+        page = next(p for p in self.pages if isinstance(p, SecretPage) and p.KIND == kind)
+        now = datetime.now(timezone.utc)
+        QueryOp(self.runner, lambda c: run_test(c, kind, to, now, self.test_options), parent=self) \
+            .success(lambda r: page.show_test_result(*r)) \
+            .failure(lambda exc: page.show_test_result(False, str(exc))) \
+            .run_in_background()
 
     def page(self, name: str) -> SettingsPage:
         return next(p for p in self.pages if p.NAME == name)
