@@ -4,9 +4,11 @@ Builds the workspace once (cached in bench/out/eval_rules, or --fresh), adds the
 then times each demo rule's compiled query next to a hand-written SQL query answering the same
 question, both fetching every row, and prints
 
-    RESULT rule=NAME seconds=S baseline_seconds=B ratio=R rows=N
+    RESULT rule=NAME seconds=S baseline_seconds=B ratio=R query_seconds=Q compile_ms=C rows=N
 
-Targets (2-core machine): every demo rule under 1 s, and at most 2x its hand-written query.
+S is the whole evaluation (compile + run), R compares the generated query with the hand-written
+one (Q / B). Targets (2-core machine): every demo rule under 1 s, and at most 2x its
+hand-written query.
 Run: .venv/bin/python bench/eval_rules.py [--contacts N] [--events N] [--fresh]
 """
 
@@ -195,6 +197,10 @@ def _cart(hours: int, w0: datetime, now: datetime) -> tuple[str, list]:
 
 def timed(db, sql: str, params: list, repeat: int = 3) -> tuple[float, int]:
     best, rows = float("inf"), 0
+    started = time.perf_counter()
+    db.execute(sql, params).fetchall()
+    if time.perf_counter() - started < 0.01:
+        repeat = 50  # microsecond queries: many tries, or the noise is the answer
     for _ in range(repeat):
         started = time.perf_counter()
         rows = len(db.execute(sql, params).fetchall())
@@ -234,19 +240,22 @@ def main() -> int:
         clock = EvalClock(NOW, window_start, eval_zone(schedule, business),
                           spread_days=1 if schedule.timezone.mode == "recipient" else 0)
         started = time.perf_counter()
-        compiled = compile_rule(rule, fields=ws.fields.all(), group_ids=ids, clock=clock, rule_id=rule.id)
-        compile_s = time.perf_counter() - started
-        seconds, rows = timed(ws.db, compiled.sql, compiled.params)
-        seconds += compile_s
+        for _ in range(20):
+            compiled = compile_rule(rule, fields=ws.fields.all(), group_ids=ids, clock=clock, rule_id=rule.id)
+        compile_s = (time.perf_counter() - started) / 20
+        query_s, rows = timed(ws.db, compiled.sql, compiled.params)
+        seconds = compile_s + query_s  # the whole evaluation: building the query and running it
         base_sql, base_params = baselines(window_start, ids, {r.name: r.id for r in ws.rules.all()})[rule.name]
         base_s, base_rows = timed(ws.db, base_sql, base_params)
-        ratio = seconds / base_s if base_s > 0 else float("inf")
-        # Below 10 ms the fixed cost of compiling the rule (~0.1 ms) dominates any ratio.
-        ok = seconds < 1.0 and (ratio <= 2.0 or seconds < 0.01)
+        # The ratio compares the generated SQL with the hand-written SQL; compiling (a fixed
+        # fraction of a millisecond) is reported apart, as compile_ms.
+        ratio = query_s / base_s if base_s > 0 else float("inf")
+        ok = seconds < 1.0 and ratio <= 2.0
         failures += not ok
         slug = rule.name.replace(" ", "_")
         print(f"RESULT rule={slug} seconds={seconds:.4f} baseline_seconds={base_s:.4f} ratio={ratio:.2f} "
-              f"rows={rows} baseline_rows={base_rows}{'' if ok else ' MISSED'}", flush=True)
+              f"query_seconds={query_s:.4f} compile_ms={compile_s * 1000:.2f} rows={rows} "
+              f"baseline_rows={base_rows}{'' if ok else ' MISSED'}", flush=True)
     ws.close()
     return 1 if failures else 0
 
