@@ -14,7 +14,7 @@ from desktop.delivery.recording import RecordingChannel
 from desktop.delivery.sandbox import SandboxChannel
 from desktop.delivery.setup import channels_from_settings
 from desktop.timeutil import from_db, to_db
-from tests.helpers.ledger import add_contacts, add_rows, add_rule, add_template, states
+from tests.helpers.ledger import add_contacts, add_rows, add_rule, add_template
 
 
 def setup(ws, now, count=3, channel="email"):

@@ -5,7 +5,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from ui.contacts.model import ContactsModel
 from ui.contacts.page import ContactsPage
-from ui.contacts.queries import BLOCK, Search
+from ui.contacts.queries import BLOCK
 from ui.ops import OpRunner
 
 
