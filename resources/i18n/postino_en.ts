@@ -2446,6 +2446,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Unsaved changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The template you were editing has unsaved changes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Delete template</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2446,6 +2446,14 @@
         <translation>Non usato da nessuna regola</translation>
     </message>
     <message>
+        <source>Unsaved changes</source>
+        <translation>Modifiche non salvate</translation>
+    </message>
+    <message>
+        <source>The template you were editing has unsaved changes.</source>
+        <translation>Il modello che stavi modificando ha modifiche non salvate.</translation>
+    </message>
+    <message>
         <source>Delete template</source>
         <translation>Elimina modello</translation>
     </message>

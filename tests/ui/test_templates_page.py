@@ -127,3 +127,27 @@ def test_the_dialog_other_pages_use_creates_a_template(runner, workspace, qtbot)
     dialog.editor.text.setPlainText("Ciao {{ first_name }}, ti aspettiamo!")
     dialog.buttons.accepted.emit()
     assert created == ["Promemoria"] and Templates(workspace.db).get("Promemoria").channel == "sms"
+
+
+def test_switching_away_from_unsaved_edits_asks_first(runner, workspace, now, qtbot) -> None:
+    templates = Templates(workspace.db)
+    first = templates.create("Uno", "email", subject="Uno", html="<p>1</p>", now=now)
+    second = templates.create("Due", "email", subject="Due", html="<p>2</p>", now=now)
+    page = TemplatesPage(runner)
+    qtbot.addWidget(page)
+    page.show()
+    page.select_template(first)
+    page.editor.subject.setText("Uno, modificato")
+    page.select_template(second)  # the edits are not dropped: the page asks
+    box = page.unsaved_box
+    assert box.isVisible() and page.editor.template_id == first
+    box.button(QMessageBox.StandardButton.Cancel).click()
+    assert page.selected_id() == first and page.editor.subject.text() == "Uno, modificato"
+    page.select_template(second)
+    page.unsaved_box.button(QMessageBox.StandardButton.Save).click()
+    assert templates.get(first).subject == "Uno, modificato"
+    assert page.editor.template_id == second and page.selected_id() == second
+    page.editor.subject.setText("Due, da buttare")
+    page.select_template(first)
+    page.unsaved_box.button(QMessageBox.StandardButton.Discard).click()
+    assert page.editor.template_id == first and templates.get(second).subject == "Due"

@@ -182,6 +182,9 @@ class TemplatesPage(QWidget):
         self.delete_button.setEnabled(template_id is not None)
         row = self.row_for(template_id) if template_id is not None else None
         if row is not None and row.template.id != self.editor.template_id:
+            if self.editor.dirty and self.right.currentWidget() is self.editor:
+                self._ask_about_unsaved(row)  # never drop someone's edits silently
+                return
             self.editor.load(row.template)
             self.right.setCurrentWidget(self.editor)
         elif row is None and self.editor.template_id is not None:
@@ -204,8 +207,40 @@ class TemplatesPage(QWidget):
     def focus_search(self) -> None:
         self.table.setFocus()
 
+    def _ask_about_unsaved(self, wanted: TemplateRow) -> None:
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Unsaved changes"),
+                          self.tr("The template you were editing has unsaved changes."),
+                          QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                          | QMessageBox.StandardButton.Cancel, self)
+        box.setDefaultButton(QMessageBox.StandardButton.Save)
+        self.unsaved_box = box
+
+        def answered(button) -> None:
+            choice = box.standardButton(button)
+            if choice == QMessageBox.StandardButton.Discard:
+                self.editor.dirty = False
+                self.editor.load(wanted.template)
+                self.right.setCurrentWidget(self.editor)
+            elif choice == QMessageBox.StandardButton.Save:
+                self._after_save = wanted.template.id
+                self.editor.save()
+            else:  # stay on the edited template
+                self._reselect(self.editor.template_id)
+
+        box.buttonClicked.connect(answered)
+        box.open()
+
+    def _reselect(self, template_id: int | None) -> None:
+        self.table.blockSignals(True)
+        self.table.clearSelection()
+        if template_id is not None:
+            self.select_template(template_id)
+        self.table.blockSignals(False)
+
     def _saved(self, template_id: int, _name: str) -> None:
-        self.refresh(select=template_id)
+        wanted = getattr(self, "_after_save", None)
+        self._after_save = None
+        self.refresh(select=wanted if wanted is not None else template_id)
 
     def duplicate_selected(self) -> None:
         template_id = self.selected_id()
