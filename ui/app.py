@@ -32,8 +32,27 @@ def run_app(data_dir: str | Path | None = None) -> int:
     runner = OpRunner(workspace.data_dir)
     window = MainWindow(workspace, runner)
     app.aboutToQuit.connect(runner.shutdown)
+    engine = start_engine(workspace.data_dir, window)
     window.show()
     try:
         return app.exec()
     finally:
+        if engine is not None:
+            engine.stop()  # waits for a message in flight, never cuts one in half
         workspace.close()
+
+
+def start_engine(data_dir: Path, window: MainWindow):
+    """The background engine runs while the window is open (the tray keeps it running later).
+    If another copy already runs it for this workspace, this one only shows that."""
+    from desktop.service.engine import Engine
+    from desktop.service.lock import WorkspaceBusy
+
+    engine = Engine(data_dir)
+    try:
+        engine.start()
+    except WorkspaceBusy:
+        window.status_label.set_engine("elsewhere")
+        return None
+    window.status_label.set_engine("running")
+    return engine

@@ -72,11 +72,23 @@ class StatusLine(QLabel):
         self.data_dir = data_dir
         self.runner = runner
         self.state: dict[str, Any] = {}
+        self.engine = ""  # "running" | "elsewhere" | "" (the app did not start one)
         self.timer = QTimer(self)
         self.timer.setInterval(REFRESH_MS)
         self.timer.timeout.connect(self.refresh_counts)
         self.timer.start()
         self.retranslate_ui()
+
+    def set_engine(self, state: str) -> None:
+        self.engine = state
+        self.retranslate_ui()
+
+    def _engine_text(self) -> str | None:
+        if self.engine == "running":
+            return self.tr("engine running")
+        if self.engine == "elsewhere":
+            return self.tr("engine running in another Postino window or service")
+        return None
 
     def show_state(self, state: dict[str, Any]) -> None:
         self.state = {"sandboxed": {}, **self.state, **state}
@@ -107,6 +119,9 @@ class StatusLine(QLabel):
             return
         parts = [self.tr("Workspace: %1").replace("%1", str(self.data_dir)), self._sandbox_text(),
                  self.tr("%n contact(s)", "", state["contacts"])]
+        engine = self._engine_text()
+        if engine:
+            parts.insert(1, engine)
         if state["last_check"]:
             when = from_db(state["last_check"]).astimezone(ZoneInfo(state["zone"]))
             italian = QLocale().language() == QLocale.Language.Italian

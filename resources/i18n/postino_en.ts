@@ -2158,6 +2158,14 @@
 <context>
     <name>StatusLine</name>
     <message>
+        <source>engine running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>engine running in another Postino window or service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>sandbox on (messages go to the outbox folder)</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2158,6 +2158,14 @@
 <context>
     <name>StatusLine</name>
     <message>
+        <source>engine running</source>
+        <translation>motore attivo</translation>
+    </message>
+    <message>
+        <source>engine running in another Postino window or service</source>
+        <translation>motore attivo in un&apos;altra finestra o servizio di Postino</translation>
+    </message>
+    <message>
         <source>sandbox on (messages go to the outbox folder)</source>
         <translation>sandbox attiva (i messaggi vanno nella cartella outbox)</translation>
     </message>

@@ -70,3 +70,27 @@ def test_main_window_status_line_shows_sandbox_and_uncertain(qtbot, runner, work
     assert "sandbox on (messages go to the outbox folder)" in text
     assert "1 uncertain send — see Activity" in text and "last check" in text
     assert window.page_by_key["statistics"].objectName() == "page_statistics"
+
+
+def test_status_line_shows_the_engine_started_by_the_app(qtbot, runner, workspace) -> None:
+    from ui.app import start_engine
+    from ui.main_window import MainWindow
+
+    first = MainWindow(workspace, runner)
+    qtbot.addWidget(first)
+    engine = start_engine(workspace.data_dir, first)
+    try:
+        assert engine is not None and engine.status.running
+        first.status_label.show_state({"sandbox": True, "contacts": 0, "last_check": None,
+                                       "errors_24h": 0, "uncertain": 0, "zone": "Europe/Rome"})
+        assert first.status_label.engine == "running"
+        assert first.status_label._engine_text() in first.status_label.text()
+        second = MainWindow(workspace, runner)
+        qtbot.addWidget(second)
+        assert start_engine(workspace.data_dir, second) is None  # one engine per workspace
+        second.status_label.show_state({"sandbox": True, "contacts": 0, "last_check": None,
+                                        "errors_24h": 0, "uncertain": 0, "zone": "Europe/Rome"})
+        assert second.status_label.engine == "elsewhere"
+        assert second.status_label._engine_text() in second.status_label.text()
+    finally:
+        engine.stop()
