@@ -87,3 +87,26 @@ def test_manual_dispatch_respects_quiet_hours(tmp_path: Path) -> None:
     assert [state for state, _ in rows] == ["deferred", "deferred"]
     assert all(reason.startswith("quiet hours") for _, reason in rows)
     assert not any((folder / "outbox").glob("*.eml")) if (folder / "outbox").exists() else True
+
+
+def test_pause_stops_checks_and_sends_until_resumed(tmp_path: Path) -> None:
+    folder = tmp_path / "ws"
+    _workspace(folder, 3, schedule={"quiet_hours": {"bands": [], "business_default": False}})
+    with Workspace.open(folder) as ws:
+        ws.settings.set("engine.paused", "true", datetime.now(timezone.utc))
+    recorded = RecordingChannel("email", mime=False)
+    engine = Engine(folder, channels_factory=lambda ws: {"email": recorded, "sms": RecordingChannel("sms")},
+                    dispatch_every=timedelta(seconds=0.1))
+    engine.start()
+    try:
+        time.sleep(0.8)
+        assert recorded.messages == [] and engine.status.paused
+        result = subprocess.run([sys.executable, "main.py", "--data-dir", str(folder), "settings", "set",
+                                 "engine.paused", "false"], cwd=ROOT, capture_output=True, text=True, timeout=60)
+        assert result.returncode == 0, result.stderr
+        deadline = time.monotonic() + 10
+        while len(recorded.messages) < 3 and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert len(recorded.messages) == 3 and not engine.status.paused
+    finally:
+        engine.stop()

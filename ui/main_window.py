@@ -8,19 +8,21 @@ simulation timeline) only has to be handed to ``set_page``.
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
 from typing import Any, Callable
 
 from PySide6.QtCore import QByteArray, QEvent, QSettings, QSize, Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QHBoxLayout, QListWidget, QListWidgetItem, QMainWindow, QStackedWidget, QVBoxLayout, QWidget,
+    QHBoxLayout, QListWidget, QListWidgetItem, QMainWindow, QPushButton, QStackedWidget, QVBoxLayout,
+    QWidget,
 )
 
 from desktop.workspace import Workspace
 from ui.activity.page import ActivityPage
 from ui.contacts.page import ContactsPage
 from ui.groups_page import GroupsPage
-from ui.ops import OpChanges, OpRunner, QueryOp
+from ui.ops import CollectionOp, OpChanges, OpRunner, QueryOp
 from ui.resources import LANGUAGE, icon
 from ui.rules.page import RulesPage
 from ui.settings.view import SettingsView
@@ -96,6 +98,11 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(body)
         self.status_label = StatusLine(workspace.data_dir, self.runner)
         self.statusBar().addWidget(self.status_label, 1)
+        self.pause_button = QPushButton()
+        self.pause_button.setObjectName("pause_engine")
+        self.pause_button.setCheckable(True)
+        self.pause_button.clicked.connect(self.toggle_pause)
+        self.statusBar().addPermanentWidget(self.pause_button)
         self._shortcuts()
         self.runner.changed.connect(self._on_changes)
         self.retranslate_ui()
@@ -165,8 +172,23 @@ class MainWindow(QMainWindow):
     def refresh_state(self) -> None:
         QueryOp(self.runner, engine_state, parent=self).success(self._show_state).run_in_background()
 
+    def toggle_pause(self) -> None:
+        """One click stops every check and send (a setting the engine reads before each)."""
+        paused = self.pause_button.isChecked()
+        now = datetime.now(timezone.utc)
+        (CollectionOp(self.runner, lambda c: c.ws.settings.set("engine.paused", paused, now),
+                      OpChanges(settings=True), parent=self)
+         .success(lambda _value: self.refresh_state()).run_in_background())
+
+    def _show_pause(self) -> None:
+        paused = bool(getattr(self, "state", {}).get("paused"))
+        self.pause_button.setChecked(paused)
+        self.pause_button.setText(self.tr("Resume sending") if paused else self.tr("Pause sending"))
+        self.pause_button.setToolTip(self.tr("Stops every rule check and every send until you resume"))
+
     def _show_state(self, state: dict[str, Any]) -> None:
         self.state = state
+        self._show_pause()
         if state["language"] != LANGUAGE.code:
             self.apply_language(state["language"])
         self.status_label.show_state(state)
@@ -184,6 +206,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Postino"))
         for row, (key, _icon) in enumerate(SECTIONS):
             self.sidebar.item(row).setText(self.section_title(key))
+        self._show_pause()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -50,6 +50,7 @@ def engine_state(c: OpContext, now: datetime | None = None, *, channels: bool = 
     out = {
         "contacts": ws.contacts.count(),
         "sandbox": bool(ws.settings.get("sandbox")),
+        "paused": bool(ws.settings.get("engine.paused")),
         "language": ws.settings.get("ui.language"),
         "zone": ws.settings.get("business.timezone"),
         "last_check": last,
@@ -120,6 +121,8 @@ class StatusLine(QLabel):
         parts = [self.tr("Workspace: %1").replace("%1", str(self.data_dir)), self._sandbox_text(),
                  self.tr("%n contact(s)", "", state["contacts"])]
         engine = self._engine_text()
+        if state.get("paused"):
+            engine = self.tr("PAUSED: nothing is checked or sent")
         if engine:
             parts.insert(1, engine)
         if state["last_check"]:

@@ -19,6 +19,9 @@ def _dispatch(args: argparse.Namespace, ws: Workspace) -> int:
     from desktop.schedule import business_defaults
     from desktop.service.lock import EngineLock
 
+    if ws.settings.get("engine.paused"):
+        print("Postino is paused: nothing sent (settings set engine.paused false resumes).")
+        return 0
     now = datetime.now(timezone.utc)
     channels = channels_from_settings(ws)
     # The same last-moment re-check (quiet hours, days, caps, rule still on) and the same

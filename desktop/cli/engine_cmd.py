@@ -33,6 +33,9 @@ def _run_once(args: argparse.Namespace, ws: Workspace) -> int:
     from desktop.service.cycle import run_cycle
     from desktop.service.lock import EngineLock
 
+    if ws.settings.get("engine.paused"):
+        print("Postino is paused: nothing checked, nothing sent (settings set engine.paused false resumes).")
+        return 0
     with EngineLock(ws.data_dir):
         report = run_cycle(ws, datetime.now(timezone.utc), channels_from_settings(ws),
                            only_due=not args.all, rule_names=args.rule)

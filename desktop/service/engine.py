@@ -36,6 +36,7 @@ def utc_now() -> datetime:
 @dataclass
 class EngineStatus:
     running: bool = False
+    paused: bool = False
     sandbox_notes: list[str] = field(default_factory=list)
     last_check_at: datetime | None = None
     checks: int = 0
@@ -121,8 +122,16 @@ class Engine:
         with self._db_lock:
             return last_check(self.ws.db, rule_id)
 
+    def _paused(self) -> bool:
+        """The user's pause switch (a setting, so the app, the CLI and a service all see it)."""
+        paused = bool(self.ws.settings.get("engine.paused"))
+        self.status.paused = paused
+        return paused
+
     def _on_check(self, rule_id: int, fire_time: datetime) -> None:
         with self._db_lock:
+            if self._paused():
+                return  # a paused check is a missed window: caught up (or skipped) on resume
             rule = self.ws.rules.get(rule_id)
             if rule is None or not rule.enabled:
                 return
@@ -150,6 +159,8 @@ class Engine:
         itself to the provider's rate (it sleeps), and rule checks must not wait behind a
         whole day's volume. Each batch reuses one connection (the dispatcher opens and closes it)."""
         with self._db_lock:
+            if self._paused():
+                return
             channels = self._channels_factory(self.ws)
         totals: dict[str, int] = {}
         while not self._stop.is_set():
@@ -157,7 +168,8 @@ class Engine:
                 ws = self.ws
                 summary = dispatch_due(ws, self._clock(), channels=channels, max_messages=batch,
                                        policy=RulePolicy(ws, business_defaults(ws.settings)),
-                                       clock=self._clock, should_stop=self._stop.is_set)
+                                       clock=self._clock,
+                                       should_stop=lambda: self._stop.is_set() or self._paused())
             self.status.sandbox_notes = summary.notes
             for state, count in summary.counts.items():
                 totals[state] = totals.get(state, 0) + count

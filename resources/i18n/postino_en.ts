@@ -818,6 +818,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Resume sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stops every rule check and every send until you resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Postino</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2207,6 +2219,10 @@
             <numerusform>%n contact</numerusform>
             <numerusform>%n contacts</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>PAUSED: nothing is checked or sent</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>last check %1</source>

@@ -818,6 +818,18 @@
         <translation>Impostazioni</translation>
     </message>
     <message>
+        <source>Resume sending</source>
+        <translation>Riprendi gli invii</translation>
+    </message>
+    <message>
+        <source>Pause sending</source>
+        <translation>Metti in pausa gli invii</translation>
+    </message>
+    <message>
+        <source>Stops every rule check and every send until you resume</source>
+        <translation>Ferma ogni controllo delle regole e ogni invio finché non riprendi</translation>
+    </message>
+    <message>
         <source>Postino</source>
         <translation>Postino</translation>
     </message>
@@ -2207,6 +2219,10 @@
             <numerusform>%n contatto</numerusform>
             <numerusform>%n contatti</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>PAUSED: nothing is checked or sent</source>
+        <translation>IN PAUSA: nessun controllo e nessun invio</translation>
     </message>
     <message>
         <source>last check %1</source>

@@ -94,3 +94,17 @@ def test_status_line_shows_the_engine_started_by_the_app(qtbot, runner, workspac
         assert second.status_label._engine_text() in second.status_label.text()
     finally:
         engine.stop()
+
+
+def test_pause_button_pauses_and_resumes_the_engine(qtbot, runner, workspace) -> None:
+    from ui.main_window import MainWindow
+
+    window = MainWindow(workspace, runner)
+    qtbot.addWidget(window)
+    assert not window.pause_button.isChecked()
+    window.pause_button.click()
+    assert workspace.settings.get("engine.paused") is True
+    assert window.pause_button.isChecked() and window.pause_button.text() in ("Resume sending", "Riprendi gli invii")
+    assert window.status_label.tr("PAUSED: nothing is checked or sent") in window.status_label.text()
+    window.pause_button.click()
+    assert workspace.settings.get("engine.paused") is False and not window.pause_button.isChecked()
