@@ -10,7 +10,6 @@ from datetime import date, datetime, timezone
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 UTC = timezone.utc
-DB_FORMAT = "%Y-%m-%d %H:%M:%S"
 
 
 def to_db(moment: datetime) -> str:

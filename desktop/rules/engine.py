@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from datetime import datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from desktop.rules.caps import Cap, caps_from_settings, next_allowed
 from desktop.rules.clock import ANNIVERSARY_CATCH_UP_DAYS, EvalClock
@@ -105,7 +106,7 @@ def check_rule(ws: Any, rule: Rule, rule_id: int, now: datetime, *, business: Bu
     schedule = rule_schedule(rule, business)
     if window_start is None:
         window_start, _ = check_window(schedule, last_check(ws.db, rule_id), now, business=business)
-    if window_start is None:  # pragma: no cover - check_window always gives one for a first check
+    if window_start is None:  # no earlier slot at all (the active period starts today)
         window_start = now - timedelta(hours=1)
     zone = eval_zone(schedule, business)
     per_recipient = schedule.timezone.mode == "recipient"
@@ -121,8 +122,8 @@ def check_rule(ws: Any, rule: Rule, rule_id: int, now: datetime, *, business: Bu
         for contact_id, occurrence, event_id, tz, phone, anniversary in rows:
             recipient_zone = resolve_zone(tz, phone, business.zone) if per_recipient else zone
             if compiled.anniversary_field and per_recipient:
-                local_day = now.astimezone(_tz(recipient_zone)).date()
-                first = clock.window_start.astimezone(_tz(recipient_zone)).date()
+                local_day = now.astimezone(ZoneInfo(recipient_zone)).date()
+                first = clock.window_start.astimezone(ZoneInfo(recipient_zone)).date()
                 days = [local_day - timedelta(days=n) for n in range(ANNIVERSARY_CATCH_UP_DAYS + 1)]
                 matched = next((d for d in days if d >= first and _anniversary_today(anniversary, d)), None)
                 if matched is None:
@@ -144,12 +145,6 @@ def check_rule(ws: Any, rule: Rule, rule_id: int, now: datetime, *, business: Bu
                 [rule_id, to_db(now), to_db(clock.window_start), result.matched,
                  result.planned + result.applied + result.deferred_by_cap])
     return result
-
-
-def _tz(name: str):  # small indirection so zone objects are cached by zoneinfo
-    from zoneinfo import ZoneInfo
-
-    return ZoneInfo(name)
 
 
 def _insert(ws: Any, rule: Rule, rule_id: int, contact_id: int, occurrence: str, state: str,

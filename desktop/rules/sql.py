@@ -8,7 +8,7 @@ not agreed to it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
@@ -31,7 +31,6 @@ class CompiledRule:
     sql: str
     params: list[Any]
     anniversary_field: str | None = None  # a top-level anniversary condition, refined per zone
-    notes: list[str] = field(default_factory=list)
 
 
 def _tree(node: dict, ctx: "_Ctx", skip: dict | None) -> str:
