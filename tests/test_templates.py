@@ -61,6 +61,20 @@ def test_missing_name_is_a_problem_not_a_blank(workspace, now):
     assert not shown.ok and "frist_name" in shown.problem
 
 
+def test_an_explicit_fallback_covers_a_missing_name(workspace, now):
+    """``x or 'y'`` and ``{% if x %}`` are how an author asks for a fallback (the demo's blog
+    template does); only printing a missing name is an error."""
+    t = Templates(workspace.db)
+    t.create("Blog", "sms", text="Sul blog: {{ event.title or 'un nuovo articolo' }}"
+             "{% if event.link %} {{ event.link }}{% endif %}", now=now)
+    assert t.render("Blog", {}, {"event": {}}).text == "Sul blog: un nuovo articolo"
+    assert t.render("Blog", {}, {"event": {"title": "Saldi", "link": "https://x.it/s"}}).text == \
+        "Sul blog: Saldi https://x.it/s"
+    t.create("Compare", "sms", text="{% if event.title == 'x' %}x{% endif %}ok", now=now)
+    with pytest.raises(TemplateProblem, match="title"):
+        t.render("Compare", {}, {"event": {}})
+
+
 def test_sandbox_blocks_unsafe_access(workspace, now):
     t = Templates(workspace.db)
     t.create("Evil", "sms", text="{{ ''.__class__.__mro__ }}", now=now)

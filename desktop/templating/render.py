@@ -58,8 +58,17 @@ class _Env(SandboxedEnvironment):
         return super().getitem(obj, argument)
 
 
+class _Missing(StrictUndefined):
+    """Printing, comparing or iterating a missing name is an error, but testing it is not:
+    ``{{ event.title or 'un nuovo articolo' }}`` and ``{% if event.title %}`` are how an
+    author asks for a fallback, and a missing value is simply false there."""
+
+    def __bool__(self) -> bool:
+        return False
+
+
 def _environment(autoescape: bool) -> SandboxedEnvironment:
-    env = _Env(undefined=StrictUndefined, autoescape=autoescape,
+    env = _Env(undefined=_Missing, autoescape=autoescape,
                                trim_blocks=True, lstrip_blocks=True, cache_size=512)
     env.filters["default"] = _default
     env.filters["d"] = _default
