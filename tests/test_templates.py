@@ -102,3 +102,21 @@ def test_event_keys_win_over_dict_methods(workspace, now):
     assert t.render("Items", {}, {"event": {"items": [{"name": "A"}, {"name": "B"}]}}).text == "A B none"
     with pytest.raises(TemplateProblem, match="items"):
         t.render("Items", {}, {"event": {"title": "no items here"}})
+
+
+def test_renders_are_remembered_per_distinct_context_only(workspace, now):
+    """The memo keys on every name the template reads, with its type: people who share a
+    first name share a render, anything else the template reads tells them apart."""
+    t = Templates(workspace.db)
+    t.create("Memo", "sms", text="Ciao {{ first_name }} {{ points }} {{ contact.email }}", now=now)
+    anna1 = t.render("Memo", {"first_name": "Anna", "points": 1, "email": "a@x.it"}, {}).text
+    anna2 = t.render("Memo", {"first_name": "Anna", "points": 1, "email": "b@x.it"}, {}).text
+    assert anna1 == "Ciao Anna 1 a@x.it" and anna2 == "Ciao Anna 1 b@x.it"
+    assert t.render("Memo", {"first_name": "Anna", "points": 1.0, "email": "a@x.it"}, {}).text == "Ciao Anna 1.0 a@x.it"
+    assert t.render("Memo", {"first_name": "Anna", "points": True, "email": "a@x.it"}, {}).text == "Ciao Anna True a@x.it"
+    t.create("Cart", "sms", text="{{ event['items'] | length }} articoli", now=now)
+    assert t.render("Cart", {}, {"event": {"items": [1, 2]}}).text == "2 articoli"
+    assert t.render("Cart", {}, {"event": {"items": [1, 2, 3]}}).text == "3 articoli"
+    for _ in range(2):  # a remembered failure is still a failure, with the same reason
+        with pytest.raises(TemplateProblem, match="items"):
+            t.render("Cart", {}, {"event": {}})

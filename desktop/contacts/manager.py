@@ -6,8 +6,9 @@ code path may write a contact column except through ``Contacts.update``.
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
-from typing import Any
+from typing import Any, Iterable
 
 import sqlite_utils
 
@@ -24,6 +25,7 @@ class Contacts:
         self._db = db
         self._fields = fields
         self._events = events
+        self._shape: tuple[Any, str, tuple[str, ...]] | None = None
 
     def _columns(self, values: dict[str, Any]) -> dict[str, Any]:
         columns = {}
@@ -34,17 +36,28 @@ class Contacts:
             columns[spec.column] = value
         return columns
 
+    def _projection(self) -> tuple[str, tuple[str, ...]]:
+        """``SELECT`` of every field's column and the field names in the same order, built
+        once per field catalogue (the dispatcher and simulator read contacts per send)."""
+        fields = self._fields.all()
+        if self._shape is None or self._shape[0] is not fields:
+            names = tuple(n for n in fields if n != "id")
+            columns = ", ".join(f'"{fields[n].column}"' for n in names)
+            self._shape = (fields, f"SELECT id, {columns} FROM contacts", ("id", *names))
+        return self._shape[1], self._shape[2]
+
     def get(self, contact_id: int) -> dict[str, Any] | None:
         """A contact by field name (not column name), or ``None``."""
-        cursor = self._db.execute("SELECT * FROM contacts WHERE id = ?", [contact_id])
-        row = cursor.fetchone()
-        if row is None:
-            return None
-        by_column = dict(zip((d[0] for d in cursor.description), row))
-        out = {"id": by_column["id"]}
-        for spec in self._fields.all().values():
-            out[spec.name] = by_column.get(spec.column)
-        return out
+        sql, keys = self._projection()
+        row = self._db.conn.execute(sql + " WHERE id = ?", [contact_id]).fetchone()
+        return None if row is None else dict(zip(keys, row))
+
+    def get_many(self, contact_ids: Iterable[int]) -> dict[int, dict[str, Any]]:
+        """Several contacts in one query, by id (missing ids are simply absent)."""
+        sql, keys = self._projection()
+        rows = self._db.conn.execute(sql + " WHERE id IN (SELECT value FROM json_each(?))",
+                                     [json.dumps(list(contact_ids))])
+        return {row[0]: dict(zip(keys, row)) for row in rows}
 
     def find(self, email: str | None = None, phone: str | None = None) -> int | None:
         """Match as imports do: on e-mail first, else on phone."""

@@ -77,6 +77,7 @@ class _Run:
         self.composer = Composer(ws)
         self.max_attempts = int(ws.settings.get("delivery.max_attempts"))
         self.opened: set[str] = set()
+        self.day_start: dict[str, datetime] = {}
         self.day_end: dict[str, datetime] = {}
         self.day_count: dict[str, int] = {}
 
@@ -85,9 +86,10 @@ class _Run:
         cap = self.limits.daily_caps.get(channel)
         if not cap:
             return None
-        start, end = self.limits.day_bounds(now)
-        if self.day_end.get(channel) != end:
-            self.day_end[channel] = end
+        end = self.day_end.get(channel)
+        if end is None or not self.day_start[channel] <= now < end:  # a new business day
+            start, end = self.limits.day_bounds(now)
+            self.day_start[channel], self.day_end[channel] = start, end
             self.day_count[channel] = sent_between(self.ws, channel, start, end)
         return end if self.day_count[channel] >= cap else None
 

@@ -67,7 +67,8 @@ class LedgerStore:
             if exclude and row[0] in exclude:
                 continue
             data = dict(zip(_COLUMNS, row))
-            data["payload"] = json.loads(data["payload"] or "{}")
+            text = data["payload"]
+            data["payload"] = json.loads(text) if text and text != "{}" else {}
             out.append(DueRow(**data))
         return out[:limit]
 

@@ -6,6 +6,7 @@ This is the single path from "conditions hold" to "a send is booked": the live s
 
 from __future__ import annotations
 
+import bisect
 import json
 from collections import Counter
 from dataclasses import dataclass, field
@@ -14,7 +15,7 @@ from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from desktop.rules.caps import Cap, caps_from_settings, next_allowed
+from desktop.rules.caps import Cap, caps_from_settings, first_fit, slots_by_contact
 from desktop.rules.clock import ANNIVERSARY_CATCH_UP_DAYS, EvalClock
 from desktop.rules.model import Rule
 from desktop.rules.sql import compile_rule
@@ -117,8 +118,12 @@ def check_rule(ws: Any, rule: Rule, rule_id: int, now: datetime, *, business: Bu
     caps = caps if caps is not None else caps_from_settings(ws.settings)
     result = CheckResult(rule_id, now, clock.window_start)
     decisions: dict[str, Any] = {}  # zone -> send_time decision: the same for everyone in a zone
+    cap = caps.get(rule.channel) if rule.sends and rule.marketing else None
     with ws.transaction():
         rows = ws.db.execute(compiled.sql, compiled.params).fetchall()
+        # The cap's occupied slots for everyone matched, read once inside this transaction
+        # (which holds the write lock) and kept up to date as this check books.
+        slots = slots_by_contact(ws.db, cap, (r[0] for r in rows), now - cap.period) if cap and rows else {}
         for contact_id, occurrence, event_id, tz, phone, anniversary in rows:
             recipient_zone = resolve_zone(tz, phone, business.zone) if per_recipient else zone
             if compiled.anniversary_field and per_recipient:
@@ -135,7 +140,7 @@ def check_rule(ws: Any, rule: Rule, rule_id: int, now: datetime, *, business: Bu
                 decision = decisions.get(recipient_zone)
                 if decision is None:
                     decision = decisions[recipient_zone] = send_time(schedule, recipient_zone, now, business=business)
-                _book_send(ws, rule, rule_id, schedule, business, caps.get(rule.channel), result,
+                _book_send(ws, rule, rule_id, schedule, business, cap, slots, result,
                            contact_id, occurrence, event_id, recipient_zone, now, decision)
             else:
                 _apply_group(ws, rule, rule_id, result, contact_id, occurrence, now)
@@ -155,13 +160,14 @@ def _insert(ws: Any, rule: Rule, rule_id: int, contact_id: int, occurrence: str,
         "expires_at, reason, marketing, payload, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [rule_id, contact_id, occurrence, rule.channel, state, to_db(now), to_db(due),
          to_db(expires) if expires else None, reason, int(rule.marketing),
-         json.dumps(payload, ensure_ascii=False, default=str), to_db(now)],
+         json.dumps(payload, ensure_ascii=False, default=str) if payload else "{}", to_db(now)],
     )
     return cursor.rowcount == 1
 
 
 def _book_send(ws: Any, rule: Rule, rule_id: int, schedule: Schedule, business: BusinessDefaults,
-               cap: Cap | None, result: CheckResult, contact_id: int, occurrence: str,
+               cap: Cap | None, slots: dict[int, list[datetime]], result: CheckResult,
+               contact_id: int, occurrence: str,
                event_id: int | None, zone: str, now: datetime, decision: Any) -> None:
     if decision.at is None:
         reason = decision.reason or "not allowed by the schedule"
@@ -169,9 +175,9 @@ def _book_send(ws: Any, rule: Rule, rule_id: int, schedule: Schedule, business: 
         result.skipped_contacts.append((contact_id, reason))
         return
     due, state, reason, expires = decision.at, "planned", decision.reason, None
-    if cap is not None and rule.marketing:
+    if cap is not None:
         expires = now + cap.expiry
-        later = next_allowed(ws.db, cap, contact_id, due)
+        later = first_fit(slots.get(contact_id, []), cap, due)
         if later is not None:
             retimed = send_time(schedule, zone, later, business=business).at
             if retimed is None or retimed > expires:
@@ -182,6 +188,8 @@ def _book_send(ws: Any, rule: Rule, rule_id: int, schedule: Schedule, business: 
     if not _insert(ws, rule, rule_id, contact_id, occurrence, state, now, due, payload, reason, expires):
         result.already += 1
         return
+    if cap is not None and state != "dropped":
+        bisect.insort(slots.setdefault(contact_id, []), due)
     if state == "planned":
         result.planned += 1
     elif state == "deferred":

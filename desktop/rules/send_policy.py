@@ -7,10 +7,10 @@ sending, with the same functions the planner used.
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, Callable
 
 from desktop.delivery import policy as pol
-from desktop.rules.caps import Cap, caps_from_settings, next_allowed
+from desktop.rules.caps import Cap, caps_from_settings, first_fit, occupied_slots
 from desktop.rules.engine import apply_after_send, eval_zone, rule_schedule
 from desktop.rules.model import Rule
 from desktop.schedule import BusinessDefaults, Schedule, is_allowed, resolve_zone, send_time
@@ -21,8 +21,12 @@ SMS_VALIDITY_MAX = timedelta(hours=4)
 
 
 class RulePolicy:
-    def __init__(self, ws: Any, business: BusinessDefaults, caps: dict[str, Cap] | None = None) -> None:
+    def __init__(self, ws: Any, business: BusinessDefaults, caps: dict[str, Cap] | None = None,
+                 slots: Callable[[Cap, int, datetime, int | None], list[datetime]] | None = None) -> None:
+        """``slots(cap, contact, since, exclude_id)`` reads a contact's occupied cap slots; the
+        default asks the ledger each time (the simulator passes one that reads a page at once)."""
         self._ws = ws
+        self._slots = slots or (lambda cap, contact, since, exclude: occupied_slots(ws.db, cap, contact, since, exclude))
         self._business = business
         self._caps = caps if caps is not None else caps_from_settings(ws.settings)
         self._rules: dict[int, tuple[Rule | None, Schedule | None]] = {}
@@ -52,7 +56,7 @@ class RulePolicy:
             return timing
         cap = self._caps.get(row.channel)
         if cap is not None and rule.marketing:
-            later = next_allowed(self._ws.db, cap, row.contact_id, now, exclude_id=row.id)
+            later = first_fit(self._slots(cap, row.contact_id, now - cap.period, row.id), cap, now)
             if later is not None:
                 expires = from_db(row.expires_at) if row.expires_at else None
                 if expires is not None and later > expires:
@@ -63,8 +67,11 @@ class RulePolicy:
 
     def _timing(self, rule_id: int, schedule: Schedule, zone: str, now: datetime) -> pol.Decision | None:
         """None if the schedule allows sending now in ``zone``, else the defer/skip decision.
-        The same for every row of a rule and zone at one instant, so it is remembered."""
-        key = (rule_id, zone, now)
+
+        Schedules are made of local days and minutes, so the answer is the same for every row
+        of a rule and zone within one minute — remembered per minute (a paced batch moves the
+        clock a little for every message)."""
+        key = (rule_id, zone, now.replace(second=0, microsecond=0))
         if key not in self._timings:
             if len(self._timings) > 4096:
                 self._timings.clear()

@@ -29,7 +29,7 @@ class Explainer:
         self._ws = ws
         self._business = business
         self._people: dict[int, tuple[str, str]] = {}
-        self._reported: set[tuple[str, int, str]] = set()
+        self._reported: set[tuple[str, int]] = set()
 
     def who(self, contact_id: int) -> tuple[str, str]:
         if contact_id not in self._people:
@@ -50,14 +50,12 @@ class Explainer:
                           spread_days=1 if schedule.timezone.mode == "recipient" else 0)
         compiled = compile_rule(rule, fields=self._ws.fields.all(), group_ids=group_ids(self._ws.db),
                                 clock=clock, rule_id=rule.id, without_consent=True)
+        fresh = [row[0] for row in self._ws.db.execute(compiled.sql, compiled.params)
+                 if (rule.name, row[0]) not in self._reported]
+        people = self._ws.contacts.get_many(fresh) if fresh else {}
         out = []
-        for row in self._ws.db.execute(compiled.sql, compiled.params):
-            contact_id = row[0]
-            contact = self._ws.contacts.get(contact_id) or {}
-            kind, reason = consent_problem(rule.channel, contact)
-            key = (rule.name, contact_id, kind)
-            if key in self._reported:
-                continue
-            self._reported.add(key)
+        for contact_id in fresh:
+            self._reported.add((rule.name, contact_id))
+            kind, reason = consent_problem(rule.channel, people.get(contact_id) or {})
             out.append(self.not_sent(now, rule.name, contact_id, kind, reason))
         return out

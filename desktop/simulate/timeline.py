@@ -19,6 +19,7 @@ from desktop.rules.engine import last_check, rule_schedule
 from desktop.schedule import business_defaults, missed_checks, next_check
 from desktop.service.cycle import check_one
 from desktop.simulate.explain import Explainer
+from desktop.simulate.ledger_copy import CopyLedgerStore
 from desktop.simulate.result import CheckMark, NotSent, PlannedSend, SimulationResult
 from desktop.simulate.snapshot import discard, snapshot
 from desktop.timeutil import from_db, to_db
@@ -64,7 +65,8 @@ class _Run:
         self.what_if = sorted(what_if, key=lambda w: w.at)
         self.channels = {"email": RecordingChannel("email", mime=False, paced=True),
                          "sms": RecordingChannel("sms", paced=True)}
-        self.policy = RulePolicy(sim, self.business)
+        self.store = CopyLedgerStore(sim, self.caps)
+        self.policy = RulePolicy(sim, self.business, self.caps, slots=self.store.cap_slots)
         self.explainer = Explainer(sim, self.business)
         self.result = SimulationResult(start, end, [r.name for r in self.rules])
         self.booked: dict[tuple[int, int, str], tuple[str, str | None]] = {}  # -> (zone, reason)
@@ -173,7 +175,7 @@ class _Run:
         limits = Limits.from_settings(self.sim, clock=lambda: waited[0], sleep=sleep)
         with self.sim.transaction():
             dispatch_due(self.sim, now, channels=self.channels, policy=self.policy, limits=limits,
-                         clock=lambda: now + timedelta(seconds=waited[0]))
+                         clock=lambda: now + timedelta(seconds=waited[0]), store=self.store)
         for name, channel in self.channels.items():
             for message in channel.messages[self.seen[name]:]:
                 self._record(message, now)

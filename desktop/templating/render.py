@@ -9,6 +9,7 @@ both give the fallback.
 from __future__ import annotations
 
 import functools
+import json
 from dataclasses import dataclass
 from typing import Any
 
@@ -95,9 +96,65 @@ def check_syntax(source: str, html: bool, name: str) -> None:
     _compile(source, html, name)
 
 
+@functools.lru_cache(maxsize=512)
+def _reads(source: str, html: bool) -> tuple[str, ...] | None:
+    """The top-level names a template reads — its output depends on nothing else — or
+    ``None`` when the same context may still render differently (``random``, ``lipsum``)."""
+    if "random" in source or "lipsum" in source:
+        return None
+    from jinja2 import meta
+
+    try:
+        return tuple(sorted(meta.find_undeclared_variables((_HTML if html else _PLAIN).parse(source))))
+    except TemplateError:
+        return None
+
+
+def _frozen(value: Any) -> Any:
+    # The type is part of the key: 1, 1.0 and True are equal in Python but print differently.
+    if isinstance(value, (dict, list)):
+        return json.dumps(value, sort_keys=True, default=repr)
+    return (value.__class__, value)
+
+
+_ABSENT = object()
+_MEMO: dict[tuple, str | TemplateProblem] = {}
+_MEMO_SIZE = 8192
+
+
 def _run(source: str, html: bool, name: str, part: str, context: dict[str, Any]) -> str:
+    """Render once per distinct context: a newsletter to 30,000 people reads a first name and
+    the shop's name, so most renders repeat one already done (the simulator renders every
+    planned send). The output is a pure function of the names the template reads."""
     if not source:
         return ""
+    reads = _reads(source, html)
+    key = None
+    if reads is not None:
+        try:
+            key = (source, html, name, part, *(_frozen(context.get(n, _ABSENT)) for n in reads))
+            done = _MEMO.get(key)
+        except TypeError:  # an unhashable value: render without the memo
+            key = done = None
+        if done is not None:
+            if isinstance(done, TemplateProblem):
+                raise TemplateProblem(str(done))
+            return done
+    try:
+        out: str | TemplateProblem = _render(source, html, name, part, context)
+    except TemplateProblem as exc:
+        out = exc
+    if key is not None:
+        if len(_MEMO) >= _MEMO_SIZE:
+            _MEMO.clear()
+        _MEMO[key] = out
+    if isinstance(out, TemplateProblem):
+        raise TemplateProblem(str(out)) from None
+    return out
+
+
+
+def _render(source: str, html: bool, name: str, part: str, context: dict[str, Any]) -> str:
     template = _compile(source, html, name)
     try:
         return template.render(context)
