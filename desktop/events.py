@@ -29,6 +29,20 @@ def event_uid(type_: str, contact_id: int | None, occurred_at: str, ref: str | N
     return hashlib.sha1(raw.encode("utf-8")).hexdigest()
 
 
+INSERT_EVENT = ("INSERT INTO events(contact_id, type, occurred_at, ref, rule_id, amount, payload, uid) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")
+
+
+def event_values(type_: str, occurred_at: datetime, contact_id: int | None = None, *, ref: str | None = None,
+                 amount: float | None = None, payload: dict[str, Any] | None = None,
+                 rule_id: int | None = None, uid: str | None = None) -> tuple:
+    """One event's parameters for ``INSERT_EVENT`` — the single place an event gets its shape."""
+    if type_ not in EVENT_TYPES:
+        raise ValueError(f"unknown event type {type_!r}")
+    return (contact_id, type_, to_db(occurred_at), ref, rule_id, amount,
+            json.dumps(payload or {}, ensure_ascii=False, default=str), uid)
+
+
 class Events:
     def __init__(self, db: sqlite_utils.Database) -> None:
         self._db = db
@@ -46,15 +60,13 @@ class Events:
         uid: str | None = None,
     ) -> int | None:
         """Insert one event; returns its id, or ``None`` if an event with this ``uid`` exists."""
-        if type_ not in EVENT_TYPES:
-            raise ValueError(f"unknown event type {type_!r}")
-        cursor = self._db.execute(
-            "INSERT INTO events(contact_id, type, occurred_at, ref, rule_id, amount, payload, uid) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-            [contact_id, type_, to_db(occurred_at), ref, rule_id, amount,
-             json.dumps(payload or {}, ensure_ascii=False, default=str), uid],
-        )
+        cursor = self._db.execute(INSERT_EVENT, event_values(type_, occurred_at, contact_id, ref=ref, amount=amount,
+                                                            payload=payload, rule_id=rule_id, uid=uid))
         return cursor.lastrowid if cursor.rowcount else None
+
+    def record_many(self, rows: list[tuple]) -> int:
+        """Insert many ``event_values`` tuples at once; returns how many were new."""
+        return self._db.conn.executemany(INSERT_EVENT, rows).rowcount
 
     def for_contact(self, contact_id: int, limit: int = 200) -> list[dict[str, Any]]:
         rows = self._db.execute(

@@ -18,7 +18,7 @@ from desktop.delivery import policy as pol
 from desktop.delivery.channel import (BACKOFF, FAILED, RETRY, SENT, UNCERTAIN, Channel,
                                       ChannelUnavailable, OutgoingMessage)
 from desktop.delivery.compose import Composer
-from desktop.delivery.limits import Limits, sent_between
+from desktop.delivery.limits import Limits
 from desktop.delivery.outbox import DueRow, LedgerStore
 from desktop.templating import TemplateProblem
 from desktop.timeutil import from_db
@@ -90,7 +90,7 @@ class _Run:
         if end is None or not self.day_start[channel] <= now < end:  # a new business day
             start, end = self.limits.day_bounds(now)
             self.day_start[channel], self.day_end[channel] = start, end
-            self.day_count[channel] = sent_between(self.ws, channel, start, end)
+            self.day_count[channel] = self.store.sent_between(channel, start, end)
         return end if self.day_count[channel] >= cap else None
 
     def pause(self, channel: str, why: str) -> None:

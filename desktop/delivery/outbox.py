@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Callable, TYPE_CHECKING, Any, Iterable
 
+from desktop.delivery.limits import sent_between
+from desktop.events import event_values
 from desktop.templates import Template, Templates
 from desktop.timeutil import to_db
 
@@ -36,6 +38,13 @@ class DueRow:
     expires_at: str | None
     attempts: int
     payload: dict[str, Any] = field(default_factory=dict)
+
+
+def sent_event(row: DueRow, provider_id: str, now: datetime) -> tuple:
+    """The ``email_sent`` / ``sms_sent`` event a send leaves ("sent in the last N days" reads it)."""
+    return event_values("email_sent" if row.channel == "email" else "sms_sent", now, row.contact_id,
+                        ref=f"ledger:{row.id}", rule_id=row.rule_id, uid=f"sent:{row.id}",
+                        payload={"ledger_id": row.id, "provider_id": provider_id, "occurrence": row.occurrence})
 
 
 class LedgerStore:
@@ -71,6 +80,10 @@ class LedgerStore:
             data["payload"] = json.loads(text) if text and text != "{}" else {}
             out.append(DueRow(**data))
         return out[:limit]
+
+    def sent_between(self, channel: str, start: datetime, end: datetime) -> int:
+        """Messages of ``channel`` that count against the daily cap in [start, end)."""
+        return sent_between(self.ws, channel, start, end)
 
     def contact(self, contact_id: int) -> dict[str, Any] | None:
         return self.ws.contacts.get(contact_id)
@@ -135,14 +148,10 @@ class LedgerStore:
         return ok
 
     def sent(self, row: DueRow, provider_id: str, segments: int | None, now: datetime) -> None:
-        event = "email_sent" if row.channel == "email" else "sms_sent"
         with self.ws.transaction():
             if self._move(row.id, "('sending')", now, state="sent", sent_at=to_db(now),
                           provider_id=provider_id, segments=segments, reason=None):
-                self.ws.events.record(event, now, row.contact_id, ref=f"ledger:{row.id}",
-                                      rule_id=row.rule_id, uid=f"sent:{row.id}",
-                                      payload={"ledger_id": row.id, "provider_id": provider_id,
-                                               "occurrence": row.occurrence})
+                self.ws.events.record_many([sent_event(row, provider_id, now)])
 
     def failed(self, row: DueRow, reason: str, now: datetime, segments: int | None = None) -> None:
         self._move(row.id, "('sending', 'planned', 'deferred')", now, state="failed", reason=reason,

@@ -176,6 +176,7 @@ class _Run:
         with self.sim.transaction():
             dispatch_due(self.sim, now, channels=self.channels, policy=self.policy, limits=limits,
                          clock=lambda: now + timedelta(seconds=waited[0]), store=self.store)
+            self.store.flush()
         for name, channel in self.channels.items():
             for message in channel.messages[self.seen[name]:]:
                 self._record(message, now)
