@@ -23,7 +23,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 _WAITING = "('planned', 'deferred')"
 _COLUMNS = ("id", "rule_id", "contact_id", "occurrence", "channel", "state", "due_at",
-            "expires_at", "attempts", "payload")
+            "expires_at", "attempts", "payload", "matched_at")
 
 
 @dataclass
@@ -38,6 +38,7 @@ class DueRow:
     expires_at: str | None
     attempts: int
     payload: dict[str, Any] = field(default_factory=dict)
+    matched_at: str = ""
 
 
 def sent_event(row: DueRow, provider_id: str, now: datetime) -> tuple:

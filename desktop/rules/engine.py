@@ -92,8 +92,14 @@ def _event_payload(db: Any, event_id: int | None) -> dict[str, Any]:
     return {"event": event}
 
 
-def _anniversary_today(value: str | None, local_day: Any) -> bool:
-    return bool(value) and value[5:10] in md_list([local_day])
+def _anniversary_days(now: datetime, window_start: datetime, zone: str) -> list[tuple[Any, set[str]]]:
+    """(local day, its month-day keys) a recipient in ``zone`` may be matched for now: today
+    and the catch-up days, none before the window's first local day; newest first."""
+    tz = ZoneInfo(zone)
+    local_day = now.astimezone(tz).date()
+    first = window_start.astimezone(tz).date()
+    days = [local_day - timedelta(days=n) for n in range(ANNIVERSARY_CATCH_UP_DAYS + 1)]
+    return [(day, set(md_list([day]))) for day in days if day >= first]
 
 
 def check_rule(ws: Any, rule: Rule, rule_id: int, now: datetime, *, business: BusinessDefaults,
@@ -118,6 +124,7 @@ def check_rule(ws: Any, rule: Rule, rule_id: int, now: datetime, *, business: Bu
     caps = caps if caps is not None else caps_from_settings(ws.settings)
     result = CheckResult(rule_id, now, clock.window_start)
     decisions: dict[str, Any] = {}  # zone -> send_time decision: the same for everyone in a zone
+    local_days: dict[str, list[tuple[Any, set[str]]]] = {}  # zone -> its anniversary days, ditto
     cap = caps.get(rule.channel) if rule.sends and rule.marketing else None
     with ws.transaction():
         rows = ws.db.execute(compiled.sql, compiled.params).fetchall()
@@ -127,10 +134,11 @@ def check_rule(ws: Any, rule: Rule, rule_id: int, now: datetime, *, business: Bu
         for contact_id, occurrence, event_id, tz, phone, anniversary in rows:
             recipient_zone = resolve_zone(tz, phone, business.zone) if per_recipient else zone
             if compiled.anniversary_field and per_recipient:
-                local_day = now.astimezone(ZoneInfo(recipient_zone)).date()
-                first = clock.window_start.astimezone(ZoneInfo(recipient_zone)).date()
-                days = [local_day - timedelta(days=n) for n in range(ANNIVERSARY_CATCH_UP_DAYS + 1)]
-                matched = next((d for d in days if d >= first and _anniversary_today(anniversary, d)), None)
+                days = local_days.get(recipient_zone)
+                if days is None:
+                    days = local_days[recipient_zone] = _anniversary_days(now, clock.window_start, recipient_zone)
+                key = anniversary[5:10] if anniversary else None
+                matched = next((day for day, keys in days if key in keys), None)
                 if matched is None:
                     continue  # not (or no longer) the day in the recipient's own calendar
                 if rule.resend["policy"] == "yearly":

@@ -31,6 +31,7 @@ class RulePolicy:
         self._caps = caps if caps is not None else caps_from_settings(ws.settings)
         self._rules: dict[int, tuple[Rule | None, Schedule | None]] = {}
         self._timings: dict[tuple[int, str, datetime], pol.Decision | None] = {}
+        self._blocked: dict[tuple, datetime | None] = {}
 
     def _rule(self, rule_id: int) -> tuple[Rule | None, Schedule | None]:
         if rule_id not in self._rules:
@@ -89,15 +90,27 @@ class RulePolicy:
     def _deadline(self, schedule: Schedule, zone: str, now: datetime) -> datetime:
         """The last moment an SMS may arrive: before the next quiet band or blocked day starts,
         so a message stuck in the carrier's queue can never land at 3 a.m."""
+        minute = now.replace(second=0, microsecond=0)
+        key = (id(schedule), zone, minute, minute == now)
+        blocked = self._blocked.get(key, False)
+        if blocked is False:
+            if len(self._blocked) > 4096:
+                self._blocked.clear()
+            blocked = self._blocked[key] = self._first_blocked(schedule, zone, now)
+        return now + SMS_VALIDITY_MAX if blocked is None else max(blocked, now)
+
+    def _first_blocked(self, schedule: Schedule, zone: str, now: datetime) -> datetime | None:
+        """The first minute within the validity period that is not allowed, or None. Depends
+        on ``now`` only through its minute and whether it is exactly on it (remembered so)."""
         coarse, fine = timedelta(minutes=15), timedelta(minutes=1)
         moment = now.replace(second=0, microsecond=0)
         while moment - now < SMS_VALIDITY_MAX:
             if not is_allowed(schedule, zone, moment + coarse, business=self._business)[0]:
                 while is_allowed(schedule, zone, moment + fine, business=self._business)[0]:
                     moment += fine
-                return max(moment + fine, now)  # the first minute that is not allowed
+                return moment + fine
             moment += coarse
-        return now + SMS_VALIDITY_MAX
+        return None
 
     def after_sent(self, row: Any, now: datetime) -> None:
         rule, _ = self._rule(row.rule_id)

@@ -60,6 +60,7 @@ class _Run:
         self.business = business_defaults(sim.settings)
         self.rules = self._choose(names)
         self.schedules = {r.id: rule_schedule(r, self.business) for r in self.rules}
+        self.by_id = {r.id: r for r in self.rules}
         self.caps = caps_from_settings(sim.settings)
         self.names = {r.id: r.name for r in sim.rules.all()}
         self.what_if = sorted(what_if, key=lambda w: w.at)
@@ -183,13 +184,11 @@ class _Run:
             self.seen[name] = len(channel.messages)
 
     def _record(self, message: Any, now: datetime) -> None:
-        row = self.sim.db.execute(
-            "SELECT rule_id, contact_id, occurrence, matched_at FROM ledger WHERE id = ?",
-            [message.ledger_id]).fetchone()
-        rule_id, contact_id, occurrence, matched = row
+        row = self.store.sent_rows.pop(message.ledger_id)
+        rule_id, contact_id, occurrence, matched = row.rule_id, row.contact_id, row.occurrence, row.matched_at
         if rule_id not in self.schedules:
             return  # a send of a rule outside this simulation: it used a cap slot, not shown
-        rule = next(r for r in self.rules if r.id == rule_id)
+        rule = self.by_id[rule_id]
         zone, reason = self.booked.get((rule_id, contact_id, occurrence), (None, None))
         if not zone:
             contact = self.sim.contacts.get(contact_id) or {}

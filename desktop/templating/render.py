@@ -113,7 +113,7 @@ def _reads(source: str, html: bool) -> tuple[str, ...] | None:
 def _frozen(value: Any) -> Any:
     # The type is part of the key: 1, 1.0 and True are equal in Python but print differently.
     if isinstance(value, (dict, list)):
-        return json.dumps(value, sort_keys=True, default=repr)
+        return json.dumps(value, sort_keys=True, default=repr) if value else value.__class__
     return (value.__class__, value)
 
 
