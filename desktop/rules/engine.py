@@ -6,7 +6,6 @@ This is the single path from "conditions hold" to "a send is booked": the live s
 
 from __future__ import annotations
 
-import bisect
 import json
 from collections import Counter
 from dataclasses import dataclass, field
@@ -15,25 +14,14 @@ from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from desktop.rules.caps import Cap, caps_from_settings, first_fit, slots_by_contact
+from desktop.rules.booking import INSERT_LEDGER, Booking, book_sends, ledger_values
+from desktop.rules.caps import Cap, caps_from_settings
 from desktop.rules.clock import ANNIVERSARY_CATCH_UP_DAYS, EvalClock
 from desktop.rules.model import Rule
 from desktop.rules.sql import compile_rule
 from desktop.rules.sql_leaves import md_list
-from desktop.schedule import BusinessDefaults, Schedule, check_window, resolve_zone, send_time
+from desktop.schedule import BusinessDefaults, Schedule, check_window, resolve_zone
 from desktop.timeutil import from_db, to_db
-
-
-@dataclass
-class Booking:
-    """One ledger row this check wrote (what the simulator shows as a planned send)."""
-
-    contact_id: int
-    occurrence: str
-    state: str
-    due_at: datetime
-    zone: str
-    reason: str | None = None
 
 
 @dataclass
@@ -80,18 +68,6 @@ def group_ids(db: Any) -> dict[str, int]:
     return {name.casefold(): gid for gid, name in db.execute("SELECT id, name FROM groups")}
 
 
-def _event_payload(db: Any, event_id: int | None) -> dict[str, Any]:
-    if event_id is None:
-        return {}
-    row = db.execute("SELECT type, ref, amount, occurred_at, payload FROM events WHERE id = ?",
-                     [event_id]).fetchone()
-    if row is None:
-        return {}
-    event = json.loads(row[4] or "{}")
-    event.update({"type": row[0], "ref": row[1], "amount": row[2], "occurred_at": row[3]})
-    return {"event": event}
-
-
 def _anniversary_days(now: datetime, window_start: datetime, zone: str) -> list[tuple[Any, set[str]]]:
     """(local day, its month-day keys) a recipient in ``zone`` may be matched for now: today
     and the catch-up days, none before the window's first local day; newest first."""
@@ -123,34 +99,32 @@ def check_rule(ws: Any, rule: Rule, rule_id: int, now: datetime, *, business: Bu
                             rule_id=rule_id)
     caps = caps if caps is not None else caps_from_settings(ws.settings)
     result = CheckResult(rule_id, now, clock.window_start)
-    decisions: dict[str, Any] = {}  # zone -> send_time decision: the same for everyone in a zone
-    local_days: dict[str, list[tuple[Any, set[str]]]] = {}  # zone -> its anniversary days, ditto
+    local_days: dict[str, list[tuple[Any, set[str]]]] = {}  # zone -> its anniversary days
     cap = caps.get(rule.channel) if rule.sends and rule.marketing else None
+    matched: list[tuple[int, str, int | None, str]] = []
     with ws.transaction():
-        rows = ws.db.execute(compiled.sql, compiled.params).fetchall()
-        # The cap's occupied slots for everyone matched, read once inside this transaction
-        # (which holds the write lock) and kept up to date as this check books.
-        slots = slots_by_contact(ws.db, cap, (r[0] for r in rows), now - cap.period) if cap and rows else {}
-        for contact_id, occurrence, event_id, tz, phone, anniversary in rows:
+        for contact_id, occurrence, event_id, tz, phone, anniversary in ws.db.execute(compiled.sql, compiled.params):
             recipient_zone = resolve_zone(tz, phone, business.zone) if per_recipient else zone
             if compiled.anniversary_field and per_recipient:
                 days = local_days.get(recipient_zone)
                 if days is None:
                     days = local_days[recipient_zone] = _anniversary_days(now, clock.window_start, recipient_zone)
                 key = anniversary[5:10] if anniversary else None
-                matched = next((day for day, keys in days if key in keys), None)
-                if matched is None:
+                day = next((d for d, keys in days if key in keys), None)
+                if day is None:
                     continue  # not (or no longer) the day in the recipient's own calendar
                 if rule.resend["policy"] == "yearly":
-                    occurrence = f"year:{matched.year}"  # the birthday's year, not today's
-            result.matched += 1
-            if rule.sends:
-                decision = decisions.get(recipient_zone)
-                if decision is None:
-                    decision = decisions[recipient_zone] = send_time(schedule, recipient_zone, now, business=business)
-                _book_send(ws, rule, rule_id, schedule, business, cap, slots, result,
-                           contact_id, occurrence, event_id, recipient_zone, now, decision)
-            else:
+                    occurrence = f"year:{day.year}"  # the birthday's year, not today's
+            matched.append((contact_id, occurrence, event_id, recipient_zone))
+        result.matched = len(matched)
+        if rule.sends:
+            tally = book_sends(ws, rule, rule_id, schedule, business, cap, matched, now)
+            result.planned, result.deferred_by_cap = tally.planned, tally.deferred_by_cap
+            result.dropped_by_cap, result.already = tally.dropped_by_cap, tally.already
+            result.skipped, result.skipped_contacts = tally.skipped, tally.skipped_contacts
+            result.bookings = tally.bookings
+        else:
+            for contact_id, occurrence, _, _ in matched:
                 _apply_group(ws, rule, rule_id, result, contact_id, occurrence, now)
         if record:
             ws.db.execute(
@@ -160,57 +134,11 @@ def check_rule(ws: Any, rule: Rule, rule_id: int, now: datetime, *, business: Bu
     return result
 
 
-def _insert(ws: Any, rule: Rule, rule_id: int, contact_id: int, occurrence: str, state: str,
-            now: datetime, due: datetime, payload: dict, reason: str | None = None,
-            expires: datetime | None = None) -> bool:
-    cursor = ws.db.execute(
-        "INSERT OR IGNORE INTO ledger(rule_id, contact_id, occurrence, channel, state, matched_at, due_at, "
-        "expires_at, reason, marketing, payload, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [rule_id, contact_id, occurrence, rule.channel, state, to_db(now), to_db(due),
-         to_db(expires) if expires else None, reason, int(rule.marketing),
-         json.dumps(payload, ensure_ascii=False, default=str) if payload else "{}", to_db(now)],
-    )
-    return cursor.rowcount == 1
-
-
-def _book_send(ws: Any, rule: Rule, rule_id: int, schedule: Schedule, business: BusinessDefaults,
-               cap: Cap | None, slots: dict[int, list[datetime]], result: CheckResult,
-               contact_id: int, occurrence: str,
-               event_id: int | None, zone: str, now: datetime, decision: Any) -> None:
-    if decision.at is None:
-        reason = decision.reason or "not allowed by the schedule"
-        result.skipped[reason] += 1
-        result.skipped_contacts.append((contact_id, reason))
-        return
-    due, state, reason, expires = decision.at, "planned", decision.reason, None
-    if cap is not None:
-        expires = now + cap.expiry
-        later = first_fit(slots.get(contact_id, []), cap, due)
-        if later is not None:
-            retimed = send_time(schedule, zone, later, business=business).at
-            if retimed is None or retimed > expires:
-                state, reason = "dropped", f"{cap.describe()}; no room before {to_db(expires)} UTC"
-            else:
-                state, due, reason = "deferred", retimed, cap.describe()
-    payload = _event_payload(ws.db, event_id)
-    if not _insert(ws, rule, rule_id, contact_id, occurrence, state, now, due, payload, reason, expires):
-        result.already += 1
-        return
-    if cap is not None and state != "dropped":
-        bisect.insort(slots.setdefault(contact_id, []), due)
-    if state == "planned":
-        result.planned += 1
-    elif state == "deferred":
-        result.deferred_by_cap += 1
-    else:
-        result.dropped_by_cap += 1
-    result.bookings.append(Booking(contact_id, occurrence, state, due, zone, reason))
-
-
 def _apply_group(ws: Any, rule: Rule, rule_id: int, result: CheckResult, contact_id: int,
                  occurrence: str, now: datetime) -> None:
     """Group actions take effect at once, in the same transaction as their ledger row."""
-    if not _insert(ws, rule, rule_id, contact_id, occurrence, "applied", now, now, {}):
+    values = ledger_values(rule, rule_id, contact_id, occurrence, "applied", now, now, {})
+    if ws.db.conn.execute(INSERT_LEDGER, values).rowcount != 1:
         result.already += 1
         return
     action = rule.action

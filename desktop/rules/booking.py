@@ -1,0 +1,137 @@
+"""Writing a check's sends into the ledger: when each goes out, what the frequency cap does to
+it, and the rows themselves.
+
+A check that matches 40,000 contacts writes its rows with one ``executemany``. The rule's
+query already leaves out what the ledger holds, so every row is expected to be new; if one
+is not (a birthday whose year the recipient's own calendar moved, a row another process
+wrote first), the batch is undone and the check is booked again row by row, which counts
+exactly what was already there.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from desktop.rules.caps import Cap, first_fit, slots_by_contact
+from desktop.rules.model import Rule
+from desktop.schedule import BusinessDefaults, Schedule, send_time
+from desktop.timeutil import to_db
+
+INSERT_LEDGER = (
+    "INSERT OR IGNORE INTO ledger(rule_id, contact_id, occurrence, channel, state, matched_at, due_at, "
+    "expires_at, reason, marketing, payload, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+
+
+@dataclass
+class Booking:
+    """One ledger row this check wrote (what the simulator shows as a planned send)."""
+
+    contact_id: int
+    occurrence: str
+    state: str
+    due_at: datetime
+    zone: str
+    reason: str | None = None
+
+
+@dataclass
+class Tally:
+    planned: int = 0
+    deferred_by_cap: int = 0
+    dropped_by_cap: int = 0
+    already: int = 0
+    skipped: Counter = field(default_factory=Counter)  # reason -> count, nothing booked
+    skipped_contacts: list[tuple[int, str]] = field(default_factory=list)  # (contact, reason)
+    bookings: list[Booking] = field(default_factory=list)
+
+    def add(self, booking: Booking) -> None:
+        if booking.state == "planned":
+            self.planned += 1
+        elif booking.state == "deferred":
+            self.deferred_by_cap += 1
+        else:
+            self.dropped_by_cap += 1
+        self.bookings.append(booking)
+
+
+class _Taken(Exception):
+    """A batched row met one already in the ledger."""
+
+
+def ledger_values(rule: Rule, rule_id: int, contact_id: int, occurrence: str, state: str, now: datetime,
+                  due: datetime, payload: dict, reason: str | None = None,
+                  expires: datetime | None = None) -> tuple:
+    return (rule_id, contact_id, occurrence, rule.channel, state, to_db(now), to_db(due),
+            to_db(expires) if expires else None, reason, int(rule.marketing),
+            json.dumps(payload, ensure_ascii=False, default=str) if payload else "{}", to_db(now))
+
+
+def event_payload(db: Any, event_id: int | None) -> dict[str, Any]:
+    """The triggering event (a cart, a purchase) as the template sees it: ``event.*``."""
+    if event_id is None:
+        return {}
+    row = db.execute("SELECT type, ref, amount, occurred_at, payload FROM events WHERE id = ?",
+                     [event_id]).fetchone()
+    if row is None:
+        return {}
+    event = json.loads(row[4] or "{}")
+    event.update({"type": row[0], "ref": row[1], "amount": row[2], "occurred_at": row[3]})
+    return {"event": event}
+
+
+def book_sends(ws: Any, rule: Rule, rule_id: int, schedule: Schedule, business: BusinessDefaults,
+               cap: Cap | None, matched: list[tuple[int, str, int | None, str]], now: datetime) -> Tally:
+    """Book ``matched`` (contact, occurrence, event, zone) rows; returns what was written."""
+    try:
+        with ws.transaction():  # a savepoint: a batch that meets an existing row is undone
+            return _book(ws, rule, rule_id, schedule, business, cap, matched, now, batched=True)
+    except _Taken:
+        return _book(ws, rule, rule_id, schedule, business, cap, matched, now, batched=False)
+
+
+def _book(ws: Any, rule: Rule, rule_id: int, schedule: Schedule, business: BusinessDefaults,
+          cap: Cap | None, matched: list[tuple[int, str, int | None, str]], now: datetime,
+          batched: bool) -> Tally:
+    tally = Tally()
+    # The cap's occupied slots for everyone matched, read once inside the check's transaction
+    # (which holds the write lock) and kept up to date as this check books.
+    slots = slots_by_contact(ws.db, cap, (m[0] for m in matched), now - cap.period) if cap and matched else {}
+    decisions: dict[str, Any] = {}  # zone -> send_time decision: the same for everyone in a zone
+    pending: list[tuple] = []
+    for contact_id, occurrence, event_id, zone in matched:
+        decision = decisions.get(zone)
+        if decision is None:
+            decision = decisions[zone] = send_time(schedule, zone, now, business=business)
+        if decision.at is None:
+            reason = decision.reason or "not allowed by the schedule"
+            tally.skipped[reason] += 1
+            tally.skipped_contacts.append((contact_id, reason))
+            continue
+        due, state, reason, expires = decision.at, "planned", decision.reason, None
+        if cap is not None:
+            expires = now + cap.expiry
+            later = first_fit(slots.get(contact_id, []), cap, due)
+            if later is not None:
+                retimed = send_time(schedule, zone, later, business=business).at
+                if retimed is None or retimed > expires:
+                    state, reason = "dropped", f"{cap.describe()}; no room before {to_db(expires)} UTC"
+                else:
+                    state, due, reason = "deferred", retimed, cap.describe()
+        values = ledger_values(rule, rule_id, contact_id, occurrence, state, now, due,
+                               event_payload(ws.db, event_id), reason, expires)
+        if batched:
+            pending.append(values)
+        elif ws.db.conn.execute(INSERT_LEDGER, values).rowcount != 1:
+            tally.already += 1
+            continue
+        if cap is not None and state != "dropped":
+            bisect.insort(slots.setdefault(contact_id, []), due)
+        tally.add(Booking(contact_id, occurrence, state, due, zone, reason))
+    if pending and ws.db.conn.executemany(INSERT_LEDGER, pending).rowcount != len(pending):
+        raise _Taken()
+    return tally
