@@ -32,11 +32,16 @@ class Explainer:
         self._reported: set[tuple[str, int]] = set()
 
     def who(self, contact_id: int) -> tuple[str, str]:
+        """(address, name) shown next to a send or a reason."""
         if contact_id not in self._people:
-            contact = self._ws.contacts.get(contact_id) or {}
-            name = " ".join(p for p in (contact.get("first_name"), contact.get("last_name")) if p)
-            self._people[contact_id] = (contact.get("email") or contact.get("phone") or "", name)
+            self.know(self._ws.contacts.get(contact_id) or {"id": contact_id})
         return self._people[contact_id]
+
+    def know(self, contact: dict[str, Any]) -> None:
+        """Remember a contact already read (the dispatcher read every one it sent to)."""
+        if contact["id"] not in self._people:
+            name = " ".join(p for p in (contact.get("first_name"), contact.get("last_name")) if p)
+            self._people[contact["id"]] = (contact.get("email") or contact.get("phone") or "", name)
 
     def not_sent(self, at: datetime, rule: str, contact_id: int, kind: str, reason: str) -> NotSent:
         to, name = self.who(contact_id)

@@ -36,7 +36,7 @@ class CopyLedgerStore(LedgerStore):
         self._since: dict[str, datetime] = {}
         self._moves: dict[tuple[str, ...], list[tuple]] = {}     # columns -> [(*values, id)]
         self._events: list[tuple] = []
-        self.sent_rows: dict[int, DueRow] = {}                   # what the simulator reports
+        self.sent_rows: dict[int, tuple[DueRow, dict[str, Any] | None]] = {}  # reported: row, contact
 
     # -- writing, queued ------------------------------------------------------------------
     def flush(self) -> None:
@@ -65,7 +65,7 @@ class CopyLedgerStore(LedgerStore):
         self._move(row.id, "('sending')", now, state="sent", sent_at=to_db(now),
                    provider_id=provider_id, segments=segments, reason=None)
         self._events.append(sent_event(row, provider_id, now))
-        self.sent_rows[row.id] = row
+        self.sent_rows[row.id] = (row, self._people.get(row.contact_id))
 
     def claim(self, row: DueRow, now: datetime) -> bool:
         row.attempts += 1

@@ -184,7 +184,9 @@ class _Run:
             self.seen[name] = len(channel.messages)
 
     def _record(self, message: Any, now: datetime) -> None:
-        row = self.store.sent_rows.pop(message.ledger_id)
+        row, contact = self.store.sent_rows.pop(message.ledger_id)
+        if contact is not None:
+            self.explainer.know(contact)
         rule_id, contact_id, occurrence, matched = row.rule_id, row.contact_id, row.occurrence, row.matched_at
         if rule_id not in self.schedules:
             return  # a send of a rule outside this simulation: it used a cap slot, not shown
