@@ -36,6 +36,7 @@ class CopyLedgerStore(LedgerStore):
         self._since: dict[str, datetime] = {}
         self._moves: dict[tuple[str, ...], list[tuple]] = {}     # columns -> [(*values, id)]
         self._events: list[tuple] = []
+        self._day_counts: dict[tuple[str, datetime, datetime], int] = {}
         self.sent_rows: dict[int, tuple[DueRow, dict[str, Any] | None]] = {}  # reported: row, contact
 
     # -- writing, queued ------------------------------------------------------------------
@@ -57,6 +58,8 @@ class CopyLedgerStore(LedgerStore):
         if attempts is not None:
             values.setdefault("attempts", attempts)
         values["updated_at"] = to_db(now)
+        if values.get("state") in ("uncertain", "sending"):
+            self._day_counts.clear()  # these count against the daily cap too: ask again
         self._moves.setdefault(tuple(values), []).append((*values.values(), row_id))
         self._follow(row_id, values)
         return True
@@ -65,6 +68,9 @@ class CopyLedgerStore(LedgerStore):
         self._move(row.id, "('sending')", now, state="sent", sent_at=to_db(now),
                    provider_id=provider_id, segments=segments, reason=None)
         self._events.append(sent_event(row, provider_id, now))
+        for key in self._day_counts:
+            if key[0] == row.channel and key[1] <= now < key[2]:
+                self._day_counts[key] += 1
         self.sent_rows[row.id] = (row, self._people.get(row.contact_id))
 
     def claim(self, row: DueRow, now: datetime) -> bool:
@@ -112,8 +118,13 @@ class CopyLedgerStore(LedgerStore):
         return found if found is not None else super().contact(contact_id)
 
     def sent_between(self, channel: str, start: datetime, end: datetime) -> int:
-        self.flush()
-        return super().sent_between(channel, start, end)
+        """Counted once per day and channel, then kept by counting the sends made here (the
+        dispatcher asks at every run, and a busy day holds tens of thousands of sends)."""
+        key = (channel, start, end)
+        if key not in self._day_counts:
+            self.flush()
+            self._day_counts[key] = super().sent_between(channel, start, end)
+        return self._day_counts[key]
 
     def spread_over_days(self, channel: str, due_by: datetime, day_starts: Callable[[int], datetime],
                          per_day: int, reason: str, now: datetime) -> int:

@@ -145,3 +145,36 @@ def test_a_slot_freed_on_the_page_is_free_for_the_rows_after_it(workspace) -> No
     ledger, _ = _compare(workspace, "600", "1000")
     newcomers = {(occurrence, state) for _, _, occurrence, state in ledger if occurrence in ("p1", "p2", "p3")}
     assert newcomers == {("p1", "dropped"), ("p2", "sent"), ("p3", "sent")}
+
+
+def test_the_daily_count_carries_over_between_runs_of_one_day(workspace) -> None:
+    """A morning run sends 20 of a cap of 30; at noon 20 more are due: both stores send 10
+    and queue 10 for tomorrow (the copy counts the day once and then keeps count itself)."""
+    _workspace(workspace, "600", "30")
+    service = workspace.rules.find("Service").id
+    morning = datetime(2026, 3, 11, 8, 0, tzinfo=timezone.utc)
+    noon = morning + timedelta(hours=3)
+
+    def add(contacts: range, due: datetime) -> None:
+        for contact_id in contacts:
+            workspace.db.execute(
+                "INSERT INTO ledger(rule_id, contact_id, occurrence, channel, state, matched_at, due_at, "
+                "marketing, payload, updated_at) VALUES (?, ?, ?, 'email', 'planned', ?, ?, 0, '{}', ?)",
+                [service, contact_id, f"at:{to_db(due)}", to_db(due), to_db(due), to_db(due)])
+
+    add(range(20, 40), morning)
+    add(range(40, 60), noon)
+    live, copy = snapshot(workspace), snapshot(workspace)
+    try:
+        business = business_defaults(live.settings)
+        caps = caps_from_settings(live.settings)
+        live_store, copy_store = LedgerStore(live), CopyLedgerStore(copy, caps)
+        for at in (morning, noon):
+            _dispatch(live, live_store, RulePolicy(live, business, caps), at)
+            _dispatch(copy, copy_store, RulePolicy(copy, business, caps, slots=copy_store.cap_slots), at)
+            assert _state(copy) == _state(live), f"the stores differ after the run at {at}"
+        states = dict(live.db.execute("SELECT state, count(*) FROM ledger GROUP BY state").fetchall())
+        assert states["sent"] == 30 and states["deferred"] == 40 - 30 - states.get("skipped", 0)
+    finally:
+        discard(live)
+        discard(copy)
