@@ -107,6 +107,9 @@ BEHAVIOUR_CASES = [
     (B("not_clicked", days=7), {"Anna", "Carla", "Dario", "Elena"}),
     (B("sent", days=30), {"Dario", "Elena"}),
     (B("sent", days=30, channel="sms"), {"Elena"}),
+    (B("sent", days=400), {"Dario", "Elena"}),                # a long window: probed per contact
+    (B("sent", days=400, channel="email"), {"Dario"}),
+    (B("sent", days=400, channel="sms"), {"Elena"}),
     (B("not_sent", days=30), {"Anna", "Bruno", "Carla"}),
     (B("bounced"), {"Carla", "Dario"}),
     (B("bounced", days=30), set()),
