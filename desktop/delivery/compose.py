@@ -43,9 +43,9 @@ class Composer:
             rendered = render(template, contact, row.payload, extra)
             return OutgoingMessage(row.id, "sms", contact["phone"], sender=self.sms_sender,
                                    text=rendered.text, deadline=deadline, now=now)
-        # Without MIME (the simulator) the footer and headers are never read: sign a link only
-        # when the template itself prints it.
-        wanted = mime or "unsubscribe_url" in template.html or "unsubscribe_url" in template.text
+        # Without MIME (the simulator) the HTML footer and the headers are never read: sign a
+        # link only when a text the simulator shows (the template's own text part) carries it.
+        wanted = mime or bool(template.text) or "unsubscribe_url" in template.html
         url = tokens.unsubscribe_url(self.base_url, self.key, row.contact_id) if self.base_url and wanted else ""
         extra["unsubscribe_url"] = url
         language = contact.get("language") or self.language

@@ -55,8 +55,9 @@ class Explainer:
                           spread_days=1 if schedule.timezone.mode == "recipient" else 0)
         compiled = compile_rule(rule, fields=self._ws.fields.all(), group_ids=group_ids(self._ws.db),
                                 clock=clock, rule_id=rule.id, without_consent=True)
-        fresh = [row[0] for row in self._ws.db.execute(compiled.sql, compiled.params)
-                 if (rule.name, row[0]) not in self._reported]
+        # One row per occurrence (two purchases, two rows): each contact once.
+        fresh = list(dict.fromkeys(row[0] for row in self._ws.db.execute(compiled.sql, compiled.params)
+                                   if (rule.name, row[0]) not in self._reported))
         people = self._ws.contacts.get_many(fresh) if fresh else {}
         out = []
         for contact_id in fresh:

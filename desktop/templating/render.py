@@ -134,7 +134,7 @@ def _run(source: str, html: bool, name: str, part: str, context: dict[str, Any])
         try:
             key = (source, html, name, part, *(_frozen(context.get(n, _ABSENT)) for n in reads))
             done = _MEMO.get(key)
-        except TypeError:  # an unhashable value: render without the memo
+        except (TypeError, ValueError):  # unhashable or not JSON-able: render without the memo
             key = done = None
         if done is not None:
             if isinstance(done, TemplateProblem):
