@@ -93,3 +93,26 @@ def test_sms_deadline_stops_before_the_next_quiet_band(ws) -> None:
     decision = RulePolicy(ws, BUSINESS).recheck(Row, ws.contacts.get(elena), late)
     assert decision.action == "send"
     assert decision.deadline == T("2026-03-02 20:00:00")  # 21:00 in Rome
+
+
+def test_remembered_decisions_match_fresh_ones_second_by_second(ws) -> None:
+    """The per-minute memos (schedule decision, SMS deadline) give what a fresh policy gives,
+    for instants every 7 seconds across the start of the quiet band and the 4-hour limit."""
+    elena = ws.contacts.find(phone="+393331234567")
+    rule = ws.rules.save(rule_data({"all": [{"field": "city", "op": "eq", "value": "Napoli"}]},
+                                   {"type": "send_sms", "template": "Hello SMS"}, enabled=True), NOW)
+    check_rule(ws, rule, rule.id, T("2026-03-02 15:00:00"), business=BUSINESS)
+    row = ws.db.execute("SELECT id, rule_id, contact_id, channel, expires_at FROM ledger").fetchone()
+
+    class Row:
+        id, rule_id, contact_id, channel, expires_at = row
+
+    contact = ws.contacts.get(elena)
+    shared = RulePolicy(ws, BUSINESS)
+    start = T("2026-03-02 15:58:00")  # 16:58 in Rome: the 4-hour limit reaches 21:00 at 17:00
+    for step in range(0, 4 * 3600, 7):
+        at = start + timedelta(seconds=step)
+        remembered = shared.recheck(Row, contact, at)
+        fresh = RulePolicy(ws, BUSINESS).recheck(Row, contact, at)
+        assert (remembered.action, remembered.until, remembered.deadline, remembered.reason) == \
+            (fresh.action, fresh.until, fresh.deadline, fresh.reason), at
