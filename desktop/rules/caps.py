@@ -78,12 +78,6 @@ def slots_by_contact(db: Any, cap: Cap, contact_ids: Iterable[int], since: datet
     return out
 
 
-def next_allowed(db: Any, cap: Cap, contact_id: int, at: datetime,
-                 exclude_id: int | None = None) -> datetime | None:
-    """``None`` if a send at ``at`` fits the cap, else the first instant at which it would."""
-    return first_fit(occupied_slots(db, cap, contact_id, at - cap.period, exclude_id), cap, at)
-
-
 def first_fit(slots: list[datetime], cap: Cap, at: datetime) -> datetime | None:
     """``None`` if a send at ``at`` fits among ``slots`` (sorted, every occupied slot after
     ``at - period``), else the first instant at which it would.
