@@ -94,8 +94,8 @@ class Limits:
 def sent_between(ws: "Workspace", channel: str, start: datetime, end: datetime) -> int:
     """Messages that count against the cap: sent, plus those possibly sent."""
     low, high = to_db(start), to_db(end)
-    # Two indexed counts: rows with a send time (ledger_sent_day, which covers the count), and the few rows still
-    # in flight or uncertain without one (ledger_due on state).
+    # Two indexed counts: rows with a send time (ledger_sent_day, which covers the count), and
+    # the few rows still in flight or uncertain without one (ledger_due on state).
     stamped = ws.db.execute(
         "SELECT count(*) FROM ledger WHERE channel = ? AND sent_at >= ? AND sent_at < ? "
         "AND sent_at IS NOT NULL AND +state IN ('sent', 'uncertain', 'sending')",  # "+": the day's range, not every sent row
