@@ -11,7 +11,7 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from desktop.simulate import SimulationResult
@@ -89,15 +89,21 @@ class SimulationTableModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        row = self.rows[index.row()]
-        column = self.COLUMNS[index.column()]
+        return self.value(index.row(), index.column(), role)
+
+    def value(self, row_number: int, column_number: int, role: int) -> Any:
+        row = self.rows[row_number]
+        column = self.COLUMNS[column_number]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return self._display(row, column)
         if role == SORT_ROLE:
-            return row.at.timestamp() if column == "when" else self._display(row, column).casefold()
+            return self.sort_key(row, column)
         if role == Qt.ItemDataRole.ForegroundRole and not row.sent and column == "outcome":
             return QColor("#b3261e")
         return None
+
+    def sort_key(self, row: SimRow, column: str) -> Any:
+        return row.at.timestamp() if column == "when" else self._display(row, column).casefold()
 
     def _display(self, row: SimRow, column: str) -> str:
         if column == "when":
@@ -109,20 +115,41 @@ class SimulationTableModel(QAbstractTableModel):
         return str(getattr(row, {"message": "what"}.get(column, column)))
 
 
-class SimulationFilter(QSortFilterProxyModel):
-    """Search text, one rule, sends or not-sent, and the rows of a clicked marker."""
+class SimulationFilter(QAbstractTableModel):
+    """What the table shows of the model's rows: search text, one rule, sends or not-sent,
+    the rows of a clicked marker, and the sort order.
+
+    A month of a big list is 250,000 rows. A Qt proxy asks Python about every row, one call
+    at a time, on the UI thread — seconds per keystroke and per result. Here the selection
+    and the order are worked out over the whole list at once (a list comprehension; the
+    search text of each row is built once per result), and the view only asks for the rows
+    it paints.
+    """
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self.setSortRole(SORT_ROLE)
+        self.source = SimulationTableModel(self)
         self.text = ""
         self.rule = ""
         self.show = "all"                     # all | sent | not_sent
         self.only_rows: frozenset[int] | None = None
+        self.view: list[int] = []             # the source rows shown, in order
+        self.sort_column = 0
+        self.sort_order = Qt.SortOrder.AscendingOrder
+        self._haystacks: list[str] | None = None
+
+    def setSourceModel(self, model: SimulationTableModel) -> None:
+        self.source = model
+        model.modelReset.connect(self._rows_changed)
+        model.dataChanged.connect(self._texts_changed)
+        model.headerDataChanged.connect(self.headerDataChanged)
+        self._rows_changed()
+
+    def sourceModel(self) -> SimulationTableModel:
+        return self.source
 
     def set_filter(self, *, text: str | None = None, rule: str | None = None, show: str | None = None,
                    only_rows: frozenset[int] | None | bool = False) -> None:
-        self.beginFilterChange()
         if text is not None:
             self.text = text.casefold().strip()
         if rule is not None:
@@ -131,18 +158,65 @@ class SimulationFilter(QSortFilterProxyModel):
             self.show = show
         if only_rows is not False:
             self.only_rows = only_rows  # type: ignore[assignment]
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        self._select()
 
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        model: SimulationTableModel = self.sourceModel()  # type: ignore[assignment]
-        row = model.rows[source_row]
-        if self.only_rows is not None and source_row not in self.only_rows:
-            return False
-        if self.rule and row.rule != self.rule:
-            return False
-        if self.show == "sent" and not row.sent or self.show == "not_sent" and row.sent:
-            return False
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.sort_column, self.sort_order = column, order
+        self._select()
+
+    def _rows_changed(self) -> None:
+        self._haystacks = None
+        self._select()
+
+    def _texts_changed(self, *_args: Any) -> None:
+        self._haystacks = None  # outcome words are searched too, and they follow the language
         if self.text:
-            haystack = " ".join((row.to, row.name, row.rule, row.what, row.reason, model.outcome_text(row.outcome)))
-            return self.text in haystack.casefold()
-        return True
+            self._select()
+        elif self.view:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.view) - 1, self.columnCount() - 1))
+
+    def _select(self) -> None:
+        rows = self.source.rows
+        chosen: Any = sorted(self.only_rows) if self.only_rows is not None else range(len(rows))
+        if self.rule:
+            chosen = [i for i in chosen if rows[i].rule == self.rule]
+        if self.show != "all":
+            want = self.show == "sent"
+            chosen = [i for i in chosen if rows[i].sent == want]
+        if self.text:
+            haystacks = self._search_texts()
+            chosen = [i for i in chosen if self.text in haystacks[i]]
+        chosen = list(chosen)
+        column = self.source.COLUMNS[self.sort_column] if 0 <= self.sort_column < len(self.source.COLUMNS) else "when"
+        descending = self.sort_order == Qt.SortOrder.DescendingOrder
+        if column != "when":  # rows arrive in time order; any other column is sorted here (stable)
+            chosen.sort(key=lambda i: self.source.sort_key(rows[i], column), reverse=descending)
+        elif descending:
+            chosen.reverse()
+        self.beginResetModel()
+        self.view = chosen
+        self.endResetModel()
+
+    def _search_texts(self) -> list[str]:
+        if self._haystacks is None:
+            model = self.source
+            self._haystacks = [" ".join((r.to, r.name, r.rule, r.what, r.reason, model.outcome_text(r.outcome))).casefold()
+                               for r in model.rows]
+        return self._haystacks
+
+    def source_row(self, row: int) -> int:
+        return self.view[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.view)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.source.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        return self.source.headerData(section, orientation, role)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self.view):
+            return None
+        return self.source.value(self.view[index.row()], index.column(), role)
