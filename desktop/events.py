@@ -29,6 +29,10 @@ def event_uid(type_: str, contact_id: int | None, occurred_at: str, ref: str | N
     return hashlib.sha1(raw.encode("utf-8")).hexdigest()
 
 
+# One encoder for every payload: ``json.dumps`` with options builds a new one per call, and
+# a send writes one payload for its ledger row and one for its event.
+PAYLOAD_JSON = json.JSONEncoder(ensure_ascii=False, default=str)
+
 INSERT_EVENT = ("INSERT INTO events(contact_id, type, occurred_at, ref, rule_id, amount, payload, uid) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")
 
@@ -40,7 +44,7 @@ def event_values(type_: str, occurred_at: datetime, contact_id: int | None = Non
     if type_ not in EVENT_TYPES:
         raise ValueError(f"unknown event type {type_!r}")
     return (contact_id, type_, to_db(occurred_at), ref, rule_id, amount,
-            json.dumps(payload or {}, ensure_ascii=False, default=str), uid)
+            PAYLOAD_JSON.encode(payload) if payload else "{}", uid)
 
 
 class Events:

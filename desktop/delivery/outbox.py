@@ -76,10 +76,8 @@ class LedgerStore:
         for row in rows:
             if exclude and row[0] in exclude:
                 continue
-            data = dict(zip(_COLUMNS, row))
-            text = data["payload"]
-            data["payload"] = json.loads(text) if text and text != "{}" else {}
-            out.append(DueRow(**data))
+            text = row[9]
+            out.append(DueRow(*row[:9], json.loads(text) if text and text != "{}" else {}, row[10]))
         return out[:limit]
 
     def sent_between(self, channel: str, start: datetime, end: datetime) -> int:

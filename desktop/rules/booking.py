@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from desktop.events import PAYLOAD_JSON
 from desktop.rules.caps import Cap, first_fit, slots_by_contact
 from desktop.rules.model import Rule
 from desktop.schedule import BusinessDefaults, Schedule, send_time
@@ -68,7 +69,7 @@ def ledger_values(rule: Rule, rule_id: int, contact_id: int, occurrence: str, st
                   expires: datetime | None = None) -> tuple:
     return (rule_id, contact_id, occurrence, rule.channel, state, to_db(now), to_db(due),
             to_db(expires) if expires else None, reason, int(rule.marketing),
-            json.dumps(payload, ensure_ascii=False, default=str) if payload else "{}", to_db(now))
+            PAYLOAD_JSON.encode(payload) if payload else "{}", to_db(now))
 
 
 def event_payload(db: Any, event_id: int | None) -> dict[str, Any]:
