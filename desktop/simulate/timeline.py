@@ -176,7 +176,8 @@ class _Run:
         limits = Limits.from_settings(self.sim, clock=lambda: waited[0], sleep=sleep)
         with self.sim.transaction():
             dispatch_due(self.sim, now, channels=self.channels, policy=self.policy, limits=limits,
-                         clock=lambda: now + timedelta(seconds=waited[0]), store=self.store)
+                         clock=lambda: now + timedelta(seconds=waited[0]), store=self.store,
+                         should_stop=self.cancel)  # a 30,000-message batch stops at once too
             self.store.flush()
         for name, channel in self.channels.items():
             for message in channel.messages[self.seen[name]:]:

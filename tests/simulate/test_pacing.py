@@ -36,3 +36,23 @@ def test_paced_batch_runs_into_quiet_hours_and_waits_for_morning(workspace) -> N
     morning = times[60:]
     assert morning[0] == datetime(2026, 3, 11, 8, 0, tzinfo=timezone.utc)
     assert Counter(s.reason.split(" in ")[0] for s in result.sends[60:]) == {"quiet hours 21:00–09:00": 20}
+
+
+def test_cancel_stops_inside_a_big_batch(workspace) -> None:
+    """Cancel is heard between two messages of a batch, not only between batches."""
+    ws = workspace
+    for i in range(50):
+        ws.contacts.create({"email": f"c{i}@ex.it", "first_name": f"C{i}"}, SETUP)
+    Templates(ws.db).create("Hi", "email", subject="Ciao {{ first_name }}", html="<p>Ciao</p>", now=SETUP)
+    ws.rules.save({"name": "Batch", "enabled": True, "marketing": False,
+                   "action": {"type": "send_email", "template": "Hi"},
+                   "schedule": {"check": {"times": ["10:00"]}}}, SETUP)
+    asked = []
+
+    def cancel() -> bool:
+        asked.append(1)
+        return len(asked) > 20  # the run has started sending by then
+
+    result = simulate(ws, start=datetime(2026, 3, 10, 8, 0, tzinfo=timezone.utc), horizon=timedelta(days=1),
+                      cancel=cancel)
+    assert result.cancelled and 0 < len(result.sends) < 50
