@@ -149,7 +149,7 @@ def _time_phases() -> dict[str, float]:
 
     timed(timeline._Run, "_check", "check")
     timed(timeline._Run, "_dispatch", "dispatch")
-    timed(explain.Explainer, "without_consent", "explain")
+    timed(explain.Explainer, "unconsented", "explain")
     return spent
 
 

@@ -38,6 +38,7 @@ class CheckResult:
     skipped: Counter = field(default_factory=Counter)  # reason -> count, nothing booked
     skipped_contacts: list[tuple[int, str]] = field(default_factory=list)  # (contact, reason)
     bookings: list[Booking] = field(default_factory=list)
+    unconsented: list[int] = field(default_factory=list)  # with ``explain``: left out, in order
 
 
 @lru_cache(maxsize=256)
@@ -80,11 +81,13 @@ def _anniversary_days(now: datetime, window_start: datetime, zone: str) -> list[
 
 def check_rule(ws: Any, rule: Rule, rule_id: int, now: datetime, *, business: BusinessDefaults,
                window_start: datetime | None = None, caps: dict[str, Cap] | None = None,
-               record: bool = True) -> CheckResult:
+               record: bool = True, explain: bool = False) -> CheckResult:
     """Evaluate ``rule`` at ``now`` and book what it matched, in one write transaction.
 
     ``window_start`` defaults to the previous successful check (or the schedule's nominal
     period before ``now`` for a first check), so relative conditions tile without gaps.
+    ``explain`` also lists, in ``unconsented``, the contacts a send action matched but must
+    leave out for lack of consent or address (the simulator says why they get nothing).
     """
     schedule = rule_schedule(rule, business)
     if window_start is None:
@@ -96,14 +99,15 @@ def check_rule(ws: Any, rule: Rule, rule_id: int, now: datetime, *, business: Bu
     clock = EvalClock(now=now, window_start=min(window_start, now), zone=zone,
                       spread_days=1 if per_recipient else 0)
     compiled = compile_rule(rule, fields=ws.fields.all(), group_ids=group_ids(ws.db), clock=clock,
-                            rule_id=rule_id)
+                            rule_id=rule_id, consent_column=explain)
     caps = caps if caps is not None else caps_from_settings(ws.settings)
     result = CheckResult(rule_id, now, clock.window_start)
     local_days: dict[str, list[tuple[Any, set[str]]]] = {}  # zone -> its anniversary days
     cap = caps.get(rule.channel) if rule.sends and rule.marketing else None
     matched: list[tuple[int, str, int | None, str]] = []
     with ws.transaction():
-        for contact_id, occurrence, event_id, tz, phone, anniversary in ws.db.execute(compiled.sql, compiled.params):
+        for row in ws.db.execute(compiled.sql, compiled.params):
+            contact_id, occurrence, event_id, tz, phone, anniversary = row[:6]
             recipient_zone = resolve_zone(tz, phone, business.zone) if per_recipient else zone
             if compiled.anniversary_field and per_recipient:
                 days = local_days.get(recipient_zone)
@@ -115,6 +119,9 @@ def check_rule(ws: Any, rule: Rule, rule_id: int, now: datetime, *, business: Bu
                     continue  # not (or no longer) the day in the recipient's own calendar
                 if rule.resend["policy"] == "yearly":
                     occurrence = f"year:{day.year}"  # the birthday's year, not today's
+            if len(row) > 6 and not row[6]:  # explaining: matched, but no consent or address
+                result.unconsented.append(contact_id)
+                continue
             matched.append((contact_id, occurrence, event_id, recipient_zone))
         result.matched = len(matched)
         if rule.sends:

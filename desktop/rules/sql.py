@@ -72,12 +72,15 @@ def _top_anniversary(conditions: dict) -> str | None:
 
 def compile_rule(rule: Rule, *, fields: dict[str, FieldSpec], group_ids: dict[str, int],
                  clock: EvalClock, rule_id: int | None = None,
-                 ignore_resend: bool = False, without_consent: bool = False) -> CompiledRule:
+                 ignore_resend: bool = False, without_consent: bool = False,
+                 consent_column: bool = False) -> CompiledRule:
     """One query for ``rule`` at ``clock``.
 
     ``ignore_resend`` drops the ledger exclusion (the "now" simulation counts how many would
     be discarded as already sent); ``without_consent`` selects the opposite of the consent
-    clause — the matching contacts a send action leaves out — so the simulator can say why.
+    clause — the matching contacts a send action leaves out — so the simulator can say why;
+    ``consent_column`` selects both, with the consent clause's own answer as a seventh
+    column (the simulator's checks: one query tells who is booked and who is left out).
     """
     p = Params()
     ctx = _Ctx(fields, {k.casefold(): v for k, v in group_ids.items()}, clock, rule_id, p)
@@ -102,8 +105,12 @@ def compile_rule(rule: Rule, *, fields: dict[str, FieldSpec], group_ids: dict[st
     # The SELECT list's parameters must come first: rebuild in textual order.
     head_params = list(p)
     p.clear()
+    consented = ""
     if rule.channel in CONSENT:
-        where.append(f"NOT ({CONSENT[rule.channel]})" if without_consent else CONSENT[rule.channel])
+        if consent_column:
+            consented = f", ({CONSENT[rule.channel]}) AS consented"
+        else:
+            where.append(f"NOT ({CONSENT[rule.channel]})" if without_consent else CONSENT[rule.channel])
     include = rule.audience.get("include") or []
     exclude = rule.audience.get("exclude") or []
     if include:
@@ -120,7 +127,7 @@ def compile_rule(rule: Rule, *, fields: dict[str, FieldSpec], group_ids: dict[st
     anniversary = _top_anniversary(rule.conditions)
     ann_col = f'c."{fields[anniversary].column}"' if anniversary else "NULL"
     sql = (f"SELECT c.id, {occurrence} AS occurrence, {select_event} AS event_id, c.timezone, "
-           f"c.phone, {ann_col} AS anniversary FROM {source} WHERE " + " AND ".join(where or ["1"]))
+           f"c.phone, {ann_col} AS anniversary{consented} FROM {source} WHERE " + " AND ".join(where or ["1"]))
     # Textual order: the occurrence's parameter (SELECT) or the driver's (first in WHERE) come
     # before everything else; driver occurrence expressions themselves take none.
     return CompiledRule(sql=sql, params=head_params + list(p), anniversary_field=anniversary)

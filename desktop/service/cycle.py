@@ -35,10 +35,10 @@ def is_due(rule: Rule, schedule: Schedule, db: Any, now: datetime, business: Bus
 
 
 def check_one(ws: Any, rule: Rule, now: datetime, business: BusinessDefaults,
-              caps: dict[str, Cap] | None = None) -> CheckResult | str:
+              caps: dict[str, Cap] | None = None, explain: bool = False) -> CheckResult | str:
     """Check one rule; a failure is recorded on the rule (the app shows it) and returned."""
     try:
-        return check_rule(ws, rule, rule.id, now, business=business, caps=caps)
+        return check_rule(ws, rule, rule.id, now, business=business, caps=caps, explain=explain)
     except Exception as exc:
         log.exception("check of rule %r failed", rule.name)
         message = f"{type(exc).__name__}: {exc}"

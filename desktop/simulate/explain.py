@@ -5,9 +5,6 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from desktop.rules.clock import EvalClock
-from desktop.rules.engine import eval_zone, group_ids, rule_schedule
-from desktop.rules.sql import compile_rule
 from desktop.schedule import BusinessDefaults
 from desktop.simulate.result import NotSent
 
@@ -47,17 +44,11 @@ class Explainer:
         to, name = self.who(contact_id)
         return NotSent(at, rule, contact_id, to, name, kind, reason)
 
-    def without_consent(self, rule: Any, now: datetime, window_start: datetime) -> list[NotSent]:
-        """Contacts the rule's conditions match but the channel's consent rules leave out —
+    def unconsented(self, rule: Any, now: datetime, contact_ids: list[int]) -> list[NotSent]:
+        """Contacts the rule's check matched but the channel's consent rules leave out —
         reported once per rule and contact, the first time they would have matched."""
-        schedule = rule_schedule(rule, self._business)
-        clock = EvalClock(now, window_start, eval_zone(schedule, self._business),
-                          spread_days=1 if schedule.timezone.mode == "recipient" else 0)
-        compiled = compile_rule(rule, fields=self._ws.fields.all(), group_ids=group_ids(self._ws.db),
-                                clock=clock, rule_id=rule.id, without_consent=True)
         # One row per occurrence (two purchases, two rows): each contact once.
-        fresh = list(dict.fromkeys(row[0] for row in self._ws.db.execute(compiled.sql, compiled.params)
-                                   if (rule.name, row[0]) not in self._reported))
+        fresh = [c for c in dict.fromkeys(contact_ids) if (rule.name, c) not in self._reported]
         people = self._ws.contacts.get_many(fresh) if fresh else {}
         out = []
         for contact_id in fresh:

@@ -138,7 +138,7 @@ class _Run:
                                amount=event.amount, payload=event.payload)
 
     def _check(self, rule: Any, now: datetime) -> None:
-        outcome = check_one(self.sim, rule, now, self.business, self.caps)
+        outcome = check_one(self.sim, rule, now, self.business, self.caps, explain=True)
         if isinstance(outcome, str):
             self.result.not_sent.append(NotSent(now, rule.name, 0, "", "", "error", outcome))
             return
@@ -151,8 +151,8 @@ class _Run:
                                                              "group", now, now, "", ""))
         for contact_id, reason in outcome.skipped_contacts:
             self.result.not_sent.append(self.explainer.not_sent(now, rule.name, contact_id, "schedule", reason))
-        if rule.sends:
-            self.result.not_sent.extend(self.explainer.without_consent(rule, now, outcome.window_start))
+        if outcome.unconsented:
+            self.result.not_sent.extend(self.explainer.unconsented(rule, now, outcome.unconsented))
 
     def _dispatch(self, now: datetime) -> None:
         due = self.sim.db.execute(

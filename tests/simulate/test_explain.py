@@ -1,9 +1,11 @@
-"""Who is left out and why: each contact once per rule, however many occurrences match."""
+"""Who is left out and why: the check that books also lists who it must leave out, and each
+contact is reported once per rule, however many occurrences match."""
 
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
+from desktop.rules.engine import check_rule
 from desktop.schedule import business_defaults
 from desktop.simulate.explain import Explainer
 from desktop.templates import Templates
@@ -23,7 +25,11 @@ def test_a_contact_with_two_matching_purchases_is_left_out_once(workspace) -> No
                           "conditions": {"all": [{"behaviour": "purchase_made", "amount": 1, "unit": "hours"}]},
                           "resend": {"policy": "per_occurrence"},
                           "schedule": {"check": {"every_minutes": 60}}}, NOW - timedelta(days=1))
-    explainer = Explainer(ws, business_defaults(ws.settings))
-    first = explainer.without_consent(rule, NOW, NOW - timedelta(hours=1))
+    business = business_defaults(ws.settings)
+    outcome = check_rule(ws, rule, rule.id, NOW, business=business, window_start=NOW - timedelta(hours=1),
+                         explain=True)
+    assert (outcome.matched, outcome.unconsented) == (0, [left_out, left_out])  # one row per purchase
+    explainer = Explainer(ws, business)
+    first = explainer.unconsented(rule, NOW, outcome.unconsented)
     assert [(n.contact_id, n.kind, n.reason) for n in first] == [(left_out, "no_consent", "e-mail: unsubscribed")]
-    assert explainer.without_consent(rule, NOW + timedelta(minutes=5), NOW - timedelta(hours=1)) == []
+    assert explainer.unconsented(rule, NOW + timedelta(minutes=5), [left_out]) == []
