@@ -123,6 +123,10 @@ def check_rule(ws: Any, rule: Rule, rule_id: int, now: datetime, *, business: Bu
                 result.unconsented.append(contact_id)
                 continue
             matched.append((contact_id, occurrence, event_id, recipient_zone))
+        # Book in contact order, whatever plan SQLite chose: ledger ids decide who goes first
+        # when a daily cap runs out, and the simulator's query (consent as a column) may be
+        # planned differently from the live one's.
+        matched.sort(key=lambda m: (m[0], m[1], m[2] or 0))
         result.matched = len(matched)
         if rule.sends:
             tally = book_sends(ws, rule, rule_id, schedule, business, cap, matched, now)

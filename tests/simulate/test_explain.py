@@ -33,3 +33,30 @@ def test_a_contact_with_two_matching_purchases_is_left_out_once(workspace) -> No
     first = explainer.unconsented(rule, NOW, outcome.unconsented)
     assert [(n.contact_id, n.kind, n.reason) for n in first] == [(left_out, "no_consent", "e-mail: unsubscribed")]
     assert explainer.unconsented(rule, NOW + timedelta(minutes=5), [left_out]) == []
+
+
+def test_explaining_books_exactly_what_the_live_check_books(workspace) -> None:
+    """The simulator's check (consent as a column) writes the same ledger rows, with the same
+    ids, as the live check (consent in the WHERE clause) — booked in contact order either way."""
+    from desktop.simulate.snapshot import discard, snapshot
+
+    ws = workspace
+    for i in range(40):
+        status = "unsubscribed" if i % 7 == 0 else "subscribed"
+        ws.contacts.create({"email": f"c{i}@ex.it", "first_name": f"C{i}", "email_status": status}, NOW)
+    Templates(ws.db).create("Hello", "email", subject="Ciao", html="<p>x</p>", now=NOW)
+    rule = ws.rules.save({"name": "Tutti", "enabled": True, "action": {"type": "send_email", "template": "Hello"},
+                          "schedule": {"check": {"every_minutes": 60}}}, NOW)
+    business = business_defaults(ws.settings)
+    live, simulated = snapshot(ws), snapshot(ws)
+    try:
+        plain = check_rule(live, rule, rule.id, NOW, business=business)
+        explained = check_rule(simulated, rule, rule.id, NOW, business=business, explain=True)
+        assert plain.planned == explained.planned == 34 and len(explained.unconsented) == 6
+        rows = "SELECT id, contact_id, occurrence, state, due_at FROM ledger ORDER BY id"
+        assert live.db.execute(rows).fetchall() == simulated.db.execute(rows).fetchall()
+        contacts = [r[1] for r in live.db.execute(rows)]
+        assert contacts == sorted(contacts)
+    finally:
+        discard(live)
+        discard(simulated)
