@@ -125,8 +125,9 @@ def check_rule(ws: Any, rule: Rule, rule_id: int, now: datetime, *, business: Bu
             matched.append((contact_id, occurrence, event_id, recipient_zone))
         # Book in contact order, whatever plan SQLite chose: ledger ids decide who goes first
         # when a daily cap runs out, and the simulator's query (consent as a column) may be
-        # planned differently from the live one's.
-        matched.sort(key=lambda m: (m[0], m[1], m[2] or 0))
+        # planned differently from the live one's. A contact's own occurrences go in the order
+        # their events arrived (the earlier purchase takes the cap's slot), not by their text.
+        matched.sort(key=lambda m: (m[0], m[2] or 0, m[1]))
         result.matched = len(matched)
         if rule.sends:
             tally = book_sends(ws, rule, rule_id, schedule, business, cap, matched, now)

@@ -60,3 +60,26 @@ def test_explaining_books_exactly_what_the_live_check_books(workspace) -> None:
     finally:
         discard(live)
         discard(simulated)
+
+
+def test_a_contacts_earlier_purchase_takes_the_cap_slot(workspace) -> None:
+    """Within one contact, occurrences are booked in the order their events arrived: with
+    room for one e-mail a week, the thank-you for order "9" goes and the one for the later
+    order "10" is dropped (ordering by text would put "10" first)."""
+    from desktop.rules.caps import Cap
+
+    ws = workspace
+    buyer = ws.contacts.create({"email": "x@ex.it", "first_name": "X"}, NOW - timedelta(days=5))
+    ws.events.record("purchase", NOW - timedelta(minutes=100), buyer, ref="9", amount=10)
+    ws.events.record("purchase", NOW - timedelta(minutes=80), buyer, ref="10", amount=20)
+    Templates(ws.db).create("Hello", "email", subject="Ciao", html="<p>x</p>", now=NOW - timedelta(days=1))
+    rule = ws.rules.save({"name": "Grazie", "enabled": True, "marketing": True,
+                          "action": {"type": "send_email", "template": "Hello"},
+                          "conditions": {"all": [{"behaviour": "purchase_made", "amount": 1, "unit": "hours"}]},
+                          "resend": {"policy": "per_occurrence"},
+                          "schedule": {"check": {"every_minutes": 60}}}, NOW - timedelta(days=1))
+    caps = {"email": Cap("email", 1, timedelta(days=7), timedelta(days=2))}
+    check_rule(ws, rule, rule.id, NOW, business=business_defaults(ws.settings),
+               window_start=NOW - timedelta(hours=2), caps=caps)
+    states = ws.db.execute("SELECT occurrence, state FROM ledger ORDER BY id").fetchall()
+    assert [(o.split("@")[0], s) for o, s in states] == [("purchase:9", "planned"), ("purchase:10", "dropped")]

@@ -62,3 +62,15 @@ def test_outcome_words_follow_the_language_in_search(qtbot) -> None:
     assert _shown(view) == []                       # searched again in the new words
     view.set_filter(text="senza consenso")
     assert _shown(view) == ["Bruno <bruno@ex.it>"] and view.index(0, 6).data() == "Senza consenso"
+
+
+def test_a_table_sorted_by_outcome_is_sorted_again_in_a_new_language(qtbot) -> None:
+    model = SimulationTableModel()
+    view = SimulationFilter()
+    view.setSourceModel(model)
+    model.set_rows(_rows())
+    model.set_texts(list(model.COLUMNS), {"send": "Sent", "no_consent": "No consent"})
+    view.sort(6, Qt.SortOrder.AscendingOrder)
+    assert _shown(view, 6)[0] == "No consent"
+    model.set_texts(list(model.COLUMNS), {"send": "Inviato", "no_consent": "Senza consenso"})
+    assert _shown(view, 6) == ["Inviato"] * 4 + ["Senza consenso"]

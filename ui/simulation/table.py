@@ -169,8 +169,8 @@ class SimulationFilter(QAbstractTableModel):
         self._select()
 
     def _texts_changed(self, *_args: Any) -> None:
-        self._haystacks = None  # outcome words are searched too, and they follow the language
-        if self.text:
+        self._haystacks = None  # outcome words are searched and sorted too, and follow the language
+        if self.text or self.sort_column != 0:
             self._select()
         elif self.view:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self.view) - 1, self.columnCount() - 1))
