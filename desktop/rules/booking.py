@@ -42,6 +42,8 @@ class Booking:
 
 @dataclass
 class Tally:
+    """What booking a check's sends wrote (a check's result extends it)."""
+
     planned: int = 0
     deferred_by_cap: int = 0
     dropped_by_cap: int = 0
@@ -58,6 +60,11 @@ class Tally:
         else:
             self.dropped_by_cap += 1
         self.bookings.append(booking)
+
+    def take(self, other: "Tally") -> None:
+        """Adopt ``other``'s booking counts (the attempt that stood)."""
+        for name in Tally.__dataclass_fields__:
+            setattr(self, name, getattr(other, name))
 
 
 class _Taken(Exception):

@@ -7,14 +7,13 @@ This is the single path from "conditions hold" to "a send is booked": the live s
 from __future__ import annotations
 
 import json
-from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from desktop.rules.booking import INSERT_LEDGER, Booking, book_sends, ledger_values
+from desktop.rules.booking import INSERT_LEDGER, Booking, Tally, book_sends, ledger_values
 from desktop.rules.caps import Cap, caps_from_settings
 from desktop.rules.clock import ANNIVERSARY_CATCH_UP_DAYS, EvalClock
 from desktop.rules.model import Rule
@@ -25,19 +24,14 @@ from desktop.timeutil import from_db, to_db
 
 
 @dataclass
-class CheckResult:
-    rule_id: int
-    checked_at: datetime
-    window_start: datetime
+class CheckResult(Tally):
+    """A check's counts: the booking's own (``Tally``) plus what only a check knows."""
+
+    rule_id: int = field(kw_only=True)
+    checked_at: datetime = field(kw_only=True)
+    window_start: datetime = field(kw_only=True)
     matched: int = 0
-    planned: int = 0
     applied: int = 0
-    deferred_by_cap: int = 0
-    dropped_by_cap: int = 0
-    already: int = 0
-    skipped: Counter = field(default_factory=Counter)  # reason -> count, nothing booked
-    skipped_contacts: list[tuple[int, str]] = field(default_factory=list)  # (contact, reason)
-    bookings: list[Booking] = field(default_factory=list)
     unconsented: list[int] = field(default_factory=list)  # with ``explain``: left out, in order
 
 
@@ -101,7 +95,7 @@ def check_rule(ws: Any, rule: Rule, rule_id: int, now: datetime, *, business: Bu
     compiled = compile_rule(rule, fields=ws.fields.all(), group_ids=group_ids(ws.db), clock=clock,
                             rule_id=rule_id, consent_column=explain)
     caps = caps if caps is not None else caps_from_settings(ws.settings)
-    result = CheckResult(rule_id, now, clock.window_start)
+    result = CheckResult(rule_id=rule_id, checked_at=now, window_start=clock.window_start)
     local_days: dict[str, list[tuple[Any, set[str]]]] = {}  # zone -> its anniversary days
     cap = caps.get(rule.channel) if rule.sends and rule.marketing else None
     matched: list[tuple[int, str, int | None, str]] = []
@@ -130,11 +124,7 @@ def check_rule(ws: Any, rule: Rule, rule_id: int, now: datetime, *, business: Bu
         matched.sort(key=lambda m: (m[0], m[2] or 0, m[1]))
         result.matched = len(matched)
         if rule.sends:
-            tally = book_sends(ws, rule, rule_id, schedule, business, cap, matched, now)
-            result.planned, result.deferred_by_cap = tally.planned, tally.deferred_by_cap
-            result.dropped_by_cap, result.already = tally.dropped_by_cap, tally.already
-            result.skipped, result.skipped_contacts = tally.skipped, tally.skipped_contacts
-            result.bookings = tally.bookings
+            result.take(book_sends(ws, rule, rule_id, schedule, business, cap, matched, now))
         else:
             for contact_id, occurrence, _, _ in matched:
                 _apply_group(ws, rule, rule_id, result, contact_id, occurrence, now)

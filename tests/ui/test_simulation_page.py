@@ -48,7 +48,7 @@ def _page(qtbot, runner) -> SimulationPage:
 
 
 def _table(page: SimulationPage) -> list[tuple[str, str, str]]:
-    proxy = page.proxy
+    proxy = page.model
     return [(proxy.index(r, 3).data(), proxy.index(r, 6).data(), proxy.index(r, 0).data())
             for r in range(proxy.rowCount())]
 

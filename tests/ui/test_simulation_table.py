@@ -7,7 +7,7 @@ from datetime import datetime, timedelta, timezone
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTableView
 
-from ui.simulation.table import SimRow, SimulationFilter, SimulationTableModel
+from ui.simulation.table import SimRow, SimulationTableModel
 
 T0 = datetime(2026, 3, 2, 8, 0, tzinfo=timezone.utc)
 
@@ -20,15 +20,13 @@ def _rows() -> list[SimRow]:
             for i, (name, rule, outcome) in enumerate(people)]
 
 
-def _shown(view: SimulationFilter, column: int = 3) -> list[str]:
+def _shown(view: SimulationTableModel, column: int = 3) -> list[str]:
     return [view.index(r, column).data() for r in range(view.rowCount())]
 
 
 def test_filters_combine_and_sorting_is_stable(qtbot) -> None:
-    model = SimulationTableModel()
-    view = SimulationFilter()
-    view.setSourceModel(model)
-    model.set_rows(_rows())
+    view = SimulationTableModel()
+    view.set_rows(_rows())
     assert len(_shown(view)) == 5 and _shown(view)[0] == "Anna <anna@ex.it>"
     view.set_filter(rule="Benvenuto")
     assert _shown(view) == ["Anna <anna@ex.it>", "Carla <carla@ex.it>"]
@@ -51,26 +49,22 @@ def test_filters_combine_and_sorting_is_stable(qtbot) -> None:
 
 
 def test_outcome_words_follow_the_language_in_search(qtbot) -> None:
-    model = SimulationTableModel()
-    view = SimulationFilter()
-    view.setSourceModel(model)
-    model.set_rows(_rows())
-    model.set_texts(list(model.COLUMNS), {"send": "Sent", "no_consent": "No consent"})
+    view = SimulationTableModel()
+    view.set_rows(_rows())
+    view.set_texts(list(view.COLUMNS), {"send": "Sent", "no_consent": "No consent"})
     view.set_filter(text="no consent")
     assert _shown(view) == ["Bruno <bruno@ex.it>"]
-    model.set_texts(list(model.COLUMNS), {"send": "Inviato", "no_consent": "Senza consenso"})
+    view.set_texts(list(view.COLUMNS), {"send": "Inviato", "no_consent": "Senza consenso"})
     assert _shown(view) == []                       # searched again in the new words
     view.set_filter(text="senza consenso")
     assert _shown(view) == ["Bruno <bruno@ex.it>"] and view.index(0, 6).data() == "Senza consenso"
 
 
 def test_a_table_sorted_by_outcome_is_sorted_again_in_a_new_language(qtbot) -> None:
-    model = SimulationTableModel()
-    view = SimulationFilter()
-    view.setSourceModel(model)
-    model.set_rows(_rows())
-    model.set_texts(list(model.COLUMNS), {"send": "Sent", "no_consent": "No consent"})
+    view = SimulationTableModel()
+    view.set_rows(_rows())
+    view.set_texts(list(view.COLUMNS), {"send": "Sent", "no_consent": "No consent"})
     view.sort(6, Qt.SortOrder.AscendingOrder)
     assert _shown(view, 6)[0] == "No consent"
-    model.set_texts(list(model.COLUMNS), {"send": "Inviato", "no_consent": "Senza consenso"})
+    view.set_texts(list(view.COLUMNS), {"send": "Inviato", "no_consent": "Senza consenso"})
     assert _shown(view, 6) == ["Inviato"] * 4 + ["Senza consenso"]

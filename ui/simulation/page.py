@@ -17,7 +17,7 @@ from ui.ops import Job, OpChanges, OpRunner, QueryOp
 from ui.resources import icon
 from ui.simulation.lanes import Marker
 from ui.simulation.run import MAX_DAYS, PROGRESS_STEPS, SimRun, rule_choices, run_simulation, write_csv
-from ui.simulation.table import SimulationFilter, SimulationTableModel
+from ui.simulation.table import SimulationTableModel
 from ui.simulation.timeline import MIN_SPAN, TimelineWidget
 from ui.widgets import PAGE_MARGINS, Heading
 
@@ -81,11 +81,9 @@ class SimulationPage(QWidget):
         self.legend = QLabel()
         self.legend.setWordWrap(True)
         self.model = SimulationTableModel(self)
-        self.proxy = SimulationFilter(self)
-        self.proxy.setSourceModel(self.model)
         self.table = QTableView()
         self.table.setObjectName("simulation_table")
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -99,14 +97,14 @@ class SimulationPage(QWidget):
         self.search = QLineEdit()
         self.search.setObjectName("simulation_search")
         self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(lambda text: self.proxy.set_filter(text=text))
+        self.search.textChanged.connect(lambda text: self.model.set_filter(text=text))
         self.rule_filter = QComboBox()
         self.rule_filter.currentIndexChanged.connect(
-            lambda _i: self.proxy.set_filter(rule=self.rule_filter.currentData() or ""))
+            lambda _i: self.model.set_filter(rule=self.rule_filter.currentData() or ""))
         self.show_filter = QComboBox()
         self.show_filter.addItems(["", "", ""])
         self.show_filter.currentIndexChanged.connect(
-            lambda i: self.proxy.set_filter(show=("all", "sent", "not_sent")[max(i, 0)]))
+            lambda i: self.model.set_filter(show=("all", "sent", "not_sent")[max(i, 0)]))
         self.marker_note = QLabel()
         self.marker_note.setObjectName("simulation_marker_note")
         self.clear_marker = QPushButton()
@@ -290,7 +288,6 @@ class SimulationPage(QWidget):
     def _finished(self, data: SimRun) -> None:
         self._end_job()
         self.run_data = data
-        self.proxy.set_filter(only_rows=None)
         self.model.set_rows(data.rows)
         self.timeline.set_data(data.timeline)
         self.timeline.setMinimumHeight(self.timeline.sizeHint().height())
@@ -339,7 +336,7 @@ class SimulationPage(QWidget):
         index = self.rule_filter.findData(keep) if keep else 0
         self.rule_filter.setCurrentIndex(max(index, 0))
         self.rule_filter.blockSignals(False)
-        self.proxy.set_filter(rule=self.rule_filter.currentData() or "")
+        self.model.set_filter(rule=self.rule_filter.currentData() or "")
 
     # --- timeline <-> table ---------------------------------------------------------------------
     def _row_label(self, row: int) -> str:
@@ -348,20 +345,20 @@ class SimulationPage(QWidget):
 
     def show_marker(self, marker: Marker) -> None:
         """A click on a marker: the table lists just its recipients."""
-        self.proxy.set_filter(only_rows=frozenset(marker.rows))
+        self.model.set_filter(only_rows=frozenset(marker.rows))
         self._marker = marker
         self._marker_text()
 
     def clear_marker_filter(self) -> None:
-        self.proxy.set_filter(only_rows=None)
+        self.model.set_filter(only_rows=None)
         self._marker_text()
 
     def _marker_text(self) -> None:
-        active = self.proxy.only_rows is not None
+        active = self.model.only_rows is not None
         self.clear_marker.setVisible(active)
         self.marker_note.setVisible(active)
         if active:
-            self.marker_note.setText(self.tr("%n recipient(s) of the chosen marker", "", len(self.proxy.only_rows or ())))
+            self.marker_note.setText(self.tr("%n recipient(s) of the chosen marker", "", len(self.model.only_rows or ())))
 
     def _span_for(self, value: int) -> timedelta:
         full = self.timeline.full_span()

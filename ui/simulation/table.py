@@ -1,7 +1,10 @@
 """The simulation's table: every send, group change and not-sent contact, with reasons.
 
-Rows are built on the worker and handed to the model in one reset, so a run with
-thousands of rows costs the UI thread one layout, not one signal per send.
+Rows are built on the worker and handed to the model at once. A month of a big list is
+250,000 rows: a Qt proxy would ask Python about every row, one call at a time, on the UI
+thread — seconds per result and per keystroke. So the model itself picks and orders the rows
+it shows over the whole list at once (the search text of each row is built once per result),
+and the view only asks for the rows it paints.
 """
 
 from __future__ import annotations
@@ -17,7 +20,6 @@ from PySide6.QtGui import QColor
 from desktop.simulate import SimulationResult
 
 Index = QModelIndex | QPersistentModelIndex
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 @dataclass(frozen=True)
@@ -53,100 +55,39 @@ def rows_from(result: SimulationResult, axis_zone: str) -> list[SimRow]:
 
 
 class SimulationTableModel(QAbstractTableModel):
+    """All of a run's ``rows``; shows ``view`` (indices into them) as filtered by search text,
+    one rule, sends or not-sent and a clicked marker's rows, in the chosen order."""
+
     COLUMNS = ("when", "zone", "rule", "recipient", "channel", "message", "outcome", "reason")
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.rows: list[SimRow] = []
-        self._headers: list[str] = list(self.COLUMNS)
-        self._outcomes: dict[str, str] = {}
-
-    def set_texts(self, headers: list[str], outcomes: dict[str, str]) -> None:
-        self._headers, self._outcomes = headers, outcomes
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)
-        if self.rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, len(self.COLUMNS) - 1))
-
-    def set_rows(self, rows: list[SimRow]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def outcome_text(self, outcome: str) -> str:
-        return self._outcomes.get(outcome, outcome.replace("_", " "))
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        return self.value(index.row(), index.column(), role)
-
-    def value(self, row_number: int, column_number: int, role: int) -> Any:
-        row = self.rows[row_number]
-        column = self.COLUMNS[column_number]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self._display(row, column)
-        if role == SORT_ROLE:
-            return self.sort_key(row, column)
-        if role == Qt.ItemDataRole.ForegroundRole and not row.sent and column == "outcome":
-            return QColor("#b3261e")
-        return None
-
-    def sort_key(self, row: SimRow, column: str) -> Any:
-        return row.at.timestamp() if column == "when" else self._display(row, column).casefold()
-
-    def _display(self, row: SimRow, column: str) -> str:
-        if column == "when":
-            return row.local.strftime("%Y-%m-%d %H:%M")
-        if column == "recipient":
-            return f"{row.name} <{row.to}>" if row.name and row.to else (row.to or row.name)
-        if column == "outcome":
-            return self.outcome_text(row.outcome)
-        return str(getattr(row, {"message": "what"}.get(column, column)))
-
-
-class SimulationFilter(QAbstractTableModel):
-    """What the table shows of the model's rows: search text, one rule, sends or not-sent,
-    the rows of a clicked marker, and the sort order.
-
-    A month of a big list is 250,000 rows. A Qt proxy asks Python about every row, one call
-    at a time, on the UI thread — seconds per keystroke and per result. Here the selection
-    and the order are worked out over the whole list at once (a list comprehension; the
-    search text of each row is built once per result), and the view only asks for the rows
-    it paints.
-    """
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.source = SimulationTableModel(self)
+        self.view: list[int] = []
         self.text = ""
         self.rule = ""
         self.show = "all"                     # all | sent | not_sent
         self.only_rows: frozenset[int] | None = None
-        self.view: list[int] = []             # the source rows shown, in order
         self.sort_column = 0
         self.sort_order = Qt.SortOrder.AscendingOrder
+        self._headers: list[str] = list(self.COLUMNS)
+        self._outcomes: dict[str, str] = {}
         self._haystacks: list[str] | None = None
 
-    def setSourceModel(self, model: SimulationTableModel) -> None:
-        self.source = model
-        model.modelReset.connect(self._rows_changed)
-        model.dataChanged.connect(self._texts_changed)
-        model.headerDataChanged.connect(self.headerDataChanged)
-        self._rows_changed()
+    def set_texts(self, headers: list[str], outcomes: dict[str, str]) -> None:
+        self._headers, self._outcomes = headers, outcomes
+        self._haystacks = None  # outcome words are searched and sorted too, and follow the language
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)
+        if self.text or self.sort_column != 0:
+            self._select()
+        elif self.view:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.view) - 1, len(self.COLUMNS) - 1))
 
-    def sourceModel(self) -> SimulationTableModel:
-        return self.source
+    def set_rows(self, rows: list[SimRow]) -> None:
+        self.rows = rows
+        self.only_rows = None  # a marker's rows belong to the previous run
+        self._haystacks = None
+        self._select()
 
     def set_filter(self, *, text: str | None = None, rule: str | None = None, show: str | None = None,
                    only_rows: frozenset[int] | None | bool = False) -> None:
@@ -164,19 +105,8 @@ class SimulationFilter(QAbstractTableModel):
         self.sort_column, self.sort_order = column, order
         self._select()
 
-    def _rows_changed(self) -> None:
-        self._haystacks = None
-        self._select()
-
-    def _texts_changed(self, *_args: Any) -> None:
-        self._haystacks = None  # outcome words are searched and sorted too, and follow the language
-        if self.text or self.sort_column != 0:
-            self._select()
-        elif self.view:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self.view) - 1, self.columnCount() - 1))
-
     def _select(self) -> None:
-        rows = self.source.rows
+        rows = self.rows
         chosen: Any = sorted(self.only_rows) if self.only_rows is not None else range(len(rows))
         if self.rule:
             chosen = [i for i in chosen if rows[i].rule == self.rule]
@@ -187,10 +117,10 @@ class SimulationFilter(QAbstractTableModel):
             haystacks = self._search_texts()
             chosen = [i for i in chosen if self.text in haystacks[i]]
         chosen = list(chosen)
-        column = self.source.COLUMNS[self.sort_column] if 0 <= self.sort_column < len(self.source.COLUMNS) else "when"
+        column = self.COLUMNS[self.sort_column] if 0 <= self.sort_column < len(self.COLUMNS) else "when"
         descending = self.sort_order == Qt.SortOrder.DescendingOrder
         if column != "when":  # rows arrive in time order; any other column is sorted here (stable)
-            chosen.sort(key=lambda i: self.source.sort_key(rows[i], column), reverse=descending)
+            chosen.sort(key=lambda i: self._display(rows[i], column).casefold(), reverse=descending)
         elif descending:
             chosen.reverse()
         self.beginResetModel()
@@ -199,24 +129,40 @@ class SimulationFilter(QAbstractTableModel):
 
     def _search_texts(self) -> list[str]:
         if self._haystacks is None:
-            model = self.source
-            self._haystacks = [" ".join((r.to, r.name, r.rule, r.what, r.reason, model.outcome_text(r.outcome))).casefold()
-                               for r in model.rows]
+            self._haystacks = [" ".join((r.to, r.name, r.rule, r.what, r.reason, self.outcome_text(r.outcome))).casefold()
+                               for r in self.rows]
         return self._haystacks
 
-    def source_row(self, row: int) -> int:
-        return self.view[row]
+    def outcome_text(self, outcome: str) -> str:
+        return self._outcomes.get(outcome, outcome.replace("_", " "))
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.view)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.source.COLUMNS)
+        return 0 if parent.isValid() else len(self.COLUMNS)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        return self.source.headerData(section, orientation, role)
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self.view):
             return None
-        return self.source.value(self.view[index.row()], index.column(), role)
+        row = self.rows[self.view[index.row()]]
+        column = self.COLUMNS[index.column()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self._display(row, column)
+        if role == Qt.ItemDataRole.ForegroundRole and not row.sent and column == "outcome":
+            return QColor("#b3261e")
+        return None
+
+    def _display(self, row: SimRow, column: str) -> str:
+        if column == "when":
+            return row.local.strftime("%Y-%m-%d %H:%M")
+        if column == "recipient":
+            return f"{row.name} <{row.to}>" if row.name and row.to else (row.to or row.name)
+        if column == "outcome":
+            return self.outcome_text(row.outcome)
+        return str(getattr(row, {"message": "what"}.get(column, column)))
