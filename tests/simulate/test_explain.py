@@ -13,18 +13,23 @@ from desktop.templates import Templates
 NOW = datetime(2026, 3, 2, 9, 30, tzinfo=timezone.utc)
 
 
-def test_a_contact_with_two_matching_purchases_is_left_out_once(workspace) -> None:
-    ws = workspace
-    left_out = ws.contacts.create({"email": "x@ex.it", "first_name": "X", "email_status": "unsubscribed"},
-                                  NOW - timedelta(days=5))
-    ws.events.record("purchase", NOW - timedelta(minutes=100), left_out, ref="o1", amount=10)
-    ws.events.record("purchase", NOW - timedelta(minutes=80), left_out, ref="o2", amount=20)
+def _two_purchases(ws, refs: tuple[str, str], *, marketing: bool, **contact):
+    """A contact who bought twice in the last two hours, and a per-purchase thank-you rule."""
+    buyer = ws.contacts.create({"email": "x@ex.it", "first_name": "X", **contact}, NOW - timedelta(days=5))
+    ws.events.record("purchase", NOW - timedelta(minutes=100), buyer, ref=refs[0], amount=10)
+    ws.events.record("purchase", NOW - timedelta(minutes=80), buyer, ref=refs[1], amount=20)
     Templates(ws.db).create("Hello", "email", subject="Ciao", html="<p>x</p>", now=NOW - timedelta(days=1))
-    rule = ws.rules.save({"name": "Grazie", "enabled": True, "marketing": False,
+    rule = ws.rules.save({"name": "Grazie", "enabled": True, "marketing": marketing,
                           "action": {"type": "send_email", "template": "Hello"},
                           "conditions": {"all": [{"behaviour": "purchase_made", "amount": 1, "unit": "hours"}]},
                           "resend": {"policy": "per_occurrence"},
                           "schedule": {"check": {"every_minutes": 60}}}, NOW - timedelta(days=1))
+    return buyer, rule
+
+
+def test_a_contact_with_two_matching_purchases_is_left_out_once(workspace) -> None:
+    ws = workspace
+    left_out, rule = _two_purchases(ws, ("o1", "o2"), marketing=False, email_status="unsubscribed")
     business = business_defaults(ws.settings)
     outcome = check_rule(ws, rule, rule.id, NOW, business=business, window_start=NOW - timedelta(hours=1),
                          explain=True)
@@ -69,15 +74,7 @@ def test_a_contacts_earlier_purchase_takes_the_cap_slot(workspace) -> None:
     from desktop.rules.caps import Cap
 
     ws = workspace
-    buyer = ws.contacts.create({"email": "x@ex.it", "first_name": "X"}, NOW - timedelta(days=5))
-    ws.events.record("purchase", NOW - timedelta(minutes=100), buyer, ref="9", amount=10)
-    ws.events.record("purchase", NOW - timedelta(minutes=80), buyer, ref="10", amount=20)
-    Templates(ws.db).create("Hello", "email", subject="Ciao", html="<p>x</p>", now=NOW - timedelta(days=1))
-    rule = ws.rules.save({"name": "Grazie", "enabled": True, "marketing": True,
-                          "action": {"type": "send_email", "template": "Hello"},
-                          "conditions": {"all": [{"behaviour": "purchase_made", "amount": 1, "unit": "hours"}]},
-                          "resend": {"policy": "per_occurrence"},
-                          "schedule": {"check": {"every_minutes": 60}}}, NOW - timedelta(days=1))
+    _buyer, rule = _two_purchases(ws, ("9", "10"), marketing=True)
     caps = {"email": Cap("email", 1, timedelta(days=7), timedelta(days=2))}
     check_rule(ws, rule, rule.id, NOW, business=business_defaults(ws.settings),
                window_start=NOW - timedelta(hours=2), caps=caps)
