@@ -1,0 +1,92 @@
+"""Messages for people are codes plus parameters, turned into words only at the edge.
+
+The engine never builds an English sentence for a person: it returns (and stores, in the
+ledger's ``reason`` column and in histories) a ``Msg``. The UI and the CLI call ``text(msg,
+lang)``. Each area of the engine registers its own codes with their Italian and English
+texts in one call (``define``), next to the code that uses them, so a new reason cannot
+appear without its translations; ``tests/test_messages.py`` walks the whole catalogue.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any, Mapping
+
+LANGUAGES = ("it", "en")
+_CATALOG: dict[str, dict[str, str]] = {}
+
+
+@dataclass(frozen=True)
+class Msg:
+    code: str
+    params: Mapping[str, Any] = field(default_factory=dict)
+
+    def encode(self) -> str:
+        """The stored form: compact JSON, readable in a database browser."""
+        return json.dumps({"code": self.code, **dict(self.params)}, ensure_ascii=False,
+                          separators=(",", ":"), sort_keys=True, default=str)
+
+    @classmethod
+    def decode(cls, stored: str | None) -> "Msg | None":
+        """The inverse of ``encode``; a plain text (rows written before codes) stays readable."""
+        if not stored:
+            return None
+        if stored.startswith("{"):
+            try:
+                data = json.loads(stored)
+            except ValueError:
+                data = None
+            if isinstance(data, dict) and isinstance(data.get("code"), str):
+                code = data.pop("code")
+                return cls(code, data)
+        return cls("legacy", {"text": stored})
+
+    def __str__(self) -> str:  # logs and exceptions: English, never shown as a UI text
+        return text(self, "en")
+
+
+def define(codes: Mapping[str, tuple[str, str]]) -> None:
+    """Register ``code -> (italian, english)`` format strings (``str.format`` with the params)."""
+    for code, (italian, english) in codes.items():
+        known = _CATALOG.get(code)
+        if known is not None and known != {"it": italian, "en": english}:
+            raise ValueError(f"message code {code!r} defined twice with different texts")
+        _CATALOG[code] = {"it": italian, "en": english}
+
+
+def catalog() -> Mapping[str, Mapping[str, str]]:
+    return _CATALOG
+
+
+def text(msg: "Msg | str | None", lang: str = "en") -> str:
+    """Words for a person. An unknown code shows itself with its parameters (never raises)."""
+    if msg is None:
+        return ""
+    if isinstance(msg, str):
+        msg = Msg.decode(msg)
+        if msg is None:
+            return ""
+    texts = _CATALOG.get(msg.code)
+    if texts is None:
+        extra = ", ".join(f"{k}={v}" for k, v in sorted(msg.params.items()))
+        return f"{msg.code} ({extra})" if extra else msg.code
+    template = texts.get(lang) or texts["en"]
+    params = {k: _word(v, lang) for k, v in msg.params.items()}
+    try:
+        return template.format(**params)
+    except (KeyError, IndexError, ValueError):
+        return template
+
+
+def _word(value: Any, lang: str) -> Any:
+    """A parameter that is itself a message (a nested reason) is translated too."""
+    if isinstance(value, Msg):
+        return text(value, lang)
+    if isinstance(value, dict) and isinstance(value.get("code"), str):
+        data = dict(value)
+        return text(Msg(data.pop("code"), data), lang)
+    return value
+
+
+define({"legacy": ("{text}", "{text}")})
