@@ -24,8 +24,17 @@ class Msg:
 
     def encode(self) -> str:
         """The stored form: compact JSON, readable in a database browser."""
-        return json.dumps({"code": self.code, **dict(self.params)}, ensure_ascii=False,
-                          separators=(",", ":"), sort_keys=True, default=str)
+        # The code first, always: SQL can then tell a reason's kind by its prefix
+        # (``'{"code":"frequency_cap'``) without parsing JSON in a trigger.
+        return json.dumps(self.as_dict(), ensure_ascii=False, separators=(",", ":"), default=str)
+
+    def as_dict(self) -> dict[str, Any]:
+        """``{"code": ..., **params}`` with nested messages as dicts too (JSON output)."""
+        return {"code": self.code, **{k: v.as_dict() if isinstance(v, Msg) else v
+                                      for k, v in self.params.items()}}
+
+    def __hash__(self) -> int:  # params is a dict: hash the stored form (Counter keys, sets)
+        return hash(self.encode())
 
     @classmethod
     def decode(cls, stored: str | None) -> "Msg | None":

@@ -6,7 +6,7 @@ from datetime import timedelta
 
 import pytest
 
-from desktop.delivery import dispatch_due, sms_segments
+from desktop.delivery import sms_segments
 from desktop.delivery.channel import BACKOFF, FAILED, RETRY, SENT, ChannelUnavailable, OutgoingMessage
 from desktop.delivery.limits import Limits
 from desktop.delivery.status_poll import poll_sms_status
@@ -15,6 +15,7 @@ from desktop.timeutil import from_db
 from tests.helpers.ledger import add_contacts, add_rows, add_rule, add_template, states
 from tests.helpers.smtp_server import free_port
 from tests.helpers.twilio_server import TwilioServer
+from tests.helpers.engine import dispatch, words
 
 SID, TOKEN = "AC" + "1" * 32, "tok-" + "9" * 28
 
@@ -108,7 +109,7 @@ def test_dispatch_marks_contacts_and_polls_status(workspace, now, api):
     api.errors["+393330000001"] = 21211
     api.errors["+393330000002"] = 21610
     rows = add_rows(ws, rule, contacts, now - timedelta(minutes=1), "sms")
-    summary = dispatch_due(ws, now, channels={"sms": channel(api)}, limits=Limits.unlimited())
+    summary = dispatch(ws, now, channels={"sms": channel(api)}, limits=Limits.unlimited())
     assert summary.counts == {"sent": 2, "failed": 2}
     assert ws.contacts.get(contacts[1])["sms_status"] == "bounced"
     assert ws.contacts.get(contacts[2])["sms_status"] == "unsubscribed"
@@ -135,8 +136,8 @@ def test_429_pauses_the_channel_and_backs_off(workspace, now, api):
     rule = add_rule(ws, now, "Sms", "sms")
     rows = add_rows(ws, rule, add_contacts(ws, now, 3), now - timedelta(minutes=1), "sms")
     api.queue.append(20429)
-    summary = dispatch_due(ws, now, channels={"sms": channel(api)}, limits=Limits.unlimited())
-    assert summary.counts == {"deferred": 1} and "20429" in summary.paused["sms"]
+    summary = dispatch(ws, now, channels={"sms": channel(api)}, limits=Limits.unlimited())
+    assert summary.counts == {"deferred": 1} and "20429" in words(summary.paused["sms"])
     due = from_db(ws.db.execute("SELECT due_at FROM ledger WHERE id = ?", [rows[0]]).fetchone()[0])
     assert due >= now + timedelta(seconds=60)
     assert states(ws) == {"deferred": 1, "planned": 2}

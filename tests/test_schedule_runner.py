@@ -1,4 +1,5 @@
-"""The real APScheduler, with intervals of a tenth of a second: edits, disabling, catch-up on start."""
+"""The real APScheduler, with intervals of a tenth of a second: edits, disabling, catch-up on
+start — its triggers asking the same ``rule_due`` the engine asks."""
 
 from __future__ import annotations
 
@@ -8,9 +9,9 @@ from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 from typing import Callable
 
-from desktop.schedule import BusinessDefaults, Schedule, next_check
+from desktop.schedule import BusinessDefaults, Schedule, next_check, rule_due
 from desktop.schedule.model import Check
-from desktop.schedule.runner import RuleScheduler
+from desktop.schedule.runner import RuleScheduler, after_fire
 
 UTC = timezone.utc
 BUSINESS = BusinessDefaults("Europe/Rome", ["21:00-09:00"])
@@ -19,13 +20,26 @@ FAST = replace(HOURLY, check=Check(every=timedelta(milliseconds=100)))
 
 
 class Recorder:
-    def __init__(self) -> None:
+    """Stands where the engine stands: records each check as the rule's last check, and
+    answers the trigger with ``rule_due`` from those, as ``Engine._when`` does."""
+
+    def __init__(self, last: dict[int, datetime | None] | None = None) -> None:
         self.calls: dict[int, list[datetime]] = {}
+        self.last: dict[int, datetime | None] = dict(last or {})
+        self.saved = datetime.now(UTC)
         self._lock = threading.Lock()
 
-    def __call__(self, rule_id: int, fire_time: datetime) -> None:
+    def __call__(self, rule_id: int) -> None:
+        now = datetime.now(UTC)
         with self._lock:
-            self.calls.setdefault(rule_id, []).append(fire_time)
+            self.calls.setdefault(rule_id, []).append(now)
+            self.last[rule_id] = now
+
+    def when(self, rule_id: int, schedule: Schedule, previous: datetime | None, now: datetime) -> datetime | None:
+        with self._lock:
+            last = self.last.get(rule_id)
+        due = rule_due(schedule, last, self.saved - timedelta(hours=1), now, business=BUSINESS)
+        return after_fire(schedule, due.at, previous, business=BUSINESS)
 
     def count(self, rule_id: int) -> int:
         with self._lock:
@@ -44,8 +58,8 @@ def wait_for(condition: Callable[[], bool], timeout: float = 5.0) -> bool:
 def test_edits_reschedule_jobs_and_disabled_rules_stop_being_checked() -> None:
     rules: dict[int, tuple[Schedule, bool]] = {1: (FAST, True), 2: (FAST, True), 3: (HOURLY, True), 4: (FAST, False)}
     recorder = Recorder()
-    runner = RuleScheduler(lambda: [(i, s, on) for i, (s, on) in rules.items()], recorder, lambda _: None,
-                           BUSINESS, min_every=timedelta(milliseconds=50))
+    runner = RuleScheduler(lambda: [(i, s, on) for i, (s, on) in rules.items()], recorder, recorder.when,
+                           min_every=timedelta(milliseconds=50))
     runner.start()
     try:
         assert wait_for(lambda: recorder.count(1) >= 3 and recorder.count(2) >= 3)
@@ -79,10 +93,16 @@ def test_edits_reschedule_jobs_and_disabled_rules_stop_being_checked() -> None:
 
 
 def test_json_limits_hold_unless_the_constructor_lowers_them() -> None:
-    runner = RuleScheduler(lambda: [(1, FAST, True)], Recorder(), lambda _: None, BUSINESS)
+    recorder = Recorder()
+    runner = RuleScheduler(lambda: [(1, FAST, True)], recorder, recorder.when)
     runner.start()
     try:
+        # A never-checked rule takes its slot of the last few minutes at once, then the next
+        # one five minutes on: never a 100 ms interval from JSON.
+        assert wait_for(lambda: recorder.count(1) == 1)
+        time.sleep(0.5)
         planned = runner.next_run_times()[1]
+        assert recorder.count(1) == 1
         assert planned is not None and planned - datetime.now(UTC) > timedelta(seconds=1)
         assert planned.astimezone(UTC).minute % 5 == 0 and planned.second == 0
     finally:
@@ -93,9 +113,9 @@ def test_on_start_a_missed_check_is_caught_up_once_or_skipped() -> None:
     two_days_ago = datetime.now(UTC) - timedelta(days=2)
     catch_up = replace(HOURLY, missed="catch_up_once")
     skip = replace(HOURLY, missed="skip")
-    recorder = Recorder()
+    recorder = Recorder({1: two_days_ago, 2: two_days_ago, 3: None})
     runner = RuleScheduler(lambda: [(1, catch_up, True), (2, skip, True), (3, catch_up, True)], recorder,
-                           lambda rule_id: None if rule_id == 3 else two_days_ago, BUSINESS)
+                           recorder.when)
     runner.start()
     try:
         assert wait_for(lambda: recorder.count(1) == 1)
@@ -110,12 +130,11 @@ def test_on_start_a_missed_check_is_caught_up_once_or_skipped() -> None:
 def test_a_failing_check_does_not_stop_the_next_ones() -> None:
     recorder = Recorder()
 
-    def flaky(rule_id: int, fire_time: datetime) -> None:
-        recorder(rule_id, fire_time)
+    def flaky(rule_id: int) -> None:
+        recorder(rule_id)
         raise RuntimeError("database is locked")
 
-    runner = RuleScheduler(lambda: [(1, FAST, True)], flaky, lambda _: None, BUSINESS,
-                           min_every=timedelta(milliseconds=50))
+    runner = RuleScheduler(lambda: [(1, FAST, True)], flaky, recorder.when, min_every=timedelta(milliseconds=50))
     runner.start()
     try:
         assert wait_for(lambda: recorder.count(1) >= 3)

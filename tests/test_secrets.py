@@ -14,7 +14,6 @@ from keyring.backends import fail, null
 from keyrings.alt.file import EncryptedKeyring, PlaintextKeyring
 
 from desktop.cli import main as cli_main
-from desktop.delivery import dispatch_due
 from desktop.delivery.setup import channels_from_settings
 from desktop.delivery.status_poll import poll_sms_status
 from desktop.errors import InputError
@@ -22,6 +21,7 @@ from desktop.secrets import KeyringUnavailable, get_secret, set_secret
 from tests.helpers.ledger import add_contacts, add_rows, add_rule, add_template, states
 from tests.helpers.smtp_server import SmtpServer, tls_contexts
 from tests.helpers.twilio_server import TwilioServer
+from tests.helpers.engine import dispatch, words
 
 SMTP_SECRET = "Sm7p-s3cret-Zq81xw"
 TWILIO_SECRET = "tw1l10tokenQ7Vb2Lmx93Kd"
@@ -111,19 +111,19 @@ def test_no_secret_anywhere_after_a_full_run(workspace, now, encrypted, tmp_path
             add_rows(ws, add_rule(ws, now, "Sms", "sms"), contacts, now - timedelta(minutes=1), "sms")
             channels = channels_from_settings(ws, ssl_context=client_ctx, twilio_base_url=api.url)
             assert {c.kind for c in channels.values()} == {"smtp", "twilio"}
-            summary = dispatch_due(ws, now, channels=channels)
+            summary = dispatch(ws, now, channels=channels)
             poll_sms_status(ws, now, channels["sms"])
             # and a failing login, whose error text must not carry the secret either
             ws.settings.set("smtp.username", "other", now)
             encrypted.set_password("postino-smtp", "other", SMTP_SECRET + "-wrong")
             add_rows(ws, add_rule(ws, now, "Cart", name="again"), contacts, now - timedelta(minutes=1))
-            failed = dispatch_due(ws, now, channels=channels_from_settings(ws, ssl_context=client_ctx))
+            failed = dispatch(ws, now, channels=channels_from_settings(ws, ssl_context=client_ctx))
     finally:
         root.removeHandler(handler)
         handler.close()
         root.setLevel(old_level)
     assert summary.counts == {"sent": 10}, summary
-    assert "535" in failed.paused["email"] and states(ws)["planned"] == 5
+    assert "535" in words(failed.paused["email"]) and states(ws)["planned"] == 5
     ws.db.execute("PRAGMA wal_checkpoint(PASSIVE)")
     files = [p for p in ws.data_dir.rglob("*") if p.is_file()]
     assert any(p.suffix == ".db" for p in files) and log_file in files

@@ -16,6 +16,7 @@ from desktop.delivery.recording import RecordingChannel
 from desktop.service.engine import Engine
 from desktop.service.lock import EngineLock, WorkspaceBusy
 from desktop.workspace import Workspace
+from tests.helpers.engine import words
 from tests.helpers.ledger import add_contacts, add_rows, add_rule, add_template
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -85,7 +86,7 @@ def test_manual_dispatch_respects_quiet_hours(tmp_path: Path) -> None:
     with Workspace.open(folder) as ws:
         rows = ws.db.execute("SELECT state, reason FROM ledger").fetchall()
     assert [state for state, _ in rows] == ["deferred", "deferred"]
-    assert all(reason.startswith("quiet hours") for _, reason in rows)
+    assert all(words(reason).startswith("quiet hours") for _, reason in rows)
     assert not any((folder / "outbox").glob("*.eml")) if (folder / "outbox").exists() else True
 
 

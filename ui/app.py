@@ -55,4 +55,5 @@ def start_engine(data_dir: Path, window: MainWindow):
         window.status_label.set_engine("elsewhere")
         return None
     window.status_label.set_engine("running")
+    window.wake_engine = engine.wake  # Run now answers at once instead of within seconds
     return engine

@@ -66,6 +66,8 @@ class MainWindow(QMainWindow):
         self.workspace = workspace
         self.runner = runner or OpRunner(workspace.data_dir, parent=self)
         self.state: dict[str, Any] = {}
+        # Set by whoever runs the engine in this process: "look at your requests now".
+        self.wake_engine: Callable[[], None] = lambda: None
         self._state_file = state_file or str(workspace.data_dir / "window.ini")
         self.setWindowIcon(icon("postino"))
         self.sidebar = QListWidget()

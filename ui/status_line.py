@@ -46,7 +46,7 @@ def engine_state(c: OpContext, now: datetime | None = None, *, channels: bool = 
     prompt the user every minute); the channels are looked at again when settings change."""
     ws, now = c.ws, now or datetime.now(timezone.utc)
     db = ws.db
-    last = db.execute("SELECT max(checked_at) FROM rule_checks").fetchone()[0]
+    last = db.execute("SELECT max(checked_at) FROM rule_checks WHERE missed_slot IS NULL").fetchone()[0]
     out = {
         "contacts": ws.contacts.count(),
         "sandbox": bool(ws.settings.get("sandbox")),

@@ -7,6 +7,8 @@ import json
 import sys
 from datetime import datetime, timedelta, timezone
 
+from desktop.cli.words import language
+from desktop.messages import text
 from desktop.errors import InputError
 from desktop.timeutil import parse_instant
 from desktop.workspace import Workspace
@@ -26,11 +28,11 @@ def _simulate(args: argparse.Namespace, ws: Workspace) -> int:
         return _now(args, ws, start, simulate_now)
     result = simulate(ws, start=start, horizon=timedelta(days=args.days), rule_names=args.rule or None)
     if args.format == "json":
-        sys.stdout.write(result.dumps() + "\n")
+        sys.stdout.write(result.dumps(language(ws)) + "\n")
     elif args.format == "csv":
-        sys.stdout.write(result.to_csv())
+        sys.stdout.write(result.to_csv(language(ws)))
     else:
-        print(result.to_table())
+        print(result.to_table(language(ws)))
     return 0
 
 
@@ -41,7 +43,8 @@ def _now(args: argparse.Namespace, ws: Workspace, now: datetime, simulate_now) -
         result = simulate_now(ws, rule, now)
         report.append({"rule": rule.name, **result.counts, "selected_ids": result.selected,
                        "discarded_ids": result.discarded,
-                       "left_out_contacts": [{"contact_id": c, "reason": r} for c, r in result.left_out]})
+                       "left_out_contacts": [{"contact_id": c, "reason": text(r, language(ws)), "reason_code": r.code}
+                                             for c, r in result.left_out]})
     if args.format == "json":
         print(json.dumps({"format": "postino.simulation.now", "version": 1,
                           "at": now.isoformat(), "rules": report}, ensure_ascii=False, indent=2))

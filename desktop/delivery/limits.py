@@ -14,7 +14,12 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Callable
 from zoneinfo import ZoneInfo
 
+from desktop.messages import Msg, define
 from desktop.timeutil import UTC, to_db
+
+define({"cap_warning": (
+    "{day}: partirebbero {total} {what} ma il limite giornaliero è {cap}; {wait} aspetteranno il giorno dopo",
+    "{day}: {total} {what} would go out but the daily cap is {cap}; {wait} will wait for the next day")})
 
 if TYPE_CHECKING:  # pragma: no cover
     from desktop.workspace import Workspace
@@ -32,8 +37,12 @@ class RateLimiter:
         self.clock, self.sleep = clock, sleep
         self.waited = 0.0
 
-    def acquire(self) -> None:
+    def acquire(self, should_stop: Callable[[], bool] = lambda: False) -> bool:
+        """Wait for room in every window; False (nothing taken) if ``should_stop`` says so
+        while waiting — an engine stopping must not sit out a minute of pacing."""
         while True:
+            if should_stop():
+                return False
             now = self.clock()
             wait = 0.0
             for window, limit, stamps in self.windows:
@@ -48,10 +57,17 @@ class RateLimiter:
         stamp = self.clock()
         for _, _, stamps in self.windows:
             stamps.append(stamp)
+        return True
+
+    def limits(self) -> tuple[tuple[float, int], ...]:
+        return tuple((w, n) for w, n, _ in self.windows)
 
 
 @dataclass
 class Limits:
+    """One per engine, kept across batches and ticks: a rate limiter that forgot its recent
+    sends at every batch of 100 let 100 e-mails into a minute capped at 60."""
+
     rates: dict[str, RateLimiter] = field(default_factory=dict)
     daily_caps: dict[str, int] = field(default_factory=dict)
     zone: str = "UTC"
@@ -70,10 +86,19 @@ class Limits:
     def unlimited(cls) -> "Limits":
         return cls()
 
-    def pace(self, channel: str) -> None:
+    def follow(self, fresh: "Limits") -> None:
+        """Adopt changed settings; a limiter whose numbers did not change keeps its history."""
+        for channel, limiter in fresh.rates.items():
+            mine = self.rates.get(channel)
+            if mine is None or mine.limits() != limiter.limits():
+                if mine is not None:
+                    limiter.clock, limiter.sleep = mine.clock, mine.sleep
+                self.rates[channel] = limiter
+        self.daily_caps, self.zone = fresh.daily_caps, fresh.zone
+
+    def pace(self, channel: str, should_stop: Callable[[], bool] = lambda: False) -> bool:
         limiter = self.rates.get(channel)
-        if limiter is not None:
-            limiter.acquire()
+        return limiter.acquire(should_stop) if limiter is not None else True
 
     def day_bounds(self, now: datetime) -> tuple[datetime, datetime]:
         """The business day containing ``now``, as UTC instants [start, end)."""
@@ -115,10 +140,10 @@ class CapWarning:
     cap: int
 
     @property
-    def message(self) -> str:
-        what = "e-mails" if self.channel == "email" else "SMS"
-        return (f"{self.day}: {self.already_sent + self.planned} {what} would go out but the daily cap is "
-                f"{self.cap}; {self.already_sent + self.planned - self.cap} will wait for the next day")
+    def message(self) -> Msg:
+        return Msg("cap_warning", {"day": self.day, "total": self.already_sent + self.planned,
+                                   "what": Msg("emails") if self.channel == "email" else Msg("sms_messages"),
+                                   "cap": self.cap, "wait": self.already_sent + self.planned - self.cap})
 
 
 def cap_warnings(ws: "Workspace", now: datetime, days: int = 1) -> list[CapWarning]:

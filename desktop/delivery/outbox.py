@@ -15,13 +15,15 @@ from typing import Callable, TYPE_CHECKING, Any, Iterable
 
 from desktop.delivery.limits import sent_between
 from desktop.events import event_values
+from desktop.ledger import WAITING, State, TransitionError, allowed_from, sql_states
+from desktop.messages import Msg
 from desktop.templates import Template, Templates
 from desktop.timeutil import to_db
 
 if TYPE_CHECKING:  # pragma: no cover
     from desktop.workspace import Workspace
 
-_WAITING = "('planned', 'deferred')"
+_WAITING = sql_states(WAITING)
 _COLUMNS = ("id", "rule_id", "contact_id", "occurrence", "channel", "state", "due_at",
             "expires_at", "attempts", "payload", "matched_at")
 
@@ -58,9 +60,11 @@ class LedgerStore:
 
     # -- reading ----------------------------------------------------------------------------
     def due(self, now: datetime, channels: Iterable[str], limit: int = 500,
-            exclude: set[int] | None = None, after: tuple[str, int] | None = None) -> list[DueRow]:
+            exclude: set[int] | None = None, after: tuple[str, int] | None = None,
+            rule_ids: Iterable[int] | None = None) -> list[DueRow]:
         """Waiting rows due by ``now`` in (due_at, id) order, strictly after the key ``after``
-        (keyset paging: a long run never re-reads the rows it has already handled)."""
+        (keyset paging: a long run never re-reads the rows it has already handled);
+        ``rule_ids`` keeps only those rules' rows (Run now sends only its own rule early)."""
         chans = [c for c in channels if c in ("email", "sms")]
         if not chans:
             return []
@@ -68,6 +72,10 @@ class LedgerStore:
         since, params = "", []
         if after is not None:
             since, params = "AND (due_at > ? OR (due_at = ? AND id > ?)) ", [after[0], after[0], after[1]]
+        if rule_ids is not None:
+            ids = [int(r) for r in rule_ids]
+            since += f"AND rule_id IN ({', '.join('?' for _ in ids) or 'NULL'}) "
+            params += ids
         rows = self.db.execute(
             f"SELECT {', '.join(_COLUMNS)} FROM ledger WHERE state IN {_WAITING} AND due_at <= ? "
             f"AND channel IN ({marks}) {since}ORDER BY due_at, id LIMIT ?",
@@ -87,7 +95,7 @@ class LedgerStore:
     def contact(self, contact_id: int) -> dict[str, Any] | None:
         return self.ws.contacts.get(contact_id)
 
-    def template_for(self, rule_id: int) -> Template | str:
+    def template_for(self, rule_id: int) -> Template | Msg:
         """The rule's template, or the reason there is none (kept as the skip reason)."""
         if rule_id not in self._rule_templates:
             row = self.db.execute("SELECT definition FROM rules WHERE id = ?", [rule_id]).fetchone()
@@ -100,23 +108,37 @@ class LedgerStore:
             self._rule_templates[rule_id] = name
         name = self._rule_templates[rule_id]
         if not name:
-            return f"rule {rule_id} names no template"
+            return Msg("no_template", {"rule": rule_id})
         if name not in self._template_cache:
             self._template_cache[name] = self.templates.get(name)
         found = self._template_cache[name]
-        return found if found is not None else f"template {name!r} does not exist"
+        return found if found is not None else Msg("template_missing", {"name": name})
 
     # -- transitions ------------------------------------------------------------------------
-    def _move(self, row_id: int, from_states: str, now: datetime, **values: Any) -> bool:
+    def _move(self, row_id: int, target: State, now: datetime, **values: Any) -> bool:
+        """One conditional UPDATE from the states ``desktop.ledger`` allows into ``target``.
+        A row that is no longer waiting where the caller thought (another process took it)
+        answers False; a move the table forbids is refused by ``allowed_from``."""
+        values["state"] = target.value
         values["updated_at"] = to_db(now)
+        if isinstance(values.get("reason"), Msg):
+            values["reason"] = values["reason"].encode()
         assignments = ", ".join(f"{k} = ?" for k in values)
         cursor = self.db.execute(
-            f"UPDATE ledger SET {assignments} WHERE id = ? AND state IN {from_states}",
+            f"UPDATE ledger SET {assignments} WHERE id = ? AND state IN {sql_states(allowed_from(target))}",
             [*values.values(), row_id])
         return cursor.rowcount == 1
 
+    def _must_move(self, row: DueRow, target: State, now: datetime, **values: Any) -> None:
+        """A move of a row this run holds: if it was not where the table allows, that is a bug."""
+        if not self._move(row.id, target, now, **values):
+            found = self.db.execute("SELECT state FROM ledger WHERE id = ?", [row.id]).fetchone()
+            raise TransitionError(f"ledger row {row.id} in {found[0] if found else 'no state'!r} "
+                                  f"cannot move to {target.value!r}")
+        row.state = target.value
+
     def spread_over_days(self, channel: str, due_by: datetime, day_starts: Callable[[int], datetime],
-                         per_day: int, reason: str, now: datetime) -> int:
+                         per_day: int, reason: Msg, now: datetime) -> int:
         """The daily cap is used up: queue every row of ``channel`` due by ``due_by`` over the
         following days, ``per_day`` a day in their order (``day_starts(k)`` is the k-th next
         day). One pass instead of re-checking thousands of rows every day they wait — and the
@@ -124,50 +146,49 @@ class LedgerStore:
         ids = [r[0] for r in self.db.execute(
             f"SELECT id FROM ledger WHERE state IN {_WAITING} AND channel = ? AND due_at <= ? "
             f"ORDER BY due_at, id", [channel, to_db(due_by)])]
-        stamp = to_db(now)
+        stamp, text = to_db(now), reason.encode()
         self.db.conn.executemany(
             f"UPDATE ledger SET state = 'deferred', due_at = ?, reason = ?, updated_at = ? "
             f"WHERE id = ? AND state IN {_WAITING}",
-            ((to_db(day_starts(i // per_day)), reason, stamp, row_id) for i, row_id in enumerate(ids)))
+            ((to_db(day_starts(i // per_day)), text, stamp, row_id) for i, row_id in enumerate(ids)))
         return len(ids)
 
     def recover_sending(self, now: datetime) -> int:
-        """Rows a crashed run left in ``sending``: we cannot know if they went out."""
+        """Rows a crashed run left in ``sending``: we cannot know if they went out. Only the
+        engine that holds the workspace's lock calls this, once, when it starts."""
         return self.db.execute(
-            "UPDATE ledger SET state = 'uncertain', updated_at = ?, reason = "
-            "'interrupted while sending: the message may or may not have gone out' "
-            "WHERE state = 'sending' AND channel IN ('email', 'sms')", [to_db(now)]).rowcount
+            "UPDATE ledger SET state = 'uncertain', updated_at = ?, reason = ? "
+            "WHERE state = 'sending' AND channel IN ('email', 'sms')",
+            [to_db(now), Msg("interrupted").encode()]).rowcount
 
     def claim(self, row: DueRow, now: datetime) -> bool:
         """``sending`` + one more attempt, committed before the server is contacted."""
-        ok = self._move(row.id, _WAITING, now, state="sending", attempts=row.attempts + 1)
+        ok = self._move(row.id, State.SENDING, now, attempts=row.attempts + 1)
         if ok:
             row.attempts += 1
-            row.state = "sending"
+            row.state = State.SENDING.value
         return ok
 
     def sent(self, row: DueRow, provider_id: str, segments: int | None, now: datetime) -> None:
         with self.ws.transaction():
-            if self._move(row.id, "('sending')", now, state="sent", sent_at=to_db(now),
-                          provider_id=provider_id, segments=segments, reason=None):
-                self.ws.events.record_many([sent_event(row, provider_id, now)])
+            self._must_move(row, State.SENT, now, sent_at=to_db(now), provider_id=provider_id,
+                            segments=segments, reason=None)
+            self.ws.events.record_many([sent_event(row, provider_id, now)])
 
-    def failed(self, row: DueRow, reason: str, now: datetime, segments: int | None = None) -> None:
-        self._move(row.id, "('sending', 'planned', 'deferred')", now, state="failed", reason=reason,
-                   segments=segments)
+    def failed(self, row: DueRow, reason: Msg, now: datetime, segments: int | None = None) -> None:
+        self._must_move(row, State.FAILED, now, reason=reason, segments=segments)
 
-    def uncertain(self, row: DueRow, reason: str, now: datetime) -> None:
-        self._move(row.id, "('sending')", now, state="uncertain", reason=reason)
+    def uncertain(self, row: DueRow, reason: Msg, now: datetime) -> None:
+        self._must_move(row, State.UNCERTAIN, now, reason=reason)
 
-    def deferred(self, row: DueRow, until: datetime, reason: str, now: datetime) -> None:
-        self._move(row.id, "('sending', 'planned', 'deferred')", now, state="deferred",
-                   due_at=to_db(until), reason=reason)
+    def deferred(self, row: DueRow, until: datetime, reason: Msg, now: datetime) -> None:
+        self._must_move(row, State.DEFERRED, now, due_at=to_db(until), reason=reason)
 
-    def skipped(self, row: DueRow, reason: str, now: datetime) -> None:
-        self._move(row.id, "('sending', 'planned', 'deferred')", now, state="skipped", reason=reason)
+    def skipped(self, row: DueRow, reason: Msg, now: datetime) -> None:
+        self._must_move(row, State.SKIPPED, now, reason=reason)
 
-    def dropped(self, row: DueRow, reason: str, now: datetime) -> None:
-        self._move(row.id, "('sending', 'planned', 'deferred')", now, state="dropped", reason=reason)
+    def dropped(self, row: DueRow, reason: Msg, now: datetime) -> None:
+        self._must_move(row, State.DROPPED, now, reason=reason)
 
     def update_contact(self, contact_id: int, values: dict[str, Any], now: datetime) -> None:
         """Through the contacts manager, so a ``field_changed`` event records why."""

@@ -10,13 +10,16 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
 
+from desktop.messages import Msg
+
 SEND, DEFER, SKIP, DROP = "send", "defer", "skip", "drop"
+# The policy hook is always there: the tick builds it; there is no "no policy" dispatch.
 
 
 @dataclass(frozen=True)
 class Decision:
     action: str
-    reason: str = ""
+    reason: Msg | None = None
     until: datetime | None = None       # for DEFER: the new due time
     deadline: datetime | None = None    # for SEND: an SMS must not arrive after this
 
@@ -25,20 +28,24 @@ def send(deadline: datetime | None = None) -> Decision:
     return Decision(SEND, deadline=deadline)
 
 
-def defer(until: datetime, reason: str) -> Decision:
+def defer(until: datetime, reason: Msg) -> Decision:
     return Decision(DEFER, reason=reason, until=until)
 
 
-def skip(reason: str) -> Decision:
+def skip(reason: Msg) -> Decision:
     return Decision(SKIP, reason=reason)
 
 
-def drop(reason: str) -> Decision:
+def drop(reason: Msg) -> Decision:
     return Decision(DROP, reason=reason)
 
 
 class Policy(Protocol):
-    """``recheck`` is required; a policy may also define ``after_sent(row, now)``, called once
-    a row is recorded as sent (the rules use it for their "after sending" group changes)."""
+    """``recheck`` answers for each row right before it goes out; ``after_sent`` is called
+    once a row is recorded as sent (the rules' "after sending" group changes)."""
 
     def recheck(self, row: Any, contact: dict[str, Any], now: datetime) -> Decision: ...
+
+    def after_sent(self, row: Any, now: datetime) -> None: ...
+
+    def prefetch(self, rows: list[Any]) -> None: ...

@@ -18,6 +18,7 @@ from datetime import datetime
 from typing import Any
 
 from desktop.events import PAYLOAD_JSON
+from desktop.messages import Msg
 from desktop.rules.caps import Cap, first_fit, slots_by_contact
 from desktop.rules.model import Rule
 from desktop.schedule import BusinessDefaults, Schedule, send_time
@@ -37,7 +38,7 @@ class Booking:
     state: str
     due_at: datetime
     zone: str
-    reason: str | None = None
+    reason: Msg | None = None
 
 
 @dataclass
@@ -48,8 +49,8 @@ class Tally:
     deferred_by_cap: int = 0
     dropped_by_cap: int = 0
     already: int = 0
-    skipped: Counter = field(default_factory=Counter)  # reason -> count, nothing booked
-    skipped_contacts: list[tuple[int, str]] = field(default_factory=list)  # (contact, reason)
+    skipped: Counter = field(default_factory=Counter)  # reason (Msg) -> count, nothing booked
+    skipped_contacts: list[tuple[int, Msg]] = field(default_factory=list)  # (contact, reason)
     bookings: list[Booking] = field(default_factory=list)
 
     def add(self, booking: Booking) -> None:
@@ -72,10 +73,10 @@ class _Taken(Exception):
 
 
 def ledger_values(rule: Rule, rule_id: int, contact_id: int, occurrence: str, state: str, now: datetime,
-                  due: datetime, payload: dict, reason: str | None = None,
+                  due: datetime, payload: dict, reason: Msg | None = None,
                   expires: datetime | None = None) -> tuple:
     return (rule_id, contact_id, occurrence, rule.channel, state, to_db(now), to_db(due),
-            to_db(expires) if expires else None, reason, int(rule.marketing),
+            to_db(expires) if expires else None, reason.encode() if reason else None, int(rule.marketing),
             PAYLOAD_JSON.encode(payload) if payload else "{}", to_db(now))
 
 
@@ -116,7 +117,7 @@ def _book(ws: Any, rule: Rule, rule_id: int, schedule: Schedule, business: Busin
         if decision is None:
             decision = decisions[zone] = send_time(schedule, zone, now, business=business)
         if decision.at is None:
-            reason = decision.reason or "not allowed by the schedule"
+            reason = decision.reason or Msg("sched_not_allowed")
             tally.skipped[reason] += 1
             tally.skipped_contacts.append((contact_id, reason))
             continue
@@ -127,7 +128,7 @@ def _book(ws: Any, rule: Rule, rule_id: int, schedule: Schedule, business: Busin
             if later is not None:
                 retimed = send_time(schedule, zone, later, business=business).at
                 if retimed is None or retimed > expires:
-                    state, reason = "dropped", f"{cap.describe()}; no room before {to_db(expires)} UTC"
+                    state, reason = "dropped", cap.describe(dropped=True, until=expires)
                 else:
                     state, due, reason = "deferred", retimed, cap.describe()
         values = ledger_values(rule, rule_id, contact_id, occurrence, state, now, due,

@@ -12,10 +12,17 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, Iterable
 
+from desktop.ledger import OCCUPYING as _OCCUPYING
+from desktop.messages import Msg, define
 from desktop.timeutil import from_db, to_db
 
-# Ledger states that occupy a slot: what went out, may have gone out, or is booked to go out.
-OCCUPYING = ("planned", "sending", "sent", "uncertain", "deferred")
+# Ledger states that occupy a slot (as plain strings: they are SQL parameters).
+OCCUPYING = tuple(s.value for s in _OCCUPYING)
+define({
+    "per_day": ("giorno", "day"), "per_week": ("settimana", "week"),
+    "per_days": ("{days} giorni", "{days} days"),
+    "emails": ("e-mail", "e-mails"), "sms_messages": ("SMS", "SMS"),
+})
 
 
 @dataclass(frozen=True)
@@ -25,11 +32,15 @@ class Cap:
     period: timedelta
     expiry: timedelta
 
-    def describe(self) -> str:
+    def describe(self, dropped: bool = False, until: datetime | None = None) -> Msg:
+        """The reason a send waits (or, ``dropped``, is dropped: no room before ``until``)."""
         days = self.period.days
-        unit = "day" if days == 1 else f"{days} days" if days != 7 else "week"
-        noun = "e-mails" if self.channel == "email" else "SMS"
-        return f"frequency cap: {self.limit} {noun} per {unit}"
+        unit = Msg("per_day") if days == 1 else Msg("per_week") if days == 7 else Msg("per_days", {"days": days})
+        noun = Msg("emails") if self.channel == "email" else Msg("sms_messages")
+        params = {"limit": self.limit, "what": noun, "period": unit}
+        if dropped and until is not None:
+            return Msg("frequency_cap_no_room", {**params, "until": to_db(until)})
+        return Msg("frequency_cap_dropped" if dropped else "frequency_cap", params)
 
 
 def caps_from_settings(settings: Any) -> dict[str, Cap]:

@@ -48,7 +48,8 @@ def rule_schedule(rule: Rule, business: BusinessDefaults) -> Schedule:
 
 def last_check(db: Any, rule_id: int) -> datetime | None:
     row = db.execute(
-        "SELECT max(checked_at) FROM rule_checks WHERE rule_id = ? AND error IS NULL", [rule_id]).fetchone()
+        "SELECT max(checked_at) FROM rule_checks WHERE rule_id = ? AND error IS NULL AND missed_slot IS NULL",
+        [rule_id]).fetchone()
     return from_db(row[0]) if row and row[0] else None
 
 

@@ -10,9 +10,11 @@ from datetime import datetime, timedelta
 from typing import Any, Callable
 
 from desktop.delivery import policy as pol
+from desktop.messages import Msg
 from desktop.rules.caps import Cap, caps_from_settings, first_fit, occupied_slots
 from desktop.rules.engine import apply_after_send, eval_zone, rule_schedule
 from desktop.rules.model import Rule
+from desktop.rules.rematch import Rematch
 from desktop.schedule import BusinessDefaults, Schedule, is_allowed, resolve_zone, send_time
 from desktop.timeutil import from_db
 
@@ -32,6 +34,11 @@ class RulePolicy:
         self._rules: dict[int, tuple[Rule | None, Schedule | None]] = {}
         self._timings: dict[tuple[int, str, datetime], pol.Decision | None] = {}
         self._blocked: dict[tuple, datetime | None] = {}
+        self._rematch = Rematch(ws, business)
+
+    def prefetch(self, rows: list[Any]) -> None:
+        """The dispatcher read a page of due rows: their conditions are re-checked together."""
+        self._rematch.prefetch(rows)
 
     def _rule(self, rule_id: int) -> tuple[Rule | None, Schedule | None]:
         if rule_id not in self._rules:
@@ -48,9 +55,9 @@ class RulePolicy:
     def recheck(self, row: Any, contact: dict[str, Any], now: datetime) -> pol.Decision:
         rule, schedule = self._rule(row.rule_id)
         if rule is None or schedule is None:
-            return pol.skip("the rule was deleted before this send went out")
+            return pol.skip(Msg("rule_deleted"))
         if not rule.enabled:
-            return pol.skip("the rule was turned off before this send went out")
+            return pol.skip(Msg("rule_disabled"))
         zone = self.zone_for(schedule, contact)
         timing = self._timing(row.rule_id, schedule, zone, now)
         if timing is not None:
@@ -61,8 +68,10 @@ class RulePolicy:
             if later is not None:
                 expires = from_db(row.expires_at) if row.expires_at else None
                 if expires is not None and later > expires:
-                    return pol.drop(f"{cap.describe()}; no room before it expired")
+                    return pol.drop(cap.describe(dropped=True))
                 return pol.defer(later, cap.describe())
+        if not self._rematch.still_matches(rule, row, now):
+            return pol.skip(Msg("no_longer_matches"))
         deadline = self._deadline(schedule, zone, now) if row.channel == "sms" else None
         return pol.send(deadline)
 
@@ -81,9 +90,9 @@ class RulePolicy:
             if not allowed:
                 later = send_time(schedule, zone, now, business=self._business)
                 if later.at is None:
-                    decision = pol.skip(later.reason or why or "not allowed by the schedule")
+                    decision = pol.skip(later.reason or why or Msg("sched_not_allowed"))
                 else:
-                    decision = pol.defer(later.at, why or later.reason or "not allowed now")
+                    decision = pol.defer(later.at, why or later.reason or Msg("sched_not_allowed"))
             self._timings[key] = decision
         return self._timings[key]
 

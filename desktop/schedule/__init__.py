@@ -7,12 +7,13 @@ dispatcher's last-moment re-check and the simulator; ``runner`` drives them with
 from desktop.schedule.checks import (
     check_window, check_zone, checks_between, missed_checks, next_check, previous_check)
 from desktop.schedule.describe import describe
+from desktop.schedule.due import SKIP_GRACE, Due, rule_due
 from desktop.schedule.model import BusinessDefaults, Schedule, business_defaults
 from desktop.schedule.sending import SendDecision, first_allowed, is_allowed, send_time, send_zone
 from desktop.schedule.zones import resolve_zone
 
 __all__ = [
-    "BusinessDefaults", "Schedule", "SendDecision", "business_defaults", "check_window",
+    "SKIP_GRACE", "BusinessDefaults", "Due", "Schedule", "rule_due", "SendDecision", "business_defaults", "check_window",
     "check_zone", "checks_between", "describe", "first_allowed", "is_allowed", "missed_checks",
     "next_check", "previous_check", "resolve_zone", "send_time", "send_zone",
 ]

@@ -1,10 +1,12 @@
-"""APScheduler 3.x runs each enabled rule's checks; every time it asks us "when next?".
+"""The engine's one scheduler (APScheduler 3.x): a job per enabled rule, and the periodic
+jobs (connectors, delivery-status polls) beside them.
 
-The trigger delegates to ``next_check``, so the live engine and the simulator share one
-implementation of every rule of time. APScheduler contributes the thread, ``coalesce`` (a
-backlog of runs becomes one), ``max_instances=1`` (a slow check is never overlapped by the
-next) and ``misfire_grace_time`` (how late is too late: never, for catch-up-once rules; a
-minute, for rules that skip missed windows).
+A rule job's trigger asks the engine when the rule is next due (``when``), which asks the
+one function every entry point uses (``desktop.schedule.rule_due``): the scheduler brings
+the thread, ``coalesce`` (a backlog of runs becomes one) and ``max_instances=1`` (a slow
+check is never overlapped by the next), and decides nothing about time itself. Its
+listeners report missed and failed runs of every job (``on_event``), so the history can
+say what the scheduler skipped.
 """
 
 from __future__ import annotations
@@ -15,81 +17,77 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Callable
 
+from apscheduler.events import EVENT_JOB_ERROR, EVENT_JOB_MISSED, JobExecutionEvent
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.base import BaseTrigger
+from apscheduler.triggers.interval import IntervalTrigger
 
-from desktop.schedule.checks import missed_checks, next_check
+from desktop.schedule.checks import next_check
 from desktop.schedule.model import MIN_EVERY, BusinessDefaults, Check, Schedule
 from desktop.schedule.zones import UTC
 
 log = logging.getLogger(__name__)
 
-# A "skip" rule's check that starts later than this is dropped: its window went by unobserved.
-SKIP_GRACE_SECONDS = 60
+# (rule id, schedule, previous fire time or None, now) -> the next time to fire, or None
+When = Callable[[int, Schedule, datetime | None, datetime], datetime | None]
 
 
-def _utc_now() -> datetime:
-    return datetime.now(UTC)
+class DueTrigger(BaseTrigger):
+    """An APScheduler trigger whose every answer comes from the engine's ``when``."""
 
+    __slots__ = ("rule_id", "schedule", "when")
 
-class ScheduleTrigger(BaseTrigger):
-    """An APScheduler trigger whose every answer comes from ``next_check``."""
-
-    __slots__ = ("schedule", "business")
-
-    def __init__(self, schedule: Schedule, business: BusinessDefaults) -> None:
-        self.schedule = schedule
-        self.business = business
+    def __init__(self, rule_id: int, schedule: Schedule, when: When) -> None:
+        self.rule_id, self.schedule, self.when = rule_id, schedule, when
 
     def get_next_fire_time(self, previous_fire_time: datetime | None, now: datetime) -> datetime | None:
-        return next_check(self.schedule, previous_fire_time or now, business=self.business)
+        return self.when(self.rule_id, self.schedule, previous_fire_time, now)
 
     def __str__(self) -> str:
-        return f"schedule[{self.schedule.check}]"
+        return f"due[{self.schedule.check}]"
+
+
+def after_fire(schedule: Schedule, due_at: datetime | None, previous_fire_time: datetime | None, *,
+               business: BusinessDefaults) -> datetime | None:
+    """APScheduler asks for the next time as soon as a run starts, before the check has
+    been recorded: a due time not after the run that just started is that same run, so
+    the answer is the slot after it."""
+    if due_at is not None and previous_fire_time is not None and due_at <= previous_fire_time:
+        return next_check(schedule, previous_fire_time, business=business)
+    return due_at
 
 
 class RuleScheduler:
-    """One APScheduler job per enabled rule, rebuilt from ``load_rules()`` by ``reload()``.
+    """One job per enabled rule, rebuilt from ``load_rules()`` by ``reload()``; periodic jobs
+    by ``add_periodic``. ``min_every`` exists for tests that must see many checks in a
+    second; schedules read from JSON can never go below five minutes whatever this says."""
 
-    ``min_every`` exists for tests that must see many checks in a second; schedules read from
-    JSON can never go below five minutes whatever this says.
-    """
-
-    def __init__(
-        self,
-        load_rules: Callable[[], list[tuple[int, Schedule, bool]]],
-        on_check: Callable[[int, datetime], None],
-        last_check: Callable[[int], datetime | None],
-        business: BusinessDefaults,
-        clock: Callable[[], datetime] = _utc_now,
-        *,
-        min_every: timedelta = MIN_EVERY,
-    ) -> None:
-        self._load_rules = load_rules
-        self._on_check = on_check
-        self._last_check = last_check
-        self._clock = clock
-        self.business = business
+    def __init__(self, load_rules: Callable[[], list[tuple[int, Schedule, bool]]],
+                 on_check: Callable[[int], None], when: When, *,
+                 on_event: Callable[[str, str, datetime | None], None] | None = None,
+                 min_every: timedelta = MIN_EVERY) -> None:
+        self._load_rules, self._on_check, self._when = load_rules, on_check, when
+        self._on_event = on_event
         self._min_every = min_every
         self._jobs: dict[int, Schedule] = {}
         self._lock = threading.RLock()
         self._scheduler = BackgroundScheduler(
             timezone=UTC, job_defaults={"coalesce": True, "max_instances": 1})
+        self._scheduler.add_listener(self._listen, EVENT_JOB_MISSED | EVENT_JOB_ERROR)
 
     @staticmethod
     def job_id(rule_id: int) -> str:
         return f"rule-{rule_id}"
 
     def start(self) -> None:
-        """Start the thread, then plan every rule, catching up once where a check was missed."""
         with self._lock:
             self._scheduler.start()
-            self._sync(on_start=True)
+            self._sync()
 
     def reload(self) -> None:
         """Re-read the rules: new or edited ones get a fresh job, disabled or deleted ones lose theirs."""
         with self._lock:
-            self._sync(on_start=False)
+            self._sync()
 
     def shutdown(self, wait: bool = True) -> None:
         with self._lock:
@@ -97,12 +95,29 @@ class RuleScheduler:
                 self._scheduler.shutdown(wait=wait)
             self._jobs.clear()
 
+    def add_periodic(self, job_id: str, every: timedelta, run: Callable[[], None], *,
+                     first: datetime | None = None) -> None:
+        """A periodic job (a connector's poll): late runs are coalesced, a run missed by more
+        than one period is reported through ``on_event`` and not run."""
+        self._scheduler.add_job(run, trigger=IntervalTrigger(seconds=every.total_seconds(), timezone=UTC),
+                                id=job_id, name=job_id, replace_existing=True, coalesce=True, max_instances=1,
+                                misfire_grace_time=max(1, int(every.total_seconds())),
+                                **({"next_run_time": first} if first else {}))
+
+    def remove_periodic(self, job_id: str) -> None:
+        if self._scheduler.get_job(job_id) is not None:
+            self._scheduler.remove_job(job_id)
+
+    def run_soon(self, job_id: str, run: Callable[[], None]) -> None:
+        """Once, as soon as a worker is free (Run now, a start-up sweep)."""
+        self._scheduler.add_job(run, id=job_id, name=job_id, replace_existing=True, misfire_grace_time=None)
+
     def next_run_times(self) -> dict[int, datetime | None]:
         with self._lock:
             return {rule_id: self._scheduler.get_job(self.job_id(rule_id)).next_run_time
                     for rule_id in self._jobs}
 
-    def _sync(self, on_start: bool) -> None:
+    def _sync(self) -> None:
         wanted = {rule_id: self._bounded(schedule)
                   for rule_id, schedule, enabled in self._load_rules() if enabled}
         for rule_id in list(self._jobs):
@@ -110,11 +125,15 @@ class RuleScheduler:
                 self._scheduler.remove_job(self.job_id(rule_id))
                 del self._jobs[rule_id]
         for rule_id, schedule in wanted.items():
-            if not on_start and self._jobs.get(rule_id) == schedule:
+            if self._jobs.get(rule_id) == schedule:
                 continue
-            catch_up = on_start and missed_checks(
-                schedule, self._last_check(rule_id), self._clock(), business=self.business) == "catch_up"
-            self._add(rule_id, schedule, catch_up)
+            # Our ``when`` has already decided whether a late slot still counts: APScheduler
+            # must run what it hands back, however late (``misfire_grace_time=None``).
+            self._scheduler.add_job(
+                self._fire, trigger=DueTrigger(rule_id, schedule, self._when), args=[rule_id],
+                id=self.job_id(rule_id), name=f"check rule {rule_id}", replace_existing=True,
+                coalesce=True, max_instances=1, misfire_grace_time=None)
+            self._jobs[rule_id] = schedule
 
     def _bounded(self, schedule: Schedule) -> Schedule:
         every = schedule.check.every
@@ -123,18 +142,14 @@ class RuleScheduler:
             return replace(schedule, check=Check(every=self._min_every))
         return schedule
 
-    def _add(self, rule_id: int, schedule: Schedule, catch_up: bool) -> None:
-        extra = {"next_run_time": self._clock()} if catch_up else {}
-        self._scheduler.add_job(
-            self._fire, trigger=ScheduleTrigger(schedule, self.business), args=[rule_id],
-            id=self.job_id(rule_id), name=f"check rule {rule_id}", replace_existing=True,
-            coalesce=True, max_instances=1,
-            misfire_grace_time=None if schedule.missed == "catch_up_once" else SKIP_GRACE_SECONDS,
-            **extra)
-        self._jobs[rule_id] = schedule
-
     def _fire(self, rule_id: int) -> None:
         try:
-            self._on_check(rule_id, self._clock())
+            self._on_check(rule_id)
         except Exception:  # one rule's failure must not stop the others' checks
             log.exception("check of rule %s failed", rule_id)
+
+    def _listen(self, event: JobExecutionEvent) -> None:
+        kind = "missed" if event.code == EVENT_JOB_MISSED else "error"
+        log.warning("scheduler: job %s %s (scheduled %s)", event.job_id, kind, event.scheduled_run_time)
+        if self._on_event is not None:
+            self._on_event(kind, event.job_id, event.scheduled_run_time)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+from desktop.messages import Msg, define
 from desktop.schedule.calendar import after_end, before_start, blacked_out, is_run_day
 from desktop.schedule.checks import HORIZON_DAYS, ONE_DAY
 from desktop.schedule.model import WEEKDAYS, BusinessDefaults, Schedule
@@ -17,15 +18,27 @@ from desktop.schedule.quiet import allowed_starts, band_containing
 from desktop.schedule.zones import UTC, local_date, local_minute, transitions_on, wall_instants, zone
 from desktop.timeutil import valid_zone
 
-_DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_DAY_NAMES = (("lunedì", "Monday"), ("martedì", "Tuesday"), ("mercoledì", "Wednesday"),
+              ("giovedì", "Thursday"), ("venerdì", "Friday"), ("sabato", "Saturday"), ("domenica", "Sunday"))
 assert len(_DAY_NAMES) == len(WEEKDAYS)
+define({f"weekday_{i}": names for i, names in enumerate(_DAY_NAMES)})
+define({
+    "sched_after_end": ("il periodo attivo è finito il {end}", "the active period ended on {end}"),
+    "sched_before_start": ("il periodo attivo inizia il {start}", "the active period starts on {start}"),
+    "sched_blackout": ("{day} è una data esclusa ({zone})", "{day} is a blackout date in {zone}"),
+    "sched_not_run_day": ("{weekday} {day} non è un giorno previsto ({zone})",
+                          "{weekday} {day} is not a scheduled day in {zone}"),
+    "sched_quiet": ("orario di silenzio {band} ({zone})", "quiet hours {band} in {zone}"),
+    "sched_no_time_follows": ("{reason}, e non segue alcun orario consentito", "{reason}, and no allowed time follows"),
+    "sched_not_allowed": ("non consentito dalla programmazione", "not allowed by the schedule"),
+})
 
 
 @dataclass(frozen=True)
 class SendDecision:
     at: datetime | None         # None: skipped
     deferred: bool
-    reason: str | None          # why it was deferred or skipped, in words
+    reason: Msg | None          # why it was deferred or skipped
 
     @property
     def skipped(self) -> bool:
@@ -40,25 +53,26 @@ def send_zone(schedule: Schedule, recipient_zone: str | None, business: Business
 
 
 def _blocker(schedule: Schedule, name: str, tz: ZoneInfo, at: datetime,
-             business: BusinessDefaults) -> tuple[str, str] | None:
-    """(kind, words) for the first thing that forbids sending at ``at``, or None if allowed."""
+             business: BusinessDefaults) -> tuple[str, Msg] | None:
+    """(kind, reason) for the first thing that forbids sending at ``at``, or None if allowed."""
     day, minute = local_minute(at, tz)
     if after_end(schedule, day):
-        return "after_end", f"the active period ended on {schedule.active.end}"
+        return "after_end", Msg("sched_after_end", {"end": str(schedule.active.end)})
     if before_start(schedule, day):
-        return "before_start", f"the active period starts on {schedule.active.start}"
+        return "before_start", Msg("sched_before_start", {"start": str(schedule.active.start)})
     if blacked_out(schedule, day):
-        return "blackout", f"{day} is a blackout date in {name}"
+        return "blackout", Msg("sched_blackout", {"day": str(day), "zone": name})
     if not is_run_day(schedule, day):
-        return "not_run_day", f"{_DAY_NAMES[day.weekday()]} {day} is not a scheduled day in {name}"
+        return "not_run_day", Msg("sched_not_run_day", {"weekday": Msg(f"weekday_{day.weekday()}"),
+                                                        "day": str(day), "zone": name})
     band = band_containing(schedule.quiet_mask(business), minute)
     if band is not None:
-        return "quiet", f"quiet hours {band.label()} in {name}"
+        return "quiet", Msg("sched_quiet", {"band": band.label(), "zone": name})
     return None
 
 
 def is_allowed(schedule: Schedule, zone_name: str | None, at: datetime, *,
-               business: BusinessDefaults) -> tuple[bool, str | None]:
+               business: BusinessDefaults) -> tuple[bool, Msg | None]:
     """May a send go out at ``at`` to a recipient in ``zone_name``? (False, reason) if not."""
     name = send_zone(schedule, zone_name, business)
     blocker = _blocker(schedule, name, zone(name), at.astimezone(UTC), business)
@@ -121,6 +135,6 @@ def send_time(schedule: Schedule, zone_name: str | None, matched_at: datetime, *
         return SendDecision(None, False, words)
     at = first_allowed(schedule, name, matched_at, business=business)
     if at is None:
-        return SendDecision(None, False, f"{words}, and no allowed time follows")
+        return SendDecision(None, False, Msg("sched_no_time_follows", {"reason": words}))
     return SendDecision(at, True, words)
 

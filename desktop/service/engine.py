@@ -1,9 +1,11 @@
-"""The long-running engine: APScheduler checks each rule on its schedule, a dispatch thread
-sends what is due, and rule edits (from the app or the CLI) reschedule the jobs.
+"""The long-running engine: one scheduler checks each rule when it is due and runs the
+periodic jobs, a dispatch thread sends what is due, and requests from any window or process
+("check this rule now") are carried out here and answered through the workspace.
 
-Only this class reads the real clock (through ``clock``); everything it calls takes ``now``.
-All database work happens under one lock on one connection, so the scheduler's worker
-threads and the dispatch thread never use SQLite at the same time.
+Everything goes through one ``Tick`` (``tick.py``): the clock, the policy, the rate limits,
+the pause switch, the database lock and the ledger. Only this class reads the real clock
+(through ``clock``). The database lock is held for reads and state changes, never across a
+server conversation or a pacing wait.
 """
 
 from __future__ import annotations
@@ -11,44 +13,47 @@ from __future__ import annotations
 import logging
 import threading
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any, Callable
 
-from desktop.delivery.dispatcher import dispatch_due
-from desktop.delivery.setup import channels_from_settings
-from desktop.rules.engine import last_check
-from desktop.rules.send_policy import RulePolicy
-from desktop.schedule import Schedule, business_defaults
+from desktop.messages import Msg, define
+from desktop.rules.engine import rule_schedule
+from desktop.schedule import Schedule
 from desktop.schedule.model import MIN_EVERY
-from desktop.schedule.runner import RuleScheduler
-from desktop.service.cycle import check_one
+from desktop.schedule.runner import RuleScheduler, after_fire
 from desktop.service.lock import EngineLock
+from desktop.service.requests import Requests
+from desktop.service.tick import ChannelsFactory, Tick, TickReport, utc_now
 from desktop.workspace import Workspace
 
 log = logging.getLogger(__name__)
-
-
-def utc_now() -> datetime:
-    return datetime.now(timezone.utc)
+define({
+    "job_missed": ("il lavoro {job} previsto alle {at} non è stato eseguito (PC spento o sospeso)",
+                   "job {job} due at {at} did not run (the PC was off or asleep)"),
+    "job_error": ("il lavoro {job} previsto alle {at} non è riuscito", "job {job} due at {at} failed"),
+    "dispatch_failed": ("l'invio si è interrotto per un errore: vedi il registro",
+                        "sending stopped on an error: see the log"),
+})
 
 
 @dataclass
 class EngineStatus:
     running: bool = False
     paused: bool = False
-    sandbox_notes: list[str] = field(default_factory=list)
+    sandbox_notes: list[Msg] = field(default_factory=list)
     last_check_at: datetime | None = None
     checks: int = 0
-    errors: list[str] = field(default_factory=list)
+    errors: list[Msg] = field(default_factory=list)
     last_dispatch: dict[str, int] = field(default_factory=dict)
+    paused_channels: dict[str, Msg] = field(default_factory=dict)
 
 
 class Engine:
     def __init__(self, data_dir: str | Path, *, clock: Callable[[], datetime] = utc_now,
-                 channels_factory: Callable[[Workspace], dict[str, Any]] = channels_from_settings,
+                 channels_factory: ChannelsFactory | None = None,
                  dispatch_every: timedelta = timedelta(seconds=30),
-                 watch_every: timedelta = timedelta(seconds=10),
+                 watch_every: timedelta = timedelta(seconds=2),
                  min_every: timedelta = MIN_EVERY) -> None:
         self._folder = Path(data_dir)
         self._clock = clock
@@ -58,11 +63,13 @@ class Engine:
         self._min_every = min_every
         self._db_lock = threading.RLock()
         self._wake = threading.Event()
+        self._asked = threading.Event()
         self._stop = threading.Event()
         self._lock = EngineLock(self._folder)
         self._threads: list[threading.Thread] = []
         self._rules_stamp: tuple | None = None
         self.ws: Workspace | None = None
+        self.tick: Tick | None = None
         self.scheduler: RuleScheduler | None = None
         self.status = EngineStatus()
 
@@ -74,12 +81,19 @@ class Engine:
         self._lock.acquire()
         try:
             self.ws = Workspace.open(self._folder)
-            business = business_defaults(self.ws.settings)
-            self.scheduler = RuleScheduler(self._load_rules, self._on_check, self._last_check, business,
-                                           clock=self._clock, min_every=self._min_every)
+            self.tick = Tick.live(self.ws, clock=self._clock, channels=self._channels_factory,
+                                  lock=self._db_lock, should_stop=self._stop.is_set, sleep=self._stop.wait)
+            self.tick.start(self._clock())
+            self.scheduler = RuleScheduler(self._load_rules, self._on_check, self._when,
+                                           on_event=self._on_event, min_every=self._min_every)
             self._rules_stamp = self._stamp()
             self.scheduler.start()
+            self.scheduler.run_soon("sweep", self.sweep)
         except BaseException:
+            if self.scheduler is not None:
+                self.scheduler.shutdown(wait=False)
+            if self.ws is not None:
+                self.ws.close()
             self._lock.release()
             raise
         self.status.running = True
@@ -94,6 +108,7 @@ class Engine:
         workspace any more, so a second engine can never overlap with this one."""
         self._stop.set()
         self._wake.set()
+        self._asked.set()
         if self.scheduler is not None:
             self.scheduler.shutdown(wait=True)
         for thread in self._threads:
@@ -106,42 +121,69 @@ class Engine:
 
     def reload(self) -> None:
         """Rules changed: rebuild the jobs now (the watcher also notices within seconds)."""
-        if self.scheduler is not None:
+        if self.scheduler is not None and self.tick is not None:
             with self._db_lock:
                 self._rules_stamp = self._stamp()
+            self.tick.rules_changed()
             self.scheduler.reload()
 
-    # -- callbacks ----------------------------------------------------------------------------
-    def _load_rules(self) -> list[tuple[int, Schedule, bool]]:
-        with self._db_lock:
-            business = business_defaults(self.ws.settings)
-            return [(r.id, Schedule.from_dict(r.schedule, business=business), r.enabled)
-                    for r in self.ws.rules.all()]
-
-    def _last_check(self, rule_id: int) -> datetime | None:
-        with self._db_lock:
-            return last_check(self.ws.db, rule_id)
-
-    def _paused(self) -> bool:
-        """The user's pause switch (a setting, so the app, the CLI and a service all see it)."""
-        paused = bool(self.ws.settings.get("engine.paused"))
-        self.status.paused = paused
-        return paused
-
-    def _on_check(self, rule_id: int, fire_time: datetime) -> None:
-        with self._db_lock:
-            if self._paused():
-                return  # a paused check is a missed window: caught up (or skipped) on resume
-            rule = self.ws.rules.get(rule_id)
-            if rule is None or not rule.enabled:
-                return
-            outcome = check_one(self.ws, rule, self._clock(), business_defaults(self.ws.settings))
-            self.status.last_check_at = self._clock()
-            self.status.checks += 1
-            if isinstance(outcome, str):
-                self.status.errors.append(f"{rule.name}: {outcome}")
+    def wake(self) -> None:
+        """Something may be due now (a request, a resume): look without waiting."""
+        self._asked.set()
         self._wake.set()
 
+    # -- scheduler callbacks ----------------------------------------------------------------
+    def _load_rules(self) -> list[tuple[int, Schedule, bool]]:
+        with self._db_lock:
+            business = self.tick.business
+            return [(r.id, rule_schedule(r, business), r.enabled) for r in self.ws.rules.all()]
+
+    def _when(self, rule_id: int, schedule: Schedule, previous: datetime | None, now: datetime) -> datetime | None:
+        with self._db_lock:
+            rule = self.ws.rules.get(rule_id)
+        if rule is None or not rule.enabled:
+            return None
+        due = self.tick.due(rule, now)
+        return after_fire(schedule, due.at, previous, business=self.tick.business)
+
+    def _on_check(self, rule_id: int) -> None:
+        with self._db_lock:
+            rule = self.ws.rules.get(rule_id)
+        if rule is None or not rule.enabled or self._paused():
+            return  # a paused check is a missed window: caught up (or skipped) on resume
+        report = TickReport()
+        self.tick.check_if_due(rule, self._clock(), report)
+        self._note(report)
+        if report.checks:
+            self._wake.set()
+
+    def _on_event(self, kind: str, job_id: str, scheduled: datetime | None) -> None:
+        self.status.errors.append(Msg("job_" + kind, {"job": job_id, "at": str(scheduled)}))
+
+    def sweep(self) -> None:
+        """Every enabled rule asked once: catch-ups run, skipped slots are written down.
+        At start, and after the PC wakes up."""
+        if self._paused():
+            return
+        report = TickReport()
+        now = self._clock()
+        for rule in self.tick.enabled_rules():
+            self.tick.check_if_due(rule, now, report)
+        self._note(report)
+        self.scheduler.reload()
+        self._wake.set()
+
+    def _note(self, report: TickReport) -> None:
+        if report.checks:
+            self.status.last_check_at = self._clock()
+            self.status.checks += len(report.checks)
+        self.status.errors.extend(report.errors.values())
+
+    def _paused(self) -> bool:
+        self.status.paused = self.tick.paused()
+        return self.status.paused
+
+    # -- sending ------------------------------------------------------------------------------
     def _dispatch_loop(self) -> None:
         while not self._stop.is_set():
             self._wake.wait(timeout=self._dispatch_every)
@@ -150,42 +192,48 @@ class Engine:
                 break
             try:
                 self.dispatch_now()
-            except Exception as exc:  # keep the loop alive; the status line shows it
+            except Exception:  # keep the loop alive; the status line shows it
                 log.exception("dispatch failed")
-                self.status.errors.append(f"dispatch: {type(exc).__name__}: {exc}")
+                self.status.errors.append(Msg("dispatch_failed"))
 
-    def dispatch_now(self, batch: int = 100) -> None:
-        """Send what is due, one batch per hold of the database lock: the dispatcher paces
-        itself to the provider's rate (it sleeps), and rule checks must not wait behind a
-        whole day's volume. Each batch reuses one connection (the dispatcher opens and closes it)."""
-        with self._db_lock:
-            if self._paused():
-                return
-            channels = self._channels_factory(self.ws)
-        totals: dict[str, int] = {}
-        while not self._stop.is_set():
-            with self._db_lock:
-                ws = self.ws
-                summary = dispatch_due(ws, self._clock(), channels=channels, max_messages=batch,
-                                       policy=RulePolicy(ws, business_defaults(ws.settings)),
-                                       clock=self._clock,
-                                       should_stop=lambda: self._stop.is_set() or self._paused())
-            self.status.sandbox_notes = summary.notes
-            for state, count in summary.counts.items():
-                totals[state] = totals.get(state, 0) + count
-            if sum(summary.counts.values()) < batch or summary.paused:
-                break
-        self.status.last_dispatch = totals
+    def dispatch_now(self) -> None:
+        """Send what is due. One ``Tick`` and so one ``Limits`` for the engine's whole life."""
+        if self._paused():
+            return
+        summary = self.tick.dispatch(self._clock())
+        self.status.sandbox_notes = summary.notes
+        self.status.last_dispatch = summary.counts
+        self.status.paused_channels = summary.paused
+
+    # -- requests from other windows and processes ---------------------------------------------
+    def _serve_requests(self) -> None:
+        """"Check this rule now", from this process or another: checked through the tick
+        (lock, pause, policy), and only that rule's due rows are sent early."""
+        requests = Requests(self.ws, self._db_lock)
+        for request in requests.take(self._clock()):
+            report = self.tick.run(self._clock(), rule_ids=[request.rule_id], force=True)
+            self._note(report)
+            requests.answer(request, report, self._clock())
 
     def _stamp(self) -> tuple:
         return tuple(self.ws.db.execute(
             "SELECT count(*), max(updated_at), group_concat(enabled) FROM rules").fetchone())
 
     def _watch_loop(self) -> None:
-        """Rules edited by another process (the CLI) reschedule here within ``watch_every``."""
-        while not self._stop.wait(self._watch_every):
-            with self._db_lock:
-                stamp = self._stamp()
-            if stamp != self._rules_stamp:
-                self._rules_stamp = stamp
-                self.scheduler.reload()
+        """Rules edited by another process (the CLI) reschedule here, and requests are
+        answered, within ``watch_every``."""
+        while not self._stop.is_set():
+            self._asked.wait(self._watch_every)
+            self._asked.clear()
+            if self._stop.is_set():
+                break
+            try:
+                with self._db_lock:
+                    stamp = self._stamp()
+                if stamp != self._rules_stamp:
+                    self._rules_stamp = stamp
+                    self.tick.rules_changed()
+                    self.scheduler.reload()
+                self._serve_requests()
+            except Exception:  # keep watching; the status line shows it
+                log.exception("engine watch failed")

@@ -5,20 +5,31 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from desktop.messages import Msg, define
 from desktop.schedule import BusinessDefaults
 from desktop.simulate.result import NotSent
 
-_WORDS = {"unsubscribed": "unsubscribed", "bounced": "bounced (address does not work)",
-          "pending": "has not confirmed the subscription yet"}
+define({
+    "consent_unsubscribed": ("{channel}: disiscritto", "{channel}: unsubscribed"),
+    "consent_bounced": ("{channel}: rimbalzato (l'indirizzo non funziona)", "{channel}: bounced (address does not work)"),
+    "consent_pending": ("{channel}: non ha ancora confermato l'iscrizione",
+                        "{channel}: has not confirmed the subscription yet"),
+    "consent_other": ("{channel}: {status}", "{channel}: {status}"),
+    "consent_none": ("{channel}: nessun consenso", "{channel}: no consent"),
+    "channel_email": ("e-mail", "e-mail"), "channel_sms": ("SMS", "SMS"),
+})
 
 
-def consent_problem(channel: str, contact: dict[str, Any]) -> tuple[str, str]:
+def consent_problem(channel: str, contact: dict[str, Any]) -> tuple[str, Msg]:
     """(kind, reason) for a contact that a send on ``channel`` must leave out."""
     address, status = ("email", "email_status") if channel == "email" else ("phone", "sms_status")
     if not contact.get(address):
-        return "no_address", "no e-mail address" if channel == "email" else "no mobile number"
-    word = _WORDS.get(contact.get(status) or "", contact.get(status) or "no consent")
-    return "no_consent", f"{'e-mail' if channel == 'email' else 'SMS'}: {word}"
+        return "no_address", Msg("no_email") if channel == "email" else Msg("no_phone")
+    value = contact.get(status) or ""
+    params = {"channel": Msg(f"channel_{'email' if channel == 'email' else 'sms'}"), "status": value}
+    code = f"consent_{value}" if value in ("unsubscribed", "bounced", "pending") else \
+        "consent_other" if value else "consent_none"
+    return "no_consent", Msg(code, params)
 
 
 class Explainer:
@@ -40,7 +51,7 @@ class Explainer:
             name = " ".join(p for p in (contact.get("first_name"), contact.get("last_name")) if p)
             self._people[contact["id"]] = (contact.get("email") or contact.get("phone") or "", name)
 
-    def not_sent(self, at: datetime, rule: str, contact_id: int, kind: str, reason: str) -> NotSent:
+    def not_sent(self, at: datetime, rule: str, contact_id: int, kind: str, reason: Msg) -> NotSent:
         to, name = self.who(contact_id)
         return NotSent(at, rule, contact_id, to, name, kind, reason)
 

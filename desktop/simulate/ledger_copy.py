@@ -19,10 +19,12 @@ from datetime import datetime
 from typing import Any, Callable, Iterable
 
 from desktop.delivery.outbox import DueRow, LedgerStore, sent_event
-from desktop.rules.caps import OCCUPYING, Cap, occupied_slots, slot_rows
+from desktop.ledger import OCCUPYING, WAITING, State, TransitionError, check_move, sql_states
+from desktop.messages import Msg
+from desktop.rules.caps import Cap, occupied_slots, slot_rows
 from desktop.timeutil import from_db, to_db
 
-_ANY = "('planned', 'deferred', 'sending')"
+_ANY = sql_states((*WAITING, State.SENDING))
 
 
 class CopyLedgerStore(LedgerStore):
@@ -30,6 +32,7 @@ class CopyLedgerStore(LedgerStore):
         super().__init__(ws)
         self._caps = caps
         self._claimed: dict[int, int] = {}                      # row -> attempts, claimed in memory
+        self._states: dict[int, str] = {}                       # row -> its state, as this run moved it
         self._people: dict[int, dict[str, Any]] = {}            # this page's contacts
         self._owner: dict[int, tuple[str, int]] = {}            # row -> (channel, contact)
         self._slots: dict[tuple[str, int], list[tuple[datetime, int]]] = {}  # -> sorted [(slot, row)]
@@ -53,20 +56,31 @@ class CopyLedgerStore(LedgerStore):
             self.ws.events.record_many(self._events)
             self._events.clear()
 
-    def _move(self, row_id: int, from_states: str, now: datetime, **values: Any) -> bool:
+    def _move(self, row_id: int, target: State, now: datetime, **values: Any) -> bool:
+        """The live store's guard, kept in memory: the row's state as this run knows it must
+        be one ``desktop.ledger`` allows into ``target``, or the move fails loudly."""
+        current = self._states.get(row_id)
+        if current is None:
+            raise TransitionError(f"simulation ledger: row {row_id} is not on the page being dispatched")
+        check_move(current, target)
+        self._states[row_id] = target.value
         attempts = self._claimed.pop(row_id, None)
         if attempts is not None:
             values.setdefault("attempts", attempts)
+        values["state"] = target.value
         values["updated_at"] = to_db(now)
-        if values.get("state") in ("uncertain", "sending"):
+        if isinstance(values.get("reason"), Msg):
+            values["reason"] = values["reason"].encode()
+        if target in (State.UNCERTAIN, State.SENDING):
             self._day_counts.clear()  # these count against the daily cap too: ask again
         self._moves.setdefault(tuple(values), []).append((*values.values(), row_id))
         self._follow(row_id, values)
         return True
 
     def sent(self, row: DueRow, provider_id: str, segments: int | None, now: datetime) -> None:
-        self._move(row.id, "('sending')", now, state="sent", sent_at=to_db(now),
-                   provider_id=provider_id, segments=segments, reason=None)
+        self._move(row.id, State.SENT, now, sent_at=to_db(now), provider_id=provider_id,
+                   segments=segments, reason=None)
+        row.state = State.SENT.value
         self._events.append(sent_event(row, provider_id, now))
         for key in self._day_counts:
             if key[0] == row.channel and key[1] <= now < key[2]:
@@ -74,8 +88,10 @@ class CopyLedgerStore(LedgerStore):
         self.sent_rows[row.id] = (row, self._people.get(row.contact_id))
 
     def claim(self, row: DueRow, now: datetime) -> bool:
+        check_move(self._states.get(row.id, row.state), State.SENDING)
         row.attempts += 1
-        row.state = "sending"
+        row.state = State.SENDING.value
+        self._states[row.id] = row.state
         self._claimed[row.id] = row.attempts
         return True
 
@@ -86,9 +102,11 @@ class CopyLedgerStore(LedgerStore):
 
     # -- reading: flush first ---------------------------------------------------------------
     def due(self, now: datetime, channels: Iterable[str], limit: int = 500,
-            exclude: set[int] | None = None, after: tuple[str, int] | None = None) -> list[DueRow]:
+            exclude: set[int] | None = None, after: tuple[str, int] | None = None,
+            rule_ids: Iterable[int] | None = None) -> list[DueRow]:
         self.flush()
-        rows = super().due(now, channels, limit, exclude, after)
+        rows = super().due(now, channels, limit, exclude, after, rule_ids)
+        self._states = {r.id: r.state for r in rows}
         self._people = self.ws.contacts.get_many({r.contact_id for r in rows}) if rows else {}
         self._owner = {r.id: (r.channel, r.contact_id) for r in rows}
         self._slots = {}
@@ -127,7 +145,7 @@ class CopyLedgerStore(LedgerStore):
         return self._day_counts[key]
 
     def spread_over_days(self, channel: str, due_by: datetime, day_starts: Callable[[int], datetime],
-                         per_day: int, reason: str, now: datetime) -> int:
+                         per_day: int, reason: Msg, now: datetime) -> int:
         self.flush()
         self._slots.clear()
         return super().spread_over_days(channel, due_by, day_starts, per_day, reason, now)

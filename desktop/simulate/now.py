@@ -12,6 +12,7 @@ from desktop.rules.engine import eval_zone, group_ids, last_check
 from desktop.rules.model import Rule
 from desktop.rules.sql import compile_rule
 from desktop.schedule import Schedule, business_defaults, check_window
+from desktop.messages import Msg
 from desktop.simulate.explain import consent_problem
 
 
@@ -19,7 +20,7 @@ from desktop.simulate.explain import consent_problem
 class NowResult:
     selected: list[int] = field(default_factory=list)
     discarded: list[int] = field(default_factory=list)       # already sent by an earlier run
-    left_out: list[tuple[int, str]] = field(default_factory=list)  # (contact, reason) no consent/address
+    left_out: list[tuple[int, Msg]] = field(default_factory=list)  # (contact, reason) no consent/address
 
     @property
     def counts(self) -> dict[str, int]:

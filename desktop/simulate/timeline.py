@@ -1,6 +1,7 @@
-"""Run the engine forward on a snapshot: the same ``check_rule``, ``dispatch_due`` and
-``RulePolicy`` as the live service, with a virtual clock that jumps from one interesting
-moment (a rule check, a due send, a what-if event) to the next.
+"""Run the engine forward on a snapshot: the same ``Tick`` as the live service (the same
+"is it due", check, policy, limits and dispatcher), with a virtual clock that jumps from one
+interesting moment (a rule check, a due send, a what-if event) to the next, a recording
+channel, and the simulator's own ledger store.
 """
 
 from __future__ import annotations
@@ -9,15 +10,15 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any, Callable, Iterable
 
-from desktop.delivery.dispatcher import dispatch_due
 from desktop.delivery.limits import Limits
 from desktop.delivery.recording import RecordingChannel
 from desktop.errors import InputError
-from desktop.rules.send_policy import RulePolicy
+from desktop.ledger import State
+from desktop.messages import Msg, define
 from desktop.rules.caps import caps_from_settings
-from desktop.rules.engine import last_check, rule_schedule
-from desktop.schedule import business_defaults, missed_checks, next_check
-from desktop.service.cycle import check_one
+from desktop.rules.engine import rule_schedule
+from desktop.schedule import business_defaults, next_check
+from desktop.service.tick import Tick, no_lock
 from desktop.simulate.explain import Explainer
 from desktop.simulate.ledger_copy import CopyLedgerStore
 from desktop.simulate.result import CheckMark, NotSent, PlannedSend, SimulationResult
@@ -25,6 +26,14 @@ from desktop.simulate.snapshot import discard, snapshot
 from desktop.timeutil import from_db, to_db
 
 TINY = timedelta(microseconds=1)
+_STATE_WORDS = {"skipped": "saltato", "dropped": "scartato", "failed": "non riuscito",
+                "uncertain": "incerto", "planned": "previsto", "deferred": "rimandato"}
+define({
+    "after_horizon": ("previsto alle {due} UTC, dopo il periodo simulato", "due {due} UTC, after the simulated period"),
+    "after_horizon_why": ("previsto alle {due} UTC, dopo il periodo simulato ({reason})",
+                          "due {due} UTC, after the simulated period ({reason})"),
+    **{f"state_{s.value}": (_STATE_WORDS.get(s.value, s.value), s.value) for s in State},
+})
 
 
 @dataclass(frozen=True)
@@ -67,11 +76,20 @@ class _Run:
         self.channels = {"email": RecordingChannel("email", mime=False, paced=True),
                          "sms": RecordingChannel("sms", paced=True)}
         self.store = CopyLedgerStore(sim, self.caps)
-        self.policy = RulePolicy(sim, self.business, self.caps, slots=self.store.cap_slots)
+        # The provider's pace (e.g. 60 e-mails a minute) on a virtual clock: the dispatcher
+        # "sleeps" by moving it forward and stamps each send with it, exactly as it would
+        # live; one ``Limits`` for the whole simulation, as one engine keeps one.
+        self.virtual = start
+        limits = Limits.from_settings(sim, clock=lambda: (self.virtual - start).total_seconds(), sleep=self._sleep)
+        self.tick = Tick(sim, clock=lambda: self.virtual, channels=lambda _ws: self.channels, limits=limits,
+                         lock=no_lock, store=self.store, caps=self.caps, explain=True,
+                         should_stop=cancel or (lambda: False))
+        self.tick.start(start)
+        self.policy = self.tick.policy
         self.explainer = Explainer(sim, self.business)
         self.result = SimulationResult(start, end, [r.name for r in self.rules])
         self.booked: dict[tuple[int, int, str], tuple[str, str | None]] = {}  # -> (zone, reason)
-        self.reasons: dict[int, str] = {}
+        self.reasons: dict[int, str] = {}   # ledger row -> its stored reason, before it was sent
         self.seen = {"email": 0, "sms": 0}
 
     def _choose(self, names: Iterable[str] | None) -> list:
@@ -111,21 +129,26 @@ class _Run:
             for rule in self.rules:
                 if next_at[rule.id] is not None and next_at[rule.id] <= now:
                     self._check(rule, now)
-                    next_at[rule.id] = next_check(self.schedules[rule.id], now, business=self.business)
+                    next_at[rule.id] = self._next(rule, now)
             self._dispatch(now)
             if self.progress:
                 self.progress(min(1.0, (now - self.start) / (self.end - self.start)))
         self._finish()
         return self.result
 
+    def _sleep(self, seconds: float) -> None:
+        self.virtual += timedelta(seconds=seconds)
+
     def _first_check(self, rule: Any) -> datetime | None:
-        """As the live engine starting now: a rule whose check was missed while nothing ran is
-        caught up at once (if its policy says so); otherwise it waits for its next slot."""
-        schedule = self.schedules[rule.id]
-        previous = last_check(self.sim.db, rule.id)
-        if missed_checks(schedule, previous, self.start, business=self.business) == "catch_up":
-            return self.start
-        return next_check(schedule, self.start - TINY, business=self.business)
+        """As the live engine starting now, through the same ``due`` (missed-window policy)."""
+        due = self.tick.due(rule, self.start)
+        return None if due.at is None else max(due.at, self.start)
+
+    def _next(self, rule: Any, now: datetime) -> datetime | None:
+        due = self.tick.due(rule, now).at
+        if due is not None and due <= now:  # the check failed (it does not count): next slot
+            due = next_check(self.schedules[rule.id], now, business=self.business)
+        return due
 
     def _next_due(self, after: datetime) -> datetime | None:
         row = self.sim.db.execute(
@@ -138,8 +161,8 @@ class _Run:
                                amount=event.amount, payload=event.payload)
 
     def _check(self, rule: Any, now: datetime) -> None:
-        outcome = check_one(self.sim, rule, now, self.business, self.caps, explain=True)
-        if isinstance(outcome, str):
+        outcome = self.tick.check(rule, now)
+        if isinstance(outcome, Msg):
             self.result.not_sent.append(NotSent(now, rule.name, 0, "", "", "error", outcome))
             return
         booked = outcome.planned + outcome.applied + outcome.deferred_by_cap
@@ -166,18 +189,9 @@ class _Run:
             self.reasons[ledger_id] = reason
         # One transaction around the whole run: each state change is still its own savepoint
         # (the dispatcher's crash safety is about a file on disk; this copy is in memory).
-        # The provider's pace (e.g. 60 e-mails a minute) on a virtual clock: the dispatcher
-        # "sleeps" by moving it forward, and stamps each send with it, exactly as it would live.
-        waited = [0.0]
-
-        def sleep(seconds: float) -> None:
-            waited[0] += seconds
-
-        limits = Limits.from_settings(self.sim, clock=lambda: waited[0], sleep=sleep)
+        self.virtual = max(self.virtual, now)
         with self.sim.transaction():
-            dispatch_due(self.sim, now, channels=self.channels, policy=self.policy, limits=limits,
-                         clock=lambda: now + timedelta(seconds=waited[0]), store=self.store,
-                         should_stop=self.cancel)  # a 30,000-message batch stops at once too
+            self.tick.dispatch(now)  # a 30,000-message batch stops at once on cancel too
             self.store.flush()
         for name, channel in self.channels.items():
             for message in channel.messages[self.seen[name]:]:
@@ -196,7 +210,8 @@ class _Run:
         if not zone:
             contact = self.sim.contacts.get(contact_id) or {}
             zone = self.policy.zone_for(self.schedules[rule_id], contact)
-        reason = self.reasons.get(message.ledger_id, reason)
+        stored = self.reasons.get(message.ledger_id)
+        reason = Msg.decode(stored) if stored else reason
         at = message.now or now
         entry = self._entry(rule, contact_id, occurrence, message.channel, at, from_db(matched),
                             message.subject, message.text, zone, reason)
@@ -218,10 +233,13 @@ class _Run:
                 f"SELECT rule_id, contact_id, state, due_at, reason, updated_at FROM ledger WHERE rule_id IN ({marks}) "
                 f"AND state IN ('skipped', 'dropped', 'failed', 'planned', 'deferred', 'uncertain') "
                 f"AND updated_at >= ?", [*ids, to_db(self.start)]):
+            stored = Msg.decode(reason)
             if state in ("planned", "deferred"):
-                kind, why = "after_horizon", f"due {due} UTC, after the simulated period" + (f" ({reason})" if reason else "")
+                kind, why = "after_horizon", (Msg("after_horizon_why", {"due": due, "reason": stored}) if stored
+                                              else Msg("after_horizon", {"due": due}))
             else:
-                kind, why = ("cap_dropped" if reason and reason.startswith("frequency cap") else state), reason or state
+                capped = stored is not None and stored.code.startswith("frequency_cap")
+                kind, why = ("cap_dropped" if capped else state), stored or Msg(f"state_{state}")
             self.result.not_sent.append(self.explainer.not_sent(from_db(updated), self.names[rule_id],
                                                                 contact_id, kind, why))
         self.result.not_sent.sort(key=lambda n: (n.at, n.rule, n.contact_id))

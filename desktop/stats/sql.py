@@ -30,7 +30,9 @@ NO_RULE = 0
 QUARTER = 900  # seconds
 QUARTERS_PER_DAY = 96
 
-CAP_PREFIX = "frequency cap"  # desktop.rules.caps.Cap.describe() starts with this
+# A frequency-cap reason: coded (``desktop.ledger``'s ``frequency_cap*`` codes, stored with
+# the code first) or, in rows written before codes, the old words.
+CAP_PREFIXES = ('{"code":"frequency_cap', "frequency cap")
 
 # Event types that are counted, and the channel of the send each one answers.
 REACTIONS = ("email_opened", "email_clicked", "email_bounced", "unsubscribed",
@@ -103,7 +105,8 @@ def state_time(r: str) -> str:
 
 
 def _capped(r: str, state: str) -> str:
-    return f"({r}.state = '{state}' AND substr({r}.reason, 1, {len(CAP_PREFIX)}) = '{CAP_PREFIX}')"
+    capped = " OR ".join(f"substr({r}.reason, 1, {len(p)}) = '{p}'" for p in CAP_PREFIXES)
+    return f"({r}.state = '{state}' AND ({capped}))"
 
 
 def state_counts(r: str) -> dict[str, str]:

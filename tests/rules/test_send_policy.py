@@ -6,11 +6,12 @@ from datetime import timedelta
 
 import pytest
 
-from desktop.delivery.dispatcher import dispatch_due
+from desktop.delivery.limits import Limits
 from desktop.delivery.recording import RecordingChannel
 from desktop.rules.engine import check_rule
 from desktop.rules.send_policy import RulePolicy
 from desktop.schedule import BusinessDefaults
+from tests.helpers.engine import dispatch, words
 from tests.rules.handbuilt import NOW, T, build, rule_data
 
 BUSINESS = BusinessDefaults(zone="Europe/Rome", quiet_hours=("21:00-09:00",))
@@ -31,12 +32,13 @@ def _book(ws, **extra):
 
 def _dispatch(ws, at):
     channels = {"email": RecordingChannel("email"), "sms": RecordingChannel("sms")}
-    summary = dispatch_due(ws, at, channels=channels, policy=RulePolicy(ws, BUSINESS))
+    summary = dispatch(ws, at, channels=channels, limits=Limits.unlimited())
     return summary, channels
 
 
 def _row(ws):
-    return ws.db.execute("SELECT state, due_at, reason FROM ledger").fetchone()
+    state, due, reason = ws.db.execute("SELECT state, due_at, reason FROM ledger").fetchone()
+    return state, due, words(reason) if reason else reason
 
 
 def test_a_send_that_waited_into_quiet_hours_is_deferred_again(ws) -> None:
@@ -85,10 +87,11 @@ def test_sms_deadline_stops_before_the_next_quiet_band(ws) -> None:
                                    {"type": "send_sms", "template": "Hello SMS"}, enabled=True), NOW)
     late = T("2026-03-02 18:40:00")  # 19:40 in Rome: the quiet band starts at 21:00
     check_rule(ws, rule, rule.id, late, business=BUSINESS)
-    row = ws.db.execute("SELECT id, rule_id, contact_id, channel, expires_at FROM ledger").fetchone()
+    row = ws.db.execute("SELECT id, rule_id, contact_id, channel, expires_at, matched_at, occurrence "
+                        "FROM ledger").fetchone()
 
     class Row:
-        id, rule_id, contact_id, channel, expires_at = row
+        id, rule_id, contact_id, channel, expires_at, matched_at, occurrence = row
 
     decision = RulePolicy(ws, BUSINESS).recheck(Row, ws.contacts.get(elena), late)
     assert decision.action == "send"
@@ -102,10 +105,11 @@ def test_remembered_decisions_match_fresh_ones_second_by_second(ws) -> None:
     rule = ws.rules.save(rule_data({"all": [{"field": "city", "op": "eq", "value": "Napoli"}]},
                                    {"type": "send_sms", "template": "Hello SMS"}, enabled=True), NOW)
     check_rule(ws, rule, rule.id, T("2026-03-02 15:00:00"), business=BUSINESS)
-    row = ws.db.execute("SELECT id, rule_id, contact_id, channel, expires_at FROM ledger").fetchone()
+    row = ws.db.execute("SELECT id, rule_id, contact_id, channel, expires_at, matched_at, occurrence "
+                        "FROM ledger").fetchone()
 
     class Row:
-        id, rule_id, contact_id, channel, expires_at = row
+        id, rule_id, contact_id, channel, expires_at, matched_at, occurrence = row
 
     contact = ws.contacts.get(elena)
     shared = RulePolicy(ws, BUSINESS)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
+from tests.helpers.engine import words
 from desktop.rules.engine import check_rule
 from desktop.schedule import business_defaults
 from desktop.simulate.explain import Explainer
@@ -36,7 +37,7 @@ def test_a_contact_with_two_matching_purchases_is_left_out_once(workspace) -> No
     assert (outcome.matched, outcome.unconsented) == (0, [left_out, left_out])  # one row per purchase
     explainer = Explainer(ws, business)
     first = explainer.unconsented(rule, NOW, outcome.unconsented)
-    assert [(n.contact_id, n.kind, n.reason) for n in first] == [(left_out, "no_consent", "e-mail: unsubscribed")]
+    assert [(n.contact_id, n.kind, words(n.reason)) for n in first] == [(left_out, "no_consent", "e-mail: unsubscribed")]
     assert explainer.unconsented(rule, NOW + timedelta(minutes=5), [left_out]) == []
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from datetime import datetime, timedelta, timezone
 
+from tests.helpers.engine import words
 from desktop.simulate import simulate
 from desktop.templates import Templates
 
@@ -35,7 +36,7 @@ def test_paced_batch_runs_into_quiet_hours_and_waits_for_morning(workspace) -> N
     # The other 20 were re-checked at 21:00 and wait for 09:00 (08:00 UTC), then go at the pace.
     morning = times[60:]
     assert morning[0] == datetime(2026, 3, 11, 8, 0, tzinfo=timezone.utc)
-    assert Counter(s.reason.split(" in ")[0] for s in result.sends[60:]) == {"quiet hours 21:00–09:00": 20}
+    assert Counter(words(s.reason).split(" in ")[0] for s in result.sends[60:]) == {"quiet hours 21:00–09:00": 20}
 
 
 def test_cancel_stops_inside_a_big_batch(workspace) -> None:

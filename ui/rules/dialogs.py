@@ -8,6 +8,8 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton, QWidget
 
+from desktop.messages import Msg, text
+from ui.resources import LANGUAGE
 from ui.rules.queries import RunReport
 
 
@@ -50,22 +52,36 @@ def run_report_text(report: RunReport) -> str:
         return QCoreApplication.translate(
             "RunReport", "“%1” is disabled: enable it first, or use Simulate to see who it would select.").replace(
             "%1", report.name)
+    if report.paused:
+        return QCoreApplication.translate(
+            "RunReport", "Postino is paused: “%1” was not checked. Resume sending first.").replace("%1", report.name)
     if report.error:
         return (QCoreApplication.translate("RunReport", "The check of “%1” failed: %2")
-                .replace("%1", report.name).replace("%2", report.error))
+                .replace("%1", report.name).replace("%2", words(report.error)))
     text = QCoreApplication.translate(
         "RunReport", "“%1” checked now: %2 matched, %3 booked, %4 group changes; %5 sent, %6 failed.")
     for key, value in (("%1", report.name), ("%2", str(report.matched)), ("%3", str(report.planned)),
                        ("%4", str(report.applied)), ("%5", str(report.sent)), ("%6", str(report.failed))):
         text = text.replace(key, value)
-    if report.note:
-        text += "\n" + report.note
+    for why in report.channels_paused.values():
+        text += "\n" + words(why)
     return text
 
 
-def run_report_box(parent: QWidget, report: RunReport) -> QMessageBox:
+def run_waiting_text() -> str:
+    return QCoreApplication.translate(
+        "RunReport", "Postino's engine is not answering: is it running? (see the status bar). Nothing was sent.")
+
+
+def words(stored: dict) -> str:
+    """A message the engine sent back (a code and its parameters) in the UI's language."""
+    data = dict(stored)
+    return text(Msg(str(data.pop("code", "legacy")), data), LANGUAGE.code)
+
+
+def run_report_box(parent: QWidget, report: RunReport | None) -> QMessageBox:
     box = QMessageBox(QMessageBox.Icon.Information, QCoreApplication.translate("RunReport", "Run now"),
-                      run_report_text(report),
+                      run_report_text(report) if report is not None else run_waiting_text(),
                       QMessageBox.StandardButton.Ok, parent)
     box.setObjectName("run_report")
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

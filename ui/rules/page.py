@@ -18,6 +18,7 @@ from ui.ops import CollectionOp, OpChanges, OpRunner, QueryOp
 from ui.resources import LANGUAGE, icon
 from ui.rules import queries as q
 from ui.rules.dialogs import SimulateDialog, run_report_box
+from ui.rules.run_wait import RUN_NOW_TIMEOUT_MS, RunWait
 from ui.rules.model import COLUMNS, ID_ROLE, RulesFilter, RulesModel
 from ui.rules.wizard import RuleWizard
 from ui.widgets import PAGE_MARGINS, EmptyState, Heading, confirm
@@ -306,13 +307,27 @@ class RulesPage(QWidget):
         self.dialog.open()
 
     def run_selected(self) -> None:
+        """Ask the running engine to check this rule now (it sends; this page never does)."""
         rule_id, now = self.selected_id(), self.clock()
         if rule_id is None:
             return
-        (CollectionOp(self.runner, lambda c: q.run_now(c, rule_id, now),
-                      OpChanges(rules=True, contacts=True, groups=True), parent=self, initiator=self)
-         .with_progress(self.tr("Checking the rule and sending…"))
-         .success(lambda report: setattr(self, "dialog", run_report_box(self, report))).run_in_background())
+        (CollectionOp(self.runner, lambda c: q.ask_run_now(c, rule_id, now), OpChanges(), parent=self)
+         .success(self._asked).run_in_background())
+
+    def _asked(self, asked: "int | q.RunReport") -> None:
+        if isinstance(asked, q.RunReport):
+            self.dialog = run_report_box(self, asked)
+            return
+        wake = getattr(self.window(), "wake_engine", None)
+        if callable(wake):
+            wake()
+        self._waiting = RunWait(self.runner, asked, self, timeout_ms=RUN_NOW_TIMEOUT_MS)
+        self._waiting.answered.connect(self._answered)
+        self._waiting.start()
+
+    def _answered(self, report: "q.RunReport | None") -> None:
+        self.runner.changed.emit(OpChanges(rules=True, contacts=True, groups=True, outbox=True), self)
+        self.dialog = run_report_box(self, report)
 
     def export_rules(self, path: str | None = None, names: list[str] | None = None) -> None:
         if path is None:

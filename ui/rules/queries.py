@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from desktop.errors import InputError
+from desktop.messages import text
 from desktop.fields import FieldSpec
 from desktop.rules.conflicts import Conflict, find_conflicts
 from desktop.rules.engine import last_check
@@ -22,6 +23,7 @@ from desktop.schedule import BusinessDefaults, Schedule, business_defaults, desc
 from desktop.simulate import simulate_now
 from desktop.timeutil import to_db
 from ui.ops import OpContext
+from ui.resources import LANGUAGE
 
 SENT_WINDOW = timedelta(days=7)
 
@@ -251,7 +253,7 @@ def simulate_rule_now(c: OpContext, rule_id: int, now: datetime) -> tuple[str, d
     for contact_id in result.discarded:
         add(contact_id, "already_sent")
     for contact_id, reason in result.left_out:
-        add(contact_id, "left_out", reason)
+        add(contact_id, "left_out", text(reason, LANGUAGE.code))
     return rule.name, result.counts, "\n".join(lines) + "\n"
 
 
@@ -264,32 +266,36 @@ class RunReport:
     applied: int = 0
     sent: int = 0
     failed: int = 0
-    error: str | None = None
-    note: str = ""
+    error: dict[str, Any] | None = None          # a Msg as a dict, translated by the dialog
+    paused: bool = False
+    channels_paused: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
-def run_now(c: OpContext, rule_id: int, now: datetime) -> RunReport:
-    """Check one rule at once (not waiting for its schedule) and dispatch what is due."""
-    from desktop.delivery.setup import channels_from_settings
-    from desktop.service.cycle import run_cycle
+def ask_run_now(c: OpContext, rule_id: int, now: datetime) -> int | RunReport:
+    """Ask the running engine (this process's or another's) to check one rule now; the
+    engine does the checking and the sending, under its lock and pause. A disabled rule is
+    answered at once."""
+    from desktop.service.requests import ask_check_now
 
-    ws = c.ws
-    rule = ws.rules.get(rule_id)
+    rule = c.ws.rules.get(rule_id)
     if rule is None:
         raise InputError(f"there is no rule with id {rule_id}")
-    report = RunReport(rule.name, rule.enabled)
     if not rule.enabled:
-        return report
-    cycle = run_cycle(ws, now, channels_from_settings(ws), only_due=False, rule_names=[rule.name])
-    report.error = cycle.errors.get(rule.name)
-    for name, result in cycle.checks:
-        if name == rule.name:
-            report.matched, report.planned, report.applied = result.matched, result.planned, result.applied
-    if cycle.dispatch is not None:
-        report.sent = cycle.dispatch.sent
-        report.failed = cycle.dispatch.counts.get("failed", 0)
-        report.note = " ".join(cycle.dispatch.notes + list(cycle.dispatch.paused.values()))
-    return report
+        return RunReport(rule.name, False)
+    return ask_check_now(c.ws, rule_id, now)
+
+
+def run_now_answer(c: OpContext, request_id: int) -> RunReport | None:
+    """What the engine answered, or None while it has not yet."""
+    from desktop.service.requests import answer_of
+
+    answer = answer_of(c.ws, request_id)
+    if not answer.done:
+        return None
+    row = c.ws.db.execute("SELECT r.name FROM engine_requests q LEFT JOIN rules r ON r.id = q.rule_id "
+                          "WHERE q.id = ?", [request_id]).fetchone()
+    return RunReport(row[0] if row and row[0] else "", True, answer.matched, answer.planned, answer.applied,
+                     answer.sent, answer.failed, answer.error, answer.paused, answer.channels_paused or {})
 
 
 def export_rules(c: OpContext, names: list[str] | None, path: str) -> int:

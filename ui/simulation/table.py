@@ -17,7 +17,9 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
+from desktop.messages import Msg, text
 from desktop.simulate import SimulationResult
+from ui.resources import LANGUAGE
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -34,7 +36,7 @@ class SimRow:
     channel: str
     what: str
     outcome: str      # "send", "group", or a not-sent kind (already_sent, no_consent, ...)
-    reason: str
+    reason: Msg | None   # translated when shown (``SimulationTableModel.reason_text``)
 
     @property
     def sent(self) -> bool:
@@ -45,7 +47,7 @@ def rows_from(result: SimulationResult, axis_zone: str) -> list[SimRow]:
     """Sends and group changes (in their own zone), then what was not sent (in the axis zone)."""
     rows = [SimRow(s.at, s.local, s.zone, s.rule, s.contact_id, s.to, s.name, s.channel,
                    " ".join((s.subject or s.text).split())[:200], "group" if s.channel == "group" else "send",
-                   s.reason or "")
+                   s.reason)
             for s in result.sends + result.group_changes]
     tz = ZoneInfo(axis_zone)
     rows += [SimRow(n.at, n.at.astimezone(tz), axis_zone, n.rule, n.contact_id, n.to, n.name, "", "",
@@ -73,10 +75,12 @@ class SimulationTableModel(QAbstractTableModel):
         self._headers: list[str] = list(self.COLUMNS)
         self._outcomes: dict[str, str] = {}
         self._haystacks: list[str] | None = None
+        self._reasons: dict[int, str] = {}   # id(row) -> reason text in the current language
 
     def set_texts(self, headers: list[str], outcomes: dict[str, str]) -> None:
         self._headers, self._outcomes = headers, outcomes
         self._haystacks = None  # outcome words are searched and sorted too, and follow the language
+        self._reasons: dict[int, str] = {}
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)
         if self.text or self.sort_column != 0:
             self._select()
@@ -87,6 +91,7 @@ class SimulationTableModel(QAbstractTableModel):
         self.rows = rows
         self.only_rows = None  # a marker's rows belong to the previous run
         self._haystacks = None
+        self._reasons = {}
         self._select()
 
     def set_filter(self, *, text: str | None = None, rule: str | None = None, show: str | None = None,
@@ -129,9 +134,19 @@ class SimulationTableModel(QAbstractTableModel):
 
     def _search_texts(self) -> list[str]:
         if self._haystacks is None:
-            self._haystacks = [" ".join((r.to, r.name, r.rule, r.what, r.reason, self.outcome_text(r.outcome))).casefold()
-                               for r in self.rows]
+            self._haystacks = [" ".join((r.to, r.name, r.rule, r.what, self.reason_text(r),
+                                         self.outcome_text(r.outcome))).casefold() for r in self.rows]
         return self._haystacks
+
+    def reason_text(self, row: SimRow) -> str:
+        """The reason in the UI's language, worked out once per row and language."""
+        if row.reason is None:
+            return ""
+        key = id(row)
+        found = self._reasons.get(key)
+        if found is None:
+            found = self._reasons[key] = text(row.reason, LANGUAGE.code)
+        return found
 
     def outcome_text(self, outcome: str) -> str:
         return self._outcomes.get(outcome, outcome.replace("_", " "))
@@ -165,4 +180,6 @@ class SimulationTableModel(QAbstractTableModel):
             return f"{row.name} <{row.to}>" if row.name and row.to else (row.to or row.name)
         if column == "outcome":
             return self.outcome_text(row.outcome)
+        if column == "reason":
+            return self.reason_text(row)
         return str(getattr(row, {"message": "what"}.get(column, column)))
