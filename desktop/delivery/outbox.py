@@ -190,6 +190,32 @@ class LedgerStore:
     def dropped(self, row: DueRow, reason: Msg, now: datetime) -> None:
         self._must_move(row, State.DROPPED, now, reason=reason)
 
+    # -- the user's moves (the Activity view) ------------------------------------------------
+    def settle(self, row_id: int, target: State, now: datetime) -> bool:
+        """The user settles a row: an ``uncertain`` one was ``sent`` (it arrived: counted like
+        a send, with its provider id if the server gave one) or ``failed``; ``skipped``
+        cancels it; ``planned`` sends a failed or uncertain one again, now. False if the row
+        was settled meanwhile (another window); a move the table forbids raises."""
+        found = self.db.execute(f"SELECT {', '.join(_COLUMNS)}, provider_id, sent_at FROM ledger WHERE id = ?",
+                                [row_id]).fetchone()
+        if found is None:
+            return False
+        row = DueRow(*found[:9], {}, found[10])
+        if State(row.state) not in allowed_from(target):
+            if row.state == target.value:
+                return False  # already where the user wants it
+            raise TransitionError(f"a {row.state} message cannot be marked {target.value}")
+        with self.ws.transaction():
+            if target == State.SENT:
+                self._must_move(row, target, now, sent_at=found[12] or to_db(now), reason=Msg("user_marked"))
+                self.ws.events.record_many([sent_event(row, found[11] or "", now)])
+            elif target == State.PLANNED:
+                self._must_move(row, target, now, due_at=to_db(now), reason=Msg("user_retry"))
+            else:
+                self._must_move(row, target, now,
+                                reason=Msg("user_cancelled" if target == State.SKIPPED else "user_marked"))
+        return True
+
     def update_contact(self, contact_id: int, values: dict[str, Any], now: datetime) -> None:
         """Through the contacts manager, so a ``field_changed`` event records why."""
         self.ws.contacts.update(contact_id, values, now)

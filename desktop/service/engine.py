@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -54,8 +55,11 @@ class Engine:
                  channels_factory: ChannelsFactory | None = None,
                  dispatch_every: timedelta = timedelta(seconds=30),
                  watch_every: timedelta = timedelta(seconds=2),
-                 min_every: timedelta = MIN_EVERY) -> None:
+                 min_every: timedelta = MIN_EVERY,
+                 pacing: tuple[Callable[[], float], Callable[[float], Any]] | None = None) -> None:
+        """``pacing`` (monotonic, sleep) replaces real pacing waits (tests: a virtual clock)."""
         self._folder = Path(data_dir)
+        self._pacing = pacing
         self._clock = clock
         self._channels_factory = channels_factory
         self._dispatch_every = dispatch_every.total_seconds()
@@ -81,8 +85,10 @@ class Engine:
         self._lock.acquire()
         try:
             self.ws = Workspace.open(self._folder)
+            monotonic, sleep = self._pacing or (time.monotonic, self._stop.wait)
             self.tick = Tick.live(self.ws, clock=self._clock, channels=self._channels_factory,
-                                  lock=self._db_lock, should_stop=self._stop.is_set, sleep=self._stop.wait)
+                                  lock=self._db_lock, should_stop=self._stop.is_set, sleep=sleep,
+                                  monotonic=monotonic)
             self.tick.start(self._clock())
             self.scheduler = RuleScheduler(self._load_rules, self._on_check, self._when,
                                            on_event=self._on_event, min_every=self._min_every)

@@ -12,8 +12,10 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 
+from desktop.messages import text
 from desktop.timeutil import from_db
 from ui.activity.queries import PAGE, LedgerRow
+from ui.resources import LANGUAGE
 
 Index = QModelIndex | QPersistentModelIndex
 STATE_COLOURS = {"uncertain": "#b3261e", "failed": "#b3261e", "sent": "#188038", "dropped": "#9a6700",
@@ -88,6 +90,8 @@ class LedgerModel(QAbstractTableModel):
                 return self.state_text(row.state)
             if column == "channel":
                 return {"email": "E-mail", "sms": "SMS"}.get(row.channel, row.channel)
+            if column == "reason":
+                return text(row.reason, LANGUAGE.code)
             return getattr(row, column)
         if role == Qt.ItemDataRole.ForegroundRole and column == "state" and row.state in STATE_COLOURS:
             return QColor(STATE_COLOURS[row.state])

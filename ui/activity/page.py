@@ -13,10 +13,12 @@ from PySide6.QtWidgets import (
     QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget,
 )
 
+from desktop.messages import text
 from desktop.timeutil import from_db
 from ui.activity.model import LedgerModel
 from ui.activity.queries import ActivityFilter, activity_context, ledger_page, mark_uncertain
 from ui.ops import CollectionOp, OpChanges, OpRunner, QueryOp
+from ui.resources import LANGUAGE
 from ui.widgets import PAGE_MARGINS, Heading
 
 FILTER_STATES = ("planned", "deferred", "sent", "failed", "skipped", "dropped", "uncertain")
@@ -92,6 +94,9 @@ class ActivityPage(QWidget):
         self.errors_list.setObjectName("rule_errors")
         self.refresh_button = QPushButton()
         self.refresh_button.clicked.connect(self.refresh)
+        self.send_again = QPushButton()
+        self.send_again.setObjectName("send_again")
+        self.send_again.clicked.connect(lambda: self.mark_selected("planned"))
         self._build_layout()
         runner.changed.connect(self.on_changes)
         self.retranslate_ui()
@@ -110,6 +115,7 @@ class ActivityPage(QWidget):
         filters.addWidget(QLabel("–"))
         filters.addWidget(self.until)
         filters.addStretch(1)
+        filters.addWidget(self.send_again)
         filters.addWidget(self.refresh_button)
         top = QWidget()
         top_layout = QVBoxLayout(top)
@@ -148,6 +154,8 @@ class ActivityPage(QWidget):
         self.show_uncertain.setText(self.tr("Show them"))
         self.mark_sent.setText(self.tr("Mark selected as sent"))
         self.mark_failed.setText(self.tr("Mark selected as failed"))
+        self.send_again.setText(self.tr("Send again"))
+        self.send_again.setToolTip(self.tr("Queue the selected failed or uncertain messages to go out again now"))
         self.errors_title.setText(self.tr("Latest rule-check errors"))
         self.model.set_texts([self.tr("Time"), self.tr("Rule"), self.tr("Contact"), self.tr("Channel"),
                               self.tr("State"), self.tr("Reason"), self.tr("Provider id")], states)
@@ -244,22 +252,28 @@ class ActivityPage(QWidget):
         self.errors_list.clear()
         tz = ZoneInfo(self.zone)
         for checked_at, rule, error in self.errors:
-            self.errors_list.addItem(f"{from_db(checked_at).astimezone(tz):%Y-%m-%d %H:%M} · {rule}: {error}")
+            self.errors_list.addItem(f"{from_db(checked_at).astimezone(tz):%Y-%m-%d %H:%M} · {rule}: "
+                                     f"{text(error, LANGUAGE.code)}")
         if not self.errors:
             self.errors_list.addItem(self.tr("No errors in recent rule checks."))
 
     # --- marking -----------------------------------------------------------------------------
-    def selected_uncertain(self) -> list[int]:
+    def selected_in(self, *states: str) -> list[int]:
         rows = {index.row() for index in self.table.selectionModel().selectedRows()}
-        return [self.model.rows[r].id for r in sorted(rows) if self.model.rows[r].state == "uncertain"]
+        return [self.model.rows[r].id for r in sorted(rows) if self.model.rows[r].state in states]
+
+    def selected_uncertain(self) -> list[int]:
+        return self.selected_in("uncertain")
 
     def _update_buttons(self) -> None:
         some = bool(self.selected_uncertain())
         self.mark_sent.setEnabled(some)
         self.mark_failed.setEnabled(some)
+        self.send_again.setEnabled(bool(self.selected_in("failed", "uncertain")))
 
     def mark_selected(self, state: str) -> None:
-        ids = self.selected_uncertain()
+        """Every move goes through the ledger (``LedgerStore.settle``)."""
+        ids = self.selected_in("failed", "uncertain") if state == "planned" else self.selected_uncertain()
         if not ids:
             return
         now = datetime.now(timezone.utc)

@@ -18,7 +18,6 @@ from ui.ops import OpContext
 
 STATES = ("planned", "deferred", "sending", "sent", "failed", "skipped", "dropped", "uncertain", "applied")
 PAGE = 200
-USER_REASON = "marked by the user"
 
 
 @dataclass(frozen=True)
@@ -98,23 +97,19 @@ def ledger_page(c: OpContext, flt: ActivityFilter, zone: str, before_id: int | N
 
 
 def mark_uncertain(c: OpContext, ids: list[int], state: str, now: datetime) -> int:
-    """Settle ``uncertain`` rows as the user found them: ``sent`` (counted like a send) or ``failed``."""
-    if state not in ("sent", "failed"):
-        raise InputError(f"an uncertain message can be marked sent or failed, not {state!r}", "state")
-    ws, stamp, changed = c.ws, to_db(now), 0
-    with ws.transaction():
-        for ledger_id in ids:
-            row = ws.db.execute("SELECT rule_id, contact_id, channel, occurrence FROM ledger "
-                                "WHERE id = ? AND state = 'uncertain'", [ledger_id]).fetchone()
-            if row is None:
-                continue  # already settled (by another window, or twice in a row)
-            extra = ", sent_at = coalesce(sent_at, ?)" if state == "sent" else ""
-            ws.db.execute(f"UPDATE ledger SET state = ?, reason = ?, updated_at = ?{extra} WHERE id = ?",
-                          [state, USER_REASON, stamp, *([stamp] if state == "sent" else []), ledger_id])
-            if state == "sent":
-                # The same event the dispatcher records, so caps and statistics count it.
-                ws.events.record("email_sent" if row[2] == "email" else "sms_sent", now, row[1],
-                                 ref=f"ledger:{ledger_id}", rule_id=row[0], uid=f"sent:{ledger_id}",
-                                 payload={"ledger_id": ledger_id, "occurrence": row[3], "marked_by_user": True})
-            changed += 1
+    """Settle rows as the user found them, through the ledger (``LedgerStore.settle``):
+    ``sent`` (counted like a send), ``failed``, ``skipped`` (cancel) or ``planned`` (send again)."""
+    from desktop.delivery.outbox import LedgerStore
+    from desktop.ledger import State, TransitionError
+
+    try:
+        target = State(state)
+    except ValueError:
+        raise InputError(f"a message can be marked sent, failed, skipped or planned, not {state!r}", "state") from None
+    store, changed = LedgerStore(c.ws), 0
+    for ledger_id in ids:
+        try:
+            changed += store.settle(ledger_id, target, now)
+        except TransitionError as exc:
+            raise InputError(str(exc), "state") from None
     return changed

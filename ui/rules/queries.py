@@ -16,10 +16,11 @@ from desktop.errors import InputError
 from desktop.messages import text
 from desktop.fields import FieldSpec
 from desktop.rules.conflicts import Conflict, find_conflicts
+from desktop.rules.due import due_of
 from desktop.rules.engine import last_check
 from desktop.rules.model import ACTIONS, Rule, RuleContext, parse_rule
 from desktop.rules.words import action_words, trigger_words
-from desktop.schedule import BusinessDefaults, Schedule, business_defaults, describe, next_check
+from desktop.schedule import BusinessDefaults, Schedule, business_defaults, describe
 from desktop.simulate import simulate_now
 from desktop.timeutil import to_db
 from ui.ops import OpContext
@@ -71,7 +72,7 @@ def list_rules(c: OpContext, now: datetime, language: str) -> RulesList:
             id=rule.id, name=rule.name, tags=list(rule.tags), action_type=rule.action["type"],
             action=action_words(rule, language), trigger=trigger_words(rule, language),
             schedule=rule.schedule, enabled=rule.enabled,
-            next_check=next_check(schedule, now, business=business) if rule.enabled else None,
+            next_check=_next_check(ws, rule, schedule, now, business),
             last_check=last_check(ws.db, rule.id), sent_7d=sent.get(rule.id, 0),
             error=errors.get(rule.id), description=rule.description))
     return RulesList(rows, business.zone)
@@ -255,6 +256,14 @@ def simulate_rule_now(c: OpContext, rule_id: int, now: datetime) -> tuple[str, d
     for contact_id, reason in result.left_out:
         add(contact_id, "left_out", text(reason, LANGUAGE.code))
     return rule.name, result.counts, "\n".join(lines) + "\n"
+
+
+def _next_check(ws: Any, rule: Rule, schedule: Schedule, now: datetime, business: BusinessDefaults) -> datetime | None:
+    """The engine's own answer (``due_of``); a check due already shows as now."""
+    if not rule.enabled:
+        return None
+    due = due_of(ws.db, rule.id, schedule, now, business).at
+    return None if due is None else max(due, now)
 
 
 @dataclass
