@@ -149,7 +149,7 @@ class Engine:
             rule = self.ws.rules.get(rule_id)
         if rule is None or not rule.enabled:
             return None
-        due = self.tick.due(rule, now)
+        due = self.tick.due(rule, self._clock())  # the engine's clock, not the scheduler's own
         return after_fire(schedule, due.at, previous, business=self.tick.business)
 
     def _on_check(self, rule_id: int) -> None:
