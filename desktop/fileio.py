@@ -21,11 +21,11 @@ from desktop.paths import DB_NAME
 
 define({
     "file.workspace_own": (
-        "{path} è un file dell'area di lavoro di Postino: scegli un altro nome o un'altra cartella",
-        "{path} is one of the Postino workspace's own files: choose another name or folder"),
-    "file.is_folder": ("{path} è una cartella, non un file", "{path} is a folder, not a file"),
-    "file.no_folder": ("la cartella {folder} non esiste", "the folder {folder} does not exist"),
-    "file.cannot_write": ("impossibile scrivere {path}: {reason}", "cannot write {path}: {reason}"),
+        "è un file dell'area di lavoro di Postino: scegli un altro nome o un'altra cartella",
+        "this is one of the Postino workspace's own files: choose another name or folder"),
+    "file.is_folder": ("è una cartella, non un file", "this is a folder, not a file"),
+    "file.no_folder": ("la cartella non esiste", "the folder does not exist"),
+    "file.cannot_write": ("impossibile scrivere il file: {reason}", "cannot write the file: {reason}"),
 })
 
 OWN_SUFFIXES = ("", "-wal", "-shm", "-journal")
