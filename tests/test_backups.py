@@ -170,6 +170,8 @@ def test_cli_backup_writes_into_the_backups_folder(tmp_path) -> None:
     folder = tmp_path / "ws"
     result = _cli(folder, "backup")
     assert result.returncode == 0, result.stderr
-    made = list_backups(folder)
-    assert len(made) == 1 and made[0].name.startswith("manual-")
+    made = sorted(p.name.split("-")[0] for p in list_backups(folder))
+    assert made == ["daily", "manual"]
+    assert _cli(folder, "backup").returncode == 0  # the daily copy is not made twice
+    assert sorted(p.name.split("-")[0] for p in list_backups(folder)) == ["daily", "manual", "manual"]
     assert _cli(folder, "backup", str(folder / "postino.db")).returncode == 2

@@ -6,13 +6,17 @@ import argparse
 from datetime import datetime, timezone
 from pathlib import Path
 
-from desktop.store.backup import backup_now, list_backups
+from desktop.store.backup import backup_now, ensure_daily_backup, list_backups
 from desktop.store.restore import restore
 from desktop.workspace import Workspace
 
 
 def _backup(args: argparse.Namespace, ws: Workspace) -> int:
-    made = backup_now(ws, datetime.now(timezone.utc), args.file)
+    now = datetime.now(timezone.utc)
+    daily = ensure_daily_backup(ws, now)  # today's automatic copy too, if the engine has not made it
+    if daily is not None:
+        print(f"daily backup written: {daily}")
+    made = backup_now(ws, now, args.file)
     print(f"backup written: {made}")
     return 0
 

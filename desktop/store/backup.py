@@ -113,7 +113,11 @@ def backup_now(ws: "Workspace", now: datetime, file: str | os.PathLike[str] | No
     """A copy now: into ``file`` (atomically; never over the workspace's own files) or, without
     one, into the backups folder as ``manual-<UTC time>.db`` (never deleted automatically)."""
     if file is None:
-        return _snapshot_into(backups_dir(ws.data_dir), f"manual-{_stamp(now)}.db", ws.db.conn)
+        folder, name, n = backups_dir(ws.data_dir), f"manual-{_stamp(now)}", 1
+        while (folder / f"{name}.db").exists():  # two in one second: never replace the first
+            n += 1
+            name = f"manual-{_stamp(now)}-{n}"
+        return _snapshot_into(folder, f"{name}.db", ws.db.conn)
     with tempfile.TemporaryDirectory(prefix="postino-backup-") as scratch:
         copy = Path(scratch) / "copy.db"
         _snapshot(ws.db.conn, copy)
