@@ -101,6 +101,6 @@ def test_cli_list_import_export(tmp_path) -> None:
     exported = _cli(folder, "templates", "export", "--template", "auguri")
     assert json.loads(exported.stdout)["templates"] == [SMS]
     refused = _cli(folder, "templates", "export", str(folder / "postino.db"))
-    assert refused.returncode == 2 and "workspace's own files" in refused.stderr
+    assert refused.returncode == 2 and "own workspace files" in refused.stderr
     bad = _cli(folder, "templates", "import", str(_write(tmp_path, "{\"format\": NaN}")))
     assert bad.returncode == 2 and "$.format" in bad.stderr

@@ -16,15 +16,14 @@ by renaming a complete copy over it.
 from __future__ import annotations
 
 import os
-import shutil
 import sqlite3
 import tempfile
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO
+from typing import TYPE_CHECKING
 
 from desktop.errors import InputError
-from desktop.fileio import write_atomic
+from desktop.fileio import finish_atomic, temp_file_for
 from desktop.messages import Msg, define, text
 from desktop.store.db import LATEST_VERSION, schema_version
 from desktop.store.health import connect_read_only, quick_check
@@ -118,15 +117,15 @@ def backup_now(ws: "Workspace", now: datetime, file: str | os.PathLike[str] | No
             n += 1
             name = f"manual-{_stamp(now)}-{n}"
         return _snapshot_into(folder, f"{name}.db", ws.db.conn)
-    with tempfile.TemporaryDirectory(prefix="postino-backup-") as scratch:
-        copy = Path(scratch) / "copy.db"
-        _snapshot(ws.db.conn, copy)
-
-        def write(handle: BinaryIO) -> None:
-            with copy.open("rb") as source:
-                shutil.copyfileobj(source, handle, 1 << 20)
-
-        return write_atomic(file, write, workspace_dir=ws.data_dir)
+    target, temp = temp_file_for(file, ws.data_dir)
+    try:
+        temp.unlink()  # SQLite makes the file itself
+        _snapshot(ws.db.conn, temp)
+        finish_atomic(temp, target, mode=0o600)  # a backup holds every contact's data
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    return target
 
 
 def _bad(file: Path, code: str, **params: object) -> InputError:

@@ -111,7 +111,7 @@ def restore(folder: Path, file: str | os.PathLike[str], now: datetime) -> Restor
     source_file = Path(file).expanduser()
     db = folder / DB_NAME
     in_backups = source_file.resolve().is_relative_to(backups_dir(folder).resolve())
-    if workspace_owns(source_file, folder) and not in_backups:
+    if workspace_owns(source_file, folder) is not None and not in_backups:
         raise InputError(text(Msg("restore.own_file"), "en"), str(source_file))
     source = check_backup(source_file)
     try:
