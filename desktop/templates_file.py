@@ -119,7 +119,7 @@ def _parse_one(item: Any, where: str) -> dict[str, str]:
 def _check_renders(ws: "Workspace", data: dict[str, str], where: str) -> None:
     """Compile (the manager's own checks) and render for the sample contact."""
     try:
-        Templates._validate(Templates(ws.db), data["name"], data["channel"], data["subject"], data["html"], data["text"])
+        Templates(ws.db).validate(data["name"], data["channel"], data["subject"], data["html"], data["text"])
     except InputError as exc:
         part = exc.where.rsplit(", ", 1)[-1] if exc.where and ", " in exc.where else ""
         raise InputError(_message(exc), f"{where}.{part}" if part in KEYS else where) from None
