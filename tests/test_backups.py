@@ -175,3 +175,8 @@ def test_cli_backup_writes_into_the_backups_folder(tmp_path) -> None:
     assert _cli(folder, "backup").returncode == 0  # the daily copy is not made twice
     assert sorted(p.name.split("-")[0] for p in list_backups(folder)) == ["daily", "manual", "manual"]
     assert _cli(folder, "backup", str(folder / "postino.db")).returncode == 2
+
+
+def test_a_backup_file_is_private(workspace, now, tmp_path) -> None:
+    target = backup_now(workspace, now, tmp_path / "private.db")
+    assert target.stat().st_mode & 0o777 == 0o600

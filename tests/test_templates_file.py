@@ -104,3 +104,18 @@ def test_cli_list_import_export(tmp_path) -> None:
     assert refused.returncode == 2 and "own workspace files" in refused.stderr
     bad = _cli(folder, "templates", "import", str(_write(tmp_path, "{\"format\": NaN}")))
     assert bad.returncode == 2 and "$.format" in bad.stderr
+
+
+def test_the_sample_render_never_stands_in_for_a_real_send(workspace, now, tmp_path) -> None:
+    # The import renders CART with a sample event that has every key; a real cart without a
+    # coupon must still fail (the renderer memoises by the values a template reads).
+    from desktop.templates import render
+    from desktop.templating import TemplateProblem
+
+    templates_file.import_file(workspace, _write(tmp_path, _envelope(CART)), now)
+    cart = Templates(workspace.db).get("Carrello")
+    with pytest.raises(TemplateProblem, match="coupon"):
+        render(cart, {"first_name": "Anna"}, {"event": {"items": [{"name": "Tazza", "quantity": 2}], "amount": 9.5}})
+    out = render(cart, {"first_name": "Anna"},
+                 {"event": {"items": [{"name": "Tazza", "quantity": 2}], "amount": 9.5, "coupon": "X1"}})
+    assert "Tazza × 2" in out.html and "9.50 € — X1" in out.html
