@@ -45,9 +45,52 @@ def _country(value: str) -> str | None:
 
 
 def _bands(value: str) -> str | None:
-    for band in filter(None, (b.strip() for b in value.split(","))):
-        if not _BAND.match(band):
-            return f"{band!r} is not a band like 21:00-09:00"
+    from desktop.schedule.quiet import mask, parse_band
+
+    bands = []
+    for text in filter(None, (b.strip() for b in value.split(","))):
+        band = parse_band(text) if _BAND.match(text) else None
+        if band is None:
+            if _BAND.match(text):
+                return f"{text!r} starts and ends at the same time"
+            return f"{text!r} is not a band like 21:00-09:00"
+        bands.append(band)
+    if bands and all(mask(bands)):  # every rule would be quiet all day: nothing could be sent
+        return "these quiet hours cover the whole day; nothing could ever be sent"
+    return None
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f\x85\u2028\u2029]")
+_MARKUP = re.compile(r"[\s<>\"'`{}|\\^]")
+
+
+def _address(value: str) -> str | None:
+    """An e-mail address as it goes into From / List-Unsubscribe: ``name@domain.tld``, no
+    display name, comments or second address."""
+    from email_validator import EmailNotValidError, validate_email
+
+    if not value:
+        return None
+    try:
+        validate_email(value, check_deliverability=False)
+    except EmailNotValidError as exc:
+        return f"{value!r} is not a valid e-mail address like shop@example.com ({exc})"
+    return None
+
+
+def _web_address(value: str) -> str | None:
+    """The base of the links put in messages (and in their HTML): http(s), a host, no markup."""
+    from urllib.parse import urlsplit
+
+    if not value:
+        return None
+    if _MARKUP.search(value):
+        return f"{value!r} contains spaces, quotes or markup characters"
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return f"{value!r} is not a web address starting with https:// (or http://)"
+    if parts.query or parts.fragment or parts.username is not None:
+        return f"{value!r} must be a plain address, without ?query, #fragment or user name"
     return None
 
 
@@ -64,7 +107,7 @@ DECLARED: tuple[Setting, ...] = (
     S("smtp.port", "int", 587, "SMTP port", "Porta SMTP", minimum=1, maximum=65535),
     S("smtp.security", "choice", "starttls", "SMTP security", "Sicurezza SMTP", choices=("ssl", "starttls", "plain")),
     S("smtp.username", "str", "", "SMTP user name", "Nome utente SMTP"),
-    S("smtp.sender_email", "str", "", "Sender e-mail address", "Indirizzo e-mail del mittente"),
+    S("smtp.sender_email", "str", "", "Sender e-mail address", "Indirizzo e-mail del mittente", validate=_address),
     S("smtp.sender_name", "str", "", "Sender name", "Nome del mittente"),
     S("smtp.per_minute", "int", 60, "E-mails per minute at most", "E-mail al minuto al massimo", minimum=1, maximum=100000),
     S("smtp.daily_cap", "int", 2000, "E-mails per day at most (Gmail allows 2,000)", "E-mail al giorno al massimo (Gmail ne consente 2.000)", minimum=1, maximum=10000000),
@@ -79,9 +122,10 @@ DECLARED: tuple[Setting, ...] = (
     S("stats.attribution_days", "int", 7, "Attribution window for purchases (days)", "Finestra di attribuzione degli acquisti (giorni)", minimum=1, maximum=90),
     S("service.start_at_login", "bool", False, "Start Postino at login", "Avvia Postino all'accesso"),
     S("engine.paused", "bool", False, "Pause: check no rules and send nothing until resumed", "Pausa: nessun controllo e nessun invio fino alla ripresa"),
-    S("tracking.base_url", "str", "http://127.0.0.1:8765", "Public address for unsubscribe and tracking links", "Indirizzo pubblico per i link di disiscrizione e tracciamento"),
-    S("smtp.unsubscribe_mailto", "str", "", "Unsubscribe mailbox for the List-Unsubscribe header (optional)", "Casella per le disiscrizioni nell'intestazione List-Unsubscribe (facoltativa)"),
+    S("tracking.base_url", "str", "http://127.0.0.1:8765", "Public address for unsubscribe and tracking links", "Indirizzo pubblico per i link di disiscrizione e tracciamento", validate=_web_address),
+    S("smtp.unsubscribe_mailto", "str", "", "Unsubscribe mailbox for the List-Unsubscribe header (optional)", "Casella per le disiscrizioni nell'intestazione List-Unsubscribe (facoltativa)", validate=_address),
     S("sms.per_minute", "int", 60, "SMS per minute at most", "SMS al minuto al massimo", minimum=1, maximum=100000),
+    S("backup.keep", "int", 7, "Daily backups to keep (in the workspace's backups folder)", "Copie giornaliere da conservare (nella cartella backups dell'area di lavoro)", minimum=1, maximum=365),
     S("delivery.max_attempts", "int", 6, "Attempts before a temporary failure becomes final", "Tentativi prima che un errore temporaneo diventi definitivo", minimum=1, maximum=50),
 )
 BY_KEY: dict[str, Setting] = {s.key: s for s in DECLARED}
@@ -113,6 +157,8 @@ def coerce(setting: Setting, raw: Any) -> Any:
             return False
         raise InputError(f"{raw!r} is not true or false", where)
     value = str(raw).strip()
+    if _CONTROL.search(value):  # a line break in a header value would start a new header
+        raise InputError("line breaks and control characters are not allowed", where)
     if setting.type == "choice" and value not in setting.choices:
         raise InputError(f"{value!r} is not one of {', '.join(setting.choices)}", where)
     if setting.type == "timezone" and not valid_zone(value):
@@ -127,6 +173,9 @@ def coerce(setting: Setting, raw: Any) -> Any:
         problem = _bands(value)
         if problem:
             raise InputError(problem, where)
+    problem = setting.validate(value) if setting.validate is not None else None
+    if problem:
+        raise InputError(problem, where)
     return value
 
 

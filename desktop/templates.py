@@ -72,7 +72,9 @@ class Templates:
     def __init__(self, db: sqlite_utils.Database) -> None:
         self._db = db
 
-    def _validate(self, name: str, channel: str, subject: str, html: str, text: str) -> None:
+    def validate(self, name: str, channel: str, subject: str, html: str, text: str) -> None:
+        """``InputError`` (where: ``template 'NAME', PART``) unless the template is complete and
+        every part compiles; what ``create`` and ``update`` check before writing."""
         where = f"template {name!r}"
         if not name.strip():
             raise InputError("a template needs a name", "template")
@@ -92,7 +94,7 @@ class Templates:
 
     def create(self, name: str, channel: str, *, subject: str = "", html: str = "", text: str = "",
                now: datetime) -> int:
-        self._validate(name, channel, subject, html, text)
+        self.validate(name, channel, subject, html, text)
         if self.get(name) is not None:
             raise InputError(f"a template named {name!r} already exists", "template")
         stamp = to_db(now)
@@ -108,7 +110,7 @@ class Templates:
             raise InputError(f"unknown template properties: {', '.join(sorted(unknown))}")
         merged = {"name": current.name, "channel": current.channel, "subject": current.subject,
                   "html": current.html, "text": current.text, **changes}
-        self._validate(merged["name"], merged["channel"], merged["subject"], merged["html"], merged["text"])
+        self.validate(merged["name"], merged["channel"], merged["subject"], merged["html"], merged["text"])
         other = self.get(merged["name"])
         if other is not None and other.id != current.id:
             raise InputError(f"a template named {merged['name']!r} already exists", "template")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
+import re
 import secrets
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -34,8 +35,18 @@ def _b64(data: bytes) -> str:
     return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
 
 
+_ALPHABET = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
+
+
 def _unb64(text: str) -> bytes:
-    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+    """Decode only the canonical form ``_b64`` writes: the URL-safe alphabet, no padding, and
+    no spare bits (``QQ`` and ``QR`` decode to the same byte; only one is ours)."""
+    if not text or not _ALPHABET.issuperset(text):
+        raise ValueError("not canonical base64url")
+    data = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+    if _b64(data) != text:
+        raise ValueError("not canonical base64url")
+    return data
 
 
 def workspace_key(ws: "Workspace") -> bytes:
@@ -54,17 +65,31 @@ def make_token(key: bytes, contact_id: int, channel: str = "email", purpose: str
     return f"{_b64(payload)}.{_b64(_sign(key, payload))}"
 
 
-def verify_token(key: bytes, token: str) -> TokenInfo | None:
-    """The token's content if its signature is right, else ``None`` (never an exception)."""
+_PART = re.compile(r"[a-z_]{1,20}")
+_ID = re.compile(r"[1-9][0-9]{0,18}")
+
+
+def verify_token(key: bytes, token: object) -> TokenInfo | None:
+    """The token's content if it is exactly a token ``make_token`` writes and its signature is
+    right, else ``None`` — for any input at all (a link's path is whatever a stranger typed).
+
+    Only the canonical spelling is accepted: no spaces, padding, other base64 alphabets,
+    extra dots or fields, leading zeros or signs in the id, changes of case. One contact and
+    purpose has exactly one valid token, so a token can be compared and stored as text.
+    """
+    if not isinstance(token, str) or not isinstance(key, (bytes, bytearray)) or len(token) > 512:
+        return None
     try:
-        head, sig = token.strip().split(".", 1)
+        head, sig = token.split(".")
         payload = _unb64(head)
-        if not hmac.compare_digest(_sign(key, payload), _unb64(sig)):
+        if len(sig) != len(_b64(bytes(_SIG_BYTES))) or not hmac.compare_digest(_sign(bytes(key), payload), _unb64(sig)):
             return None
         purpose, contact, channel = payload.decode("ascii").split(":")
-        return TokenInfo(purpose, int(contact), channel)
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeError):
         return None
+    if not (_PART.fullmatch(purpose) and _ID.fullmatch(contact) and _PART.fullmatch(channel)):
+        return None
+    return TokenInfo(purpose, int(contact), channel)
 
 
 def unsubscribe_url(base_url: str, key: bytes, contact_id: int, channel: str = "email") -> str:

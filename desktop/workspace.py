@@ -16,12 +16,15 @@ from desktop.groups import Groups
 from desktop.paths import DB_NAME, resolve_data_dir
 from desktop.settings import Settings
 from desktop.store import open_database
+from desktop.store.backup import latest_backup
+from desktop.store.health import WorkspaceReadOnly, is_writable
 
 
 class Workspace:
-    def __init__(self, data_dir: Path, db: sqlite_utils.Database) -> None:
+    def __init__(self, data_dir: Path, db: sqlite_utils.Database, read_only: bool = False) -> None:
         self.data_dir = data_dir
         self.db = db
+        self.read_only = read_only
         self.settings = Settings(db)
         self.fields = FieldCatalog(db)
         self.events = Events(db)
@@ -29,12 +32,28 @@ class Workspace:
         self.groups = Groups(db)
 
     @classmethod
-    def open(cls, data_dir: str | Path | None = None) -> "Workspace":
+    def open(cls, data_dir: str | Path | None = None, *, read_only: bool | None = None) -> "Workspace":
+        """Open the workspace in ``data_dir``, checked (``PRAGMA quick_check``) before anything
+        reads rules or sends: a damaged database raises ``WorkspaceDamaged`` (with the newest
+        backup to restore). ``read_only`` None means: read-only when the folder or the database
+        file cannot be written (a backup disk); then only reading works, and a write raises
+        ``WorkspaceReadOnly`` from ``check_writable`` or SQLite's own refusal."""
         folder = resolve_data_dir(data_dir)
-        folder.mkdir(parents=True, exist_ok=True)
-        workspace = cls(folder, open_database(folder / DB_NAME))
-        workspace._ensure_meta()
+        db_file = folder / DB_NAME
+        if read_only is None:
+            read_only = folder.is_dir() and db_file.exists() and not is_writable(folder, db_file)
+        if not read_only:
+            folder.mkdir(parents=True, exist_ok=True)
+        db = open_database(db_file, read_only=read_only, backups=lambda: latest_backup(folder))
+        workspace = cls(folder, db, read_only=read_only)
+        if not read_only:
+            workspace._ensure_meta()
         return workspace
+
+    def check_writable(self) -> None:
+        """``WorkspaceReadOnly`` if this workspace was opened read-only."""
+        if self.read_only:
+            raise WorkspaceReadOnly(self.data_dir)
 
     @property
     def rules(self):  # -> desktop.rules.store.Rules; imported late: rules depend on schedule

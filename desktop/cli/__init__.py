@@ -11,12 +11,14 @@ import argparse
 import importlib
 import os
 import pkgutil
+import sqlite3
 import sys
 import traceback
 from typing import Callable, Sequence
 
 from desktop import __version__
 from desktop.errors import InputError, PostinoError
+from desktop.store.health import WorkspaceReadOnly
 
 EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -53,8 +55,17 @@ def main(argv: Sequence[str] | None = None,
     from desktop.workspace import Workspace
 
     try:
+        if getattr(args, "folder_only", False):  # e.g. restore: works on a damaged workspace
+            from desktop.paths import resolve_data_dir
+
+            return int(args.handler(args, resolve_data_dir(args.data_dir)) or EXIT_OK)
         with Workspace.open(args.data_dir) as workspace:
-            return int(args.handler(args, workspace) or EXIT_OK)
+            try:
+                return int(args.handler(args, workspace) or EXIT_OK)
+            except sqlite3.OperationalError as exc:
+                if workspace.read_only and "readonly" in str(exc).replace("-", "").replace(" ", ""):
+                    raise WorkspaceReadOnly(workspace.data_dir) from None
+                raise
     except InputError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT

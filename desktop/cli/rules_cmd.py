@@ -6,7 +6,6 @@ import argparse
 import json
 import sys
 from datetime import datetime, timezone
-from pathlib import Path
 
 from desktop.rules.conflicts import find_conflicts
 from desktop.rules.engine import last_check
@@ -48,11 +47,10 @@ def _import(args: argparse.Namespace, ws: Workspace) -> int:
 
 
 def _export(args: argparse.Namespace, ws: Workspace) -> int:
-    text = json.dumps(ws.rules.export(args.rule or None), ensure_ascii=False, indent=2) + "\n"
     if args.file and args.file != "-":
-        Path(args.file).write_text(text, encoding="utf-8")
+        ws.rules.export_file(args.file, args.rule or None)
     else:
-        sys.stdout.write(text)
+        sys.stdout.write(json.dumps(ws.rules.export(args.rule or None), ensure_ascii=False, indent=2) + "\n")
     return 0
 
 

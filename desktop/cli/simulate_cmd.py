@@ -10,7 +10,7 @@ from datetime import datetime, timedelta, timezone
 from desktop.cli.words import language
 from desktop.messages import text
 from desktop.errors import InputError
-from desktop.timeutil import parse_instant
+from desktop.cli.dates import option_instant
 from desktop.workspace import Workspace
 
 
@@ -18,10 +18,7 @@ def _simulate(args: argparse.Namespace, ws: Workspace) -> int:
     from desktop.simulate import simulate, simulate_now
 
     zone = ws.settings.get("business.timezone")
-    try:
-        start = parse_instant(args.start, zone) if args.start else datetime.now(timezone.utc)
-    except ValueError:
-        raise InputError(f"{args.start!r} is not an ISO date or date-time (e.g. 2026-12-01T09:00)", "--start") from None
+    start = option_instant(args.start, "--start", zone) if args.start else datetime.now(timezone.utc)
     if not 0 < args.days <= 366:
         raise InputError("must be between 1 and 366", "--days")
     if args.now:

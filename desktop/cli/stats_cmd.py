@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import argparse
 import json
-from datetime import date, datetime, timedelta, timezone
+from datetime import datetime, timedelta, timezone
 
 from desktop import stats
-from desktop.errors import InputError
+from desktop.cli.dates import option_date
 from desktop.stats.model import RuleRow
 from desktop.stats.queries import business_zone
 from desktop.stats.report import to_json, to_text
@@ -16,18 +16,9 @@ from desktop.workspace import Workspace
 DEFAULT_DAYS = 30
 
 
-def _date(text: str | None, option: str) -> date | None:
-    if text is None:
-        return None
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise InputError(f"{text!r} is not a date like 2026-11-30", option) from None
-
-
 def _stats(args: argparse.Namespace, ws: Workspace) -> int:
     zone = business_zone(ws)
-    since, until = _date(args.since, "--since"), _date(args.until, "--until")
+    since, until = option_date(args.since, "--since"), option_date(args.until, "--until")
     rule = None
     if args.rule is not None:
         rule = RuleRow(stats.rule_id_for(ws, args.rule), args.rule)

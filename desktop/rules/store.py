@@ -13,6 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from desktop.errors import InputError
+from desktop.fileio import write_text_atomic
+from desktop.jsonstrict import load_file_strict
+from desktop.rules.limits import check_runnable
 from desktop.rules.model import Rule, RuleContext, parse_rule
 from desktop.timeutil import to_db
 
@@ -42,7 +45,12 @@ class Rules:
         return business_defaults(self._ws.settings)
 
     def validate(self, data: Any, path: str = "$") -> Rule:
-        return parse_rule(data, self.context(), path, business=self.business())
+        """A checked rule, or ``InputError`` with the JSON path — including conditions too large
+        for SQLite to run (``desktop.rules.limits``), which would otherwise fail at every check."""
+        context = self.context()
+        rule = parse_rule(data, context, path, business=self.business())
+        check_runnable(rule, self._db, context.fields, path)
+        return rule
 
     def _load(self, row: tuple) -> Rule:
         rule_id, definition, enabled = row
@@ -114,6 +122,11 @@ class Rules:
             rules = [r for r in rules if r.name.casefold() in wanted]
         return {"format": FILE_FORMAT, "version": FILE_VERSION, "rules": [r.to_dict() for r in rules]}
 
+    def export_file(self, path: str | Path, names: list[str] | None = None) -> Path:
+        """Write the export to a user-named file, atomically, never over a workspace file."""
+        text = json.dumps(self.export(names), ensure_ascii=False, indent=2) + "\n"
+        return write_text_atomic(path, text, workspace_dir=self._ws.data_dir)
+
     def import_data(self, data: Any, now: datetime, replace: bool = False) -> ImportSummary:
         if not isinstance(data, dict) or data.get("format") != FILE_FORMAT:
             raise InputError(f"not a Postino rules file (expected \"format\": \"{FILE_FORMAT}\")", "$.format")
@@ -146,15 +159,10 @@ class Rules:
         return summary
 
     def import_file(self, path: str | Path, now: datetime, replace: bool = False) -> ImportSummary:
+        """Import a rules file read strictly (``desktop.jsonstrict``): duplicate keys, NaN,
+        huge numbers and deep nesting are refused with their place, not guessed at."""
         file = Path(path)
-        try:
-            data = json.loads(file.read_text(encoding="utf-8-sig"))
-        except FileNotFoundError:
-            raise InputError("file not found", str(file)) from None
-        except UnicodeDecodeError as exc:
-            raise InputError(f"not UTF-8 text ({exc.reason})", str(file)) from None
-        except json.JSONDecodeError as exc:
-            raise InputError(f"invalid JSON: {exc.msg}", f"{file}, line {exc.lineno}, column {exc.colno}") from None
+        data = load_file_strict(file)
         try:
             return self.import_data(data, now, replace)
         except InputError as exc:

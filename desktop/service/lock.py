@@ -21,8 +21,21 @@ class EngineLock:
         self.path = folder / "engine.lock"
         self._file = None
 
+    def _open(self):
+        """The lock file, never through a symbolic link: a link planted at ``engine.lock``
+        would make us truncate and write whatever file it points to."""
+        if self.path.is_symlink():  # also where O_NOFOLLOW does not exist (Windows)
+            raise PostinoError(f"{self.path} is a symbolic link; Postino refuses to use it. "
+                               "Delete it; Postino creates the lock file itself.")
+        flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+        try:
+            fd = os.open(self.path, flags, 0o644)
+        except OSError as exc:
+            raise PostinoError(f"cannot open the engine lock {self.path}: {exc.strerror or exc}") from None
+        return os.fdopen(fd, "r+")
+
     def acquire(self) -> None:
-        handle = open(self.path, "a+")
+        handle = self._open()
         try:
             if os.name == "nt":  # pragma: no cover - exercised on Windows only
                 import msvcrt

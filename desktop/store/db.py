@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from typing import Callable
 
 import sqlite_utils
 
 from desktop.errors import SchemaTooNewError
+from desktop.store.health import WorkspaceDamaged, WorkspaceReadOnly, connect_read_only, quick_check
 from desktop.store.migrations import MIGRATIONS
 
 LATEST_VERSION = max(m.version for m in MIGRATIONS)
@@ -81,11 +83,39 @@ def migrate(conn: sqlite3.Connection, path: str | Path = "") -> int:
     return schema_version(conn)
 
 
-def open_database(path: str | Path) -> sqlite_utils.Database:
-    """Open (creating if needed) and migrate the workspace database at ``path``."""
-    conn = connect(path)
+def open_database(path: str | Path, *, read_only: bool = False, check: bool = True,
+                  backups: Callable[[], Path | None] = lambda: None) -> sqlite_utils.Database:
+    """Open (creating if needed), check and migrate the workspace database at ``path``.
+
+    ``check`` runs ``PRAGMA quick_check`` first: a damaged file raises ``WorkspaceDamaged``
+    (naming ``backups()``, the newest backup) before a migration or anything else writes to
+    it. ``read_only`` opens without writing at all; a schema that needs migrating is then
+    refused (``WorkspaceReadOnly``), since migrating would write.
+    """
+    file = Path(path)
     try:
-        migrate(conn, path)
+        conn = connect_read_only(file) if read_only else connect(file)
+        if read_only:
+            conn.execute("PRAGMA busy_timeout = 30000")
+            register_functions(conn)
+    except sqlite3.DatabaseError as exc:  # "file is not a database", unreadable header
+        raise WorkspaceDamaged(file, str(exc), backups()) from None
+    try:
+        problem = quick_check(conn) if check and str(path) != ":memory:" else None
+        if problem:
+            raise WorkspaceDamaged(file, problem, backups())
+        if read_only:
+            current = schema_version(conn)
+            if current > LATEST_VERSION:
+                migrate(conn, path)  # raises SchemaTooNewError, writes nothing
+            if current < LATEST_VERSION:
+                raise WorkspaceReadOnly(file.parent, "workspace.read_only_old", latest=LATEST_VERSION,
+                                        current=current)
+        else:
+            migrate(conn, path)
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise WorkspaceDamaged(file, str(exc), backups()) from None
     except BaseException:
         conn.close()
         raise

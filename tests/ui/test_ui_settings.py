@@ -117,3 +117,19 @@ def test_send_test_button_reports_the_servers_answer(qtbot, runner, workspace) -
         smtp.test_to.setText("")
         smtp.test_button.click()
         assert "Type where the test should go" in smtp.test_result.text()
+
+
+def test_the_settings_pages_refuse_header_breaks_and_show_typed_markup_as_text(qtbot, runner, workspace,
+                                                                               memory_keyring) -> None:
+    from PySide6.QtCore import Qt
+
+    view = SettingsView(runner)
+    qtbot.addWidget(view)
+    general, smtp = view.page("general"), view.page("smtp")
+    smtp.widgets["smtp.sender_name"].setText("Shop\r\nBcc: all@example.com")
+    general.widgets["tracking.base_url"].setText('https://x.it/"><b>bold</b>')
+    assert view.save() is False
+    assert "line breaks" in smtp.errors["smtp.sender_name"].text()
+    error = general.errors["tracking.base_url"]
+    assert "<b>bold</b>" in error.text() and error.textFormat() == Qt.TextFormat.PlainText
+    assert workspace.settings.get("smtp.sender_name") == ""

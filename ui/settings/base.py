@@ -70,6 +70,7 @@ class SettingsPage(QWidget):
             label.setBuddy(widget)
             error = error_label()
             error.setObjectName(f"error_{key}")
+            error.setTextFormat(Qt.TextFormat.PlainText)  # it quotes what was typed: never markup
             cell = QVBoxLayout()
             cell.setSpacing(2)
             cell.addWidget(widget)

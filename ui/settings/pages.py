@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from desktop.contacts.values import normalize_email
@@ -56,6 +56,7 @@ class SecretPage(SettingsPage):
         self.secret_state.setObjectName(f"secret_state_{self.KIND}")
         self.secret_error = error_label()
         self.secret_error.setObjectName(f"error_secret_{self.KIND}")
+        self.secret_error.setTextFormat(Qt.TextFormat.PlainText)
         cell = QVBoxLayout()
         cell.setSpacing(2)
         cell.addWidget(self.secret)
@@ -73,6 +74,7 @@ class SecretPage(SettingsPage):
         self.test_button.clicked.connect(self._ask_test)
         self.test_result = QLabel()
         self.test_result.setObjectName(f"test_result_{self.KIND}")
+        self.test_result.setTextFormat(Qt.TextFormat.PlainText)  # quotes the server's own answer
         self.test_result.setWordWrap(True)
         self.test_label = QLabel()
         row = QHBoxLayout()

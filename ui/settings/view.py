@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from typing import Any
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QHBoxLayout, QLabel, QListWidget, QPushButton, QScrollArea, QStackedWidget, QVBoxLayout, QWidget,
 )
@@ -93,6 +93,7 @@ class SettingsView(QWidget):
         self.save_button.setEnabled(False)
         self.status = QLabel()
         self.status.setObjectName("settings_status")
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
         body = QHBoxLayout()
         body.addWidget(self.page_list)
         body.addWidget(self.stack, 1)
