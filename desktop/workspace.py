@@ -32,19 +32,22 @@ class Workspace:
         self.groups = Groups(db)
 
     @classmethod
-    def open(cls, data_dir: str | Path | None = None, *, read_only: bool | None = None) -> "Workspace":
+    def open(cls, data_dir: str | Path | None = None, *, read_only: bool | None = None,
+             check: bool = True) -> "Workspace":
         """Open the workspace in ``data_dir``, checked (``PRAGMA quick_check``) before anything
         reads rules or sends: a damaged database raises ``WorkspaceDamaged`` (with the newest
         backup to restore). ``read_only`` None means: read-only when the folder or the database
         file cannot be written (a backup disk); then only reading works, and a write raises
-        ``WorkspaceReadOnly`` from ``check_writable`` or SQLite's own refusal."""
+        ``WorkspaceReadOnly`` from ``check_writable`` or SQLite's own refusal. ``check=False``
+        skips the integrity check (it reads the whole file: seconds on a big workspace) for
+        commands that only read or edit; whatever sends always checks."""
         folder = resolve_data_dir(data_dir)
         db_file = folder / DB_NAME
         if read_only is None:
             read_only = folder.is_dir() and db_file.exists() and not is_writable(folder, db_file)
         if not read_only:
             folder.mkdir(parents=True, exist_ok=True)
-        db = open_database(db_file, read_only=read_only, backups=lambda: latest_backup(folder))
+        db = open_database(db_file, read_only=read_only, check=check, backups=lambda: latest_backup(folder))
         workspace = cls(folder, db, read_only=read_only)
         if not read_only:
             workspace._ensure_meta()

@@ -8,6 +8,7 @@ import time
 from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 from typing import Callable
+from zoneinfo import ZoneInfo
 
 from desktop.schedule import BusinessDefaults, Schedule, next_check, rule_due
 from desktop.schedule.model import Check
@@ -57,7 +58,7 @@ def wait_for(condition: Callable[[], bool], timeout: float = 5.0) -> bool:
 
 def test_edits_reschedule_jobs_and_disabled_rules_stop_being_checked() -> None:
     rules: dict[int, tuple[Schedule, bool]] = {1: (FAST, True), 2: (FAST, True), 3: (HOURLY, True), 4: (FAST, False)}
-    recorder = Recorder()
+    recorder = Recorder({3: datetime.now(UTC)})  # rule 3 was just checked: its next slot is up to an hour away
     runner = RuleScheduler(lambda: [(i, s, on) for i, (s, on) in rules.items()], recorder, recorder.when,
                            min_every=timedelta(milliseconds=50))
     runner.start()
@@ -111,8 +112,11 @@ def test_json_limits_hold_unless_the_constructor_lowers_them() -> None:
 
 def test_on_start_a_missed_check_is_caught_up_once_or_skipped() -> None:
     two_days_ago = datetime.now(UTC) - timedelta(days=2)
-    catch_up = replace(HOURLY, missed="catch_up_once")
-    skip = replace(HOURLY, missed="skip")
+    # A daily check six hours ago: long past the grace a late "skip" check still gets.
+    earlier = (datetime.now(ZoneInfo("Europe/Rome")) - timedelta(hours=6)).strftime("%H:%M")
+    daily = Schedule.from_dict({"check": {"times": [earlier]}})
+    catch_up = replace(daily, missed="catch_up_once")
+    skip = replace(daily, missed="skip")
     recorder = Recorder({1: two_days_ago, 2: two_days_ago, 3: None})
     runner = RuleScheduler(lambda: [(1, catch_up, True), (2, skip, True), (3, catch_up, True)], recorder,
                            recorder.when)

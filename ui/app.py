@@ -5,9 +5,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop import __version__
+from desktop.store.health import WorkspaceDamaged
 from desktop.workspace import Workspace
 from ui.main_window import MainWindow
 from ui.ops import OpRunner
@@ -26,7 +27,14 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
 def run_app(data_dir: str | Path | None = None) -> int:
     app = make_application()
-    workspace = Workspace.open(data_dir)
+    try:
+        workspace = Workspace.open(data_dir)
+    except WorkspaceDamaged as exc:  # said before anything is sent, with what to do
+        from desktop.cli.words import language
+        from desktop.messages import text
+
+        QMessageBox.critical(None, "Postino", text(exc.msg, language()))
+        return 1
     # One read before the first paint, so the window opens in the user's language.
     LANGUAGE.switch(workspace.settings.get("ui.language"))
     runner = OpRunner(workspace.data_dir)

@@ -21,6 +21,7 @@ from desktop.errors import InputError, PostinoError
 from desktop.store.health import WorkspaceReadOnly
 
 EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
+CHECKED_COMMANDS = {"run-once", "dispatch", "service", "backup", "restore", "demo"}
 
 
 class _Parser(argparse.ArgumentParser):
@@ -59,7 +60,9 @@ def main(argv: Sequence[str] | None = None,
             from desktop.paths import resolve_data_dir
 
             return int(args.handler(args, resolve_data_dir(args.data_dir)) or EXIT_OK)
-        with Workspace.open(args.data_dir) as workspace:
+        # The integrity check reads the whole file: done before anything is sent (and by the
+        # app and the engine), not for every command that lists or edits.
+        with Workspace.open(args.data_dir, check=args.command in CHECKED_COMMANDS) as workspace:
             try:
                 return int(args.handler(args, workspace) or EXIT_OK)
             except sqlite3.OperationalError as exc:

@@ -33,6 +33,8 @@ define({
     "job_missed": ("il lavoro {job} previsto alle {at} non è stato eseguito (PC spento o sospeso)",
                    "job {job} due at {at} did not run (the PC was off or asleep)"),
     "job_error": ("il lavoro {job} previsto alle {at} non è riuscito", "job {job} due at {at} failed"),
+    "backup_failed": ("la copia di sicurezza di oggi non è riuscita: vedi il registro",
+                      "today's automatic backup failed: see the log"),
     "dispatch_failed": ("l'invio si è interrotto per un errore: vedi il registro",
                         "sending stopped on an error: see the log"),
 })
@@ -90,6 +92,7 @@ class Engine:
                                   lock=self._db_lock, should_stop=self._stop.is_set, sleep=sleep,
                                   monotonic=monotonic)
             self.tick.start(self._clock())
+            self._backup()
             self.scheduler = RuleScheduler(self._load_rules, self._on_check, self._when,
                                            on_event=self._on_event, min_every=self._min_every)
             self._rules_stamp = self._stamp()
@@ -107,6 +110,18 @@ class Engine:
             thread = threading.Thread(target=target, name=f"postino-{target.__name__}", daemon=True)
             thread.start()
             self._threads.append(thread)
+
+    def _backup(self) -> None:
+        """Today's automatic copy of the workspace, when the engine starts (a failed copy is
+        shown, and never stops the sends)."""
+        from desktop.store.backup import ensure_daily_backup
+
+        try:
+            with self._db_lock:
+                ensure_daily_backup(self.ws, self._clock())
+        except Exception:
+            log.exception("daily backup failed")
+            self.status.errors.append(Msg("backup_failed"))
 
     def stop(self) -> None:
         """Stop checking and sending. The dispatcher stops between two messages (never in the

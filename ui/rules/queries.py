@@ -308,11 +308,9 @@ def run_now_answer(c: OpContext, request_id: int) -> RunReport | None:
 
 
 def export_rules(c: OpContext, names: list[str] | None, path: str) -> int:
-    data = c.ws.rules.export(names)
-    with open(path, "w", encoding="utf-8") as out:
-        json.dump(data, out, ensure_ascii=False, indent=2)
-        out.write("\n")
-    return len(data["rules"])
+    """Through the store: atomic, and never over one of the workspace's own files."""
+    c.ws.rules.export_file(path, names)
+    return len(c.ws.rules.export(names)["rules"])
 
 
 def import_rules(c: OpContext, path: str, now: datetime, replace: bool) -> tuple[list[str], list[str]]:
