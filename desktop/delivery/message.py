@@ -76,7 +76,7 @@ def message_id(ledger_id: int, workspace_id: str, sender: str) -> str:
     return f"<postino.{workspace_id}.{ledger_id}@{_domain(sender)}>"
 
 
-def test_message_id(workspace_id: str, sender: str) -> str:
+def fresh_message_id(workspace_id: str, sender: str) -> str:
     """A new id for every test message: servers drop a repeated Message-ID as a duplicate."""
     return f"<postino.{workspace_id}.test.{_random.token_hex(8)}@{_domain(sender)}>"
 

@@ -2,7 +2,8 @@
 
 The test goes straight through the channel (no ledger row), uses the configured account
 even when the sandbox setting is on (it tests the account), and reports the server's own
-words on failure — with secrets scrubbed.
+words on failure — with secrets scrubbed. Every test message has its own ``Message-ID``: a
+server that has seen one id drops the next message carrying it as a duplicate.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from desktop.delivery.channel import SENT, ChannelUnavailable, OutgoingMessage
-from desktop.delivery.message import build_email, envelope_address, message_id
+from desktop.delivery.message import build_email, envelope_address, fresh_message_id
 from desktop.delivery.smtp import SmtpChannel
 from desktop.delivery.twilio_channel import TwilioChannel
 from desktop.errors import InputError
@@ -38,8 +39,10 @@ def _smtp(ws: "Workspace", backend: Any, ssl_context: ssl.SSLContext | None) -> 
     password = get_secret(ws, "smtp", backend=backend) if user else None
     if user and not password:
         raise InputError(f"no SMTP password in the keyring for {user!r}; run `credentials set smtp`", "smtp")
+    from desktop.delivery.setup import smtp_ssl_context
+
     return SmtpChannel(get("smtp.host"), int(get("smtp.port")), get("smtp.security"), user, password,
-                       get("smtp.sender_email"), ssl_context=ssl_context)
+                       get("smtp.sender_email"), ssl_context=ssl_context or smtp_ssl_context(ws))
 
 
 def _twilio(ws: "Workspace", backend: Any, base_url: str | None) -> TwilioChannel:
@@ -57,12 +60,15 @@ def _twilio(ws: "Workspace", backend: Any, base_url: str | None) -> TwilioChanne
 def send_test(ws: "Workspace", channel: str, to: str, now: datetime, *, keyring_backend: Any = None,
               ssl_context: ssl.SSLContext | None = None, twilio_base_url: str | None = None) -> TestResult:
     if channel == "smtp":
-        chan: Any = _smtp(ws, keyring_backend, ssl_context)
+        try:
+            chan: Any = _smtp(ws, keyring_backend, ssl_context)
+        except ChannelUnavailable as exc:   # an unreadable smtp.ca_bundle
+            return TestResult(False, str(exc))
         sender = ws.settings.get("smtp.sender_email")
         text = "This is a test message from Postino. / Messaggio di prova da Postino."
         mime = build_email(Rendered("Postino test", "", text), sender=sender,
                            sender_name=ws.settings.get("smtp.sender_name"), to=to, now=now,
-                           msg_id=message_id(0, ws.meta("workspace_id") or "ws", sender))
+                           msg_id=fresh_message_id(ws.meta("workspace_id") or "ws", sender))
         message = OutgoingMessage(0, "email", to, sender=envelope_address(sender), data=mime.as_bytes(),
                                   message_id=mime["Message-ID"], now=now)
     elif channel == "twilio":
