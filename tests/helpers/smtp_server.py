@@ -116,11 +116,11 @@ class Handler:
 class SmtpServer:
     def __init__(self, handler: Handler | None = None, *, tls_context: ssl.SSLContext | None = None,
                  users: dict[str, str] | None = None, implicit_tls: ssl.SSLContext | None = None,
-                 smtputf8: bool = False, echo_auth: bool = False, only_login: bool = False) -> None:
+                 smtputf8: bool = False, echo_auth: bool = False, auth_only: str | None = None) -> None:
         """``tls_context``: STARTTLS required (and AUTH offered only after it); ``implicit_tls``:
         TLS from the first byte (port 465 style); ``smtputf8``: offer SMTPUTF8 (RFC 6531);
         ``echo_auth``: a refused login's 535 repeats the client's base64 lines, as some servers
-        do; ``only_login``: offer AUTH LOGIN only (else smtplib picks PLAIN)."""
+        do; ``auth_only``: offer only this mechanism (smtplib tries PLAIN, then LOGIN)."""
         self.handler = handler or Handler()
         self.port = free_port()
         kwargs: dict[str, Any] = {"enable_SMTPUTF8": smtputf8}
@@ -143,8 +143,8 @@ class SmtpServer:
                                           message=f"535 5.7.8 Authentication failed for {echoed}")
                 return AuthResult(success=False, handled=False)
             kwargs.update(authenticator=authenticate, auth_require_tls=tls_context is not None)
-            if only_login:
-                kwargs.update(auth_exclude_mechanism=["PLAIN"])
+            if auth_only:
+                kwargs.update(auth_exclude_mechanism=[m for m in ("PLAIN", "LOGIN") if m != auth_only])
         self.controller = Controller(self.handler, hostname="127.0.0.1", port=self.port,
                                      server_hostname="localhost", ready_timeout=10, **kwargs)
 
