@@ -97,8 +97,10 @@ def _qualified(backend: object) -> str:
 
 def _leaves(backend: object) -> list[object]:
     """The chain's links in the order keyring would try them, or the backend itself."""
-    if type(backend).__name__ == "ChainerBackend":
-        return list(getattr(backend, "backends", []))
+    from keyring.backends.chainer import ChainerBackend
+
+    if isinstance(backend, ChainerBackend):
+        return list(backend.backends)
     return [backend]
 
 
