@@ -27,8 +27,8 @@ if TYPE_CHECKING:  # pragma: no cover
 define({
     "channel.sandbox_on": ("sandbox attivo: i messaggi ({channel}) vanno nella cartella outbox/",
                            "sandbox is on: {channel} messages are written to outbox/"),
-    "channel.no_account": ("nessun account {account}: i messaggi ({channel}) vanno nella cartella outbox/",
-                           "no {account} account is configured (not configured): {channel} messages are written to outbox/"),
+    "channel.no_account": ("{account} non è configurato: i messaggi ({channel}) vanno nella cartella outbox/",
+                           "{account} is not configured: {channel} messages are written to outbox/"),
     "channel.incomplete": ("account {account} incompleto: manca {missing}; invii {channel} in pausa",
                            "the {account} account is incomplete: {missing} is missing; {channel} sends are paused"),
     "channel.keyring": ("invii {channel} in pausa: {reason}",
@@ -71,7 +71,7 @@ def _secret(ws: "Workspace", kind: str, channel: str, backend: object | None) ->
     try:
         return get_secret(ws, kind, backend=backend), None
     except KeyringUnavailable as exc:
-        return None, Msg("channel.keyring", {"channel": channel, "reason": exc.msg})
+        return None, Msg("channel.keyring", {"channel": channel, "reason": {"code": exc.msg.code, **exc.msg.params}})
 
 
 def smtp_ssl_context(ws: "Workspace") -> ssl.SSLContext | None:

@@ -10,6 +10,9 @@ turned into "<name>@gmail.com", and every client adds another stderr log handler
 MIME comes from ``desktop.delivery.message`` and each message goes out with explicit
 MAIL/RCPT/DATA on the connection opened once, so we know *which step* failed: a disconnect
 before DATA is safe to retry on a fresh connection; one during DATA is ``uncertain``.
+Addresses go out with IDNA domains; a non-ASCII local part uses SMTPUTF8 when the server
+offers it and is otherwise ``failed`` for that message alone (``addresses.py``). Connection
+and login failures carry coded hints for the usual set-up mistakes (``smtp_hints.py``).
 """
 
 from __future__ import annotations

@@ -5,6 +5,8 @@ waits for a greeting that never comes (a timeout), implicit TLS on 587 gives
 ``WRONG_VERSION_NUMBER``, a login on a plain connection to a server that offers AUTH only
 after STARTTLS gives "SMTP AUTH extension not supported", and a private CA gives
 ``CERTIFICATE_VERIFY_FAILED``. The server's own answer is kept; the hint names the setting.
+The implicit-TLS case is recognised by behaviour, not only by the port number: after the
+failure we try a bare TLS handshake on the same port (no data, no trust decision).
 """
 
 from __future__ import annotations
