@@ -18,6 +18,7 @@ from desktop.delivery.message import build_email, envelope_address, fresh_messag
 from desktop.delivery.smtp import SmtpChannel
 from desktop.delivery.twilio_channel import TwilioChannel
 from desktop.errors import InputError
+from desktop.messages import Msg
 from desktop.secrets import get_secret
 from desktop.templating import Rendered
 
@@ -29,6 +30,7 @@ if TYPE_CHECKING:  # pragma: no cover
 class TestResult:
     ok: bool
     answer: str          # provider id on success, the server's exact answer on failure
+    msg: Msg | None = None   # the failure, coded (with a set-up hint when there is one)
 
 
 def _smtp(ws: "Workspace", backend: Any, ssl_context: ssl.SSLContext | None) -> SmtpChannel:
@@ -63,7 +65,7 @@ def send_test(ws: "Workspace", channel: str, to: str, now: datetime, *, keyring_
         try:
             chan: Any = _smtp(ws, keyring_backend, ssl_context)
         except ChannelUnavailable as exc:   # an unreadable smtp.ca_bundle
-            return TestResult(False, str(exc))
+            return TestResult(False, str(exc), exc.msg)
         sender = ws.settings.get("smtp.sender_email")
         text = "This is a test message from Postino. / Messaggio di prova da Postino."
         mime = build_email(Rendered("Postino test", "", text), sender=sender,
@@ -80,9 +82,9 @@ def send_test(ws: "Workspace", channel: str, to: str, now: datetime, *, keyring_
         chan.open()
         result = chan.send(message)
     except ChannelUnavailable as exc:
-        return TestResult(False, str(exc))
+        return TestResult(False, str(exc), exc.msg)
     finally:
         chan.close()
     if result.outcome == SENT:
         return TestResult(True, result.provider_id)
-    return TestResult(False, result.reason)
+    return TestResult(False, result.reason, result.msg)

@@ -117,3 +117,25 @@ def test_send_test_button_reports_the_servers_answer(qtbot, runner, workspace) -
         smtp.test_to.setText("")
         smtp.test_button.click()
         assert "Type where the test should go" in smtp.test_result.text()
+
+
+def test_send_test_shows_the_setup_hint_in_the_users_language(qtbot, runner, workspace) -> None:
+    """Implicit TLS against a server that greets in plain text (a 587-style port): the page
+    says which setting to change, in Italian (the workspace's language)."""
+    from datetime import datetime, timezone
+
+    from tests.helpers.smtp_server import SmtpServer
+
+    now = datetime.now(timezone.utc)
+    with SmtpServer() as server:
+        for key, value in (("smtp.host", "127.0.0.1"), ("smtp.port", server.port), ("smtp.security", "ssl"),
+                           ("smtp.sender_email", "shop@ex.it"), ("ui.language", "it")):
+            workspace.settings.set(key, value, now)
+        view = SettingsView(runner)
+        qtbot.addWidget(view)
+        smtp = view.page("smtp")
+        smtp.test_to.setText("owner@ex.it")
+        smtp.test_button.click()
+        qtbot.waitUntil(lambda: "smtp.security" in smtp.test_result.text(), timeout=15000)
+    assert "imposta smtp.security a starttls" in smtp.test_result.text()
+    assert server.received == []
