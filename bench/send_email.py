@@ -24,6 +24,7 @@ sys.path.insert(0, str(ROOT))
 from desktop.delivery.channel import SENT, OutgoingMessage  # noqa: E402
 from desktop.delivery.message import build_email, message_id  # noqa: E402
 from desktop.delivery.smtp import SmtpChannel  # noqa: E402
+from desktop.delivery.unsubscribe import Unsubscribe  # noqa: E402
 from desktop.templates import Template, render  # noqa: E402
 from tests.helpers.ledger import EMAIL_HTML  # noqa: E402
 
@@ -58,7 +59,8 @@ def main() -> int:
         rendered = render(template, contact, payload, {"unsubscribe_url": url},
                           f'<p><a href="{url}">Unsubscribe</a></p>', f"Unsubscribe: {url}")
         mime = build_email(rendered, sender="shop@example.com", sender_name="Bottega", to=contact["email"],
-                           now=now, msg_id=message_id(i, "bench", "shop@example.com"), unsubscribe_url=url)
+                           now=now, msg_id=message_id(i, "bench", "shop@example.com"),
+                           unsubscribe=Unsubscribe(https=url, mailto=f"mailto:shop@example.com?subject=unsubscribe%20t{i}"))
         messages.append(OutgoingMessage(i, "email", contact["email"], sender="shop@example.com",
                                         data=mime.as_bytes(), message_id=mime["Message-ID"]))
     build_s = time.perf_counter() - t0

@@ -1,21 +1,40 @@
 """SMTP password and Twilio auth token in the OS keyring — nowhere else.
 
 A secret is looked up by (service, user name); the user name is an ordinary setting
-(``smtp.username``, ``twilio.account_sid``). Backends that would keep the secret in clear
-text, or that cannot keep it at all, are refused with a plain message and nothing is
-stored: there is no fallback. Tests (and the CLI test) configure the backend the ordinary
+(``smtp.username``, ``twilio.account_sid``). keyring's default backend is a *chain* of every
+backend installed, in priority order, and its reads fall through to the next one: with
+``keyrings.alt`` installed the last link is a plaintext file. So we never use the chain
+itself: we pick its first secure link (SecretService, KWallet, Windows Credential Locker,
+macOS Keychain, an encrypted file) and use only that one; a chain with no secure link is
+refused with a coded reason and nothing is stored. Tests configure the backend the ordinary
 way, ``keyring.set_keyring(...)``, or pass one explicitly.
+
+A keyring that exists but cannot be read (locked, wrong master password, D-Bus gone) raises
+``KeyringUnavailable`` with the code ``keyring.locked`` or ``keyring.unreadable``: the
+channel using it is paused, never quietly swapped for the sandbox.
 """
 
 from __future__ import annotations
 
+import base64
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Protocol
 
 from desktop.errors import InputError, PostinoError
+from desktop.messages import Msg, define
 
 if TYPE_CHECKING:  # pragma: no cover
     from desktop.workspace import Workspace
+
+
+class Backend(Protocol):
+    """The part of ``keyring.backend.KeyringBackend`` we use."""
+
+    def get_password(self, service: str, username: str) -> str | None: ...
+
+    def set_password(self, service: str, username: str, password: str) -> None: ...
+
+    def delete_password(self, service: str, username: str) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -33,48 +52,72 @@ ACCOUNTS: dict[str, Account] = {
 
 # Backends that keep nothing, refuse everything, or write the secret as plain text.
 _INSECURE = {
-    "keyring.backends.fail.Keyring": "no keyring backend is available on this system",
-    "keyring.backends.null.Keyring": "the keyring is switched off (null backend)",
-    "keyrings.alt.file.PlaintextKeyring": "the configured keyring writes secrets in plain text",
-    "keyrings.alt.Windows.RegistryKeyring": "the configured keyring is not a secure store",
+    "keyring.backends.fail.Keyring": "fail",
+    "keyring.backends.null.Keyring": "null",
+    "keyrings.alt.file.PlaintextKeyring": "plaintext",
+    "keyrings.alt.Windows.RegistryKeyring": "registry",
 }
+
+define({
+    "keyring.none": (
+        "Nessun portachiavi sicuro su questo computer: il segreto non è stato salvato. Installa o sblocca "
+        "il portachiavi di sistema (GNOME Keyring, KWallet, Gestione credenziali di Windows, Portachiavi "
+        "di macOS) e riprova.",
+        "No secure keyring is available on this computer, so the secret was not stored. Install or unlock "
+        "the system keyring (GNOME Keyring, KWallet, Windows Credential Manager, macOS Keychain) and try again."),
+    "keyring.insecure": (
+        "Il portachiavi configurato ({backend}) non è sicuro ({why}): non è stato salvato nulla. Installa o "
+        "sblocca un portachiavi di sistema sicuro e riprova.",
+        "Cannot use the keyring: {backend} is not a secure store ({why} backend). Nothing was stored. Install "
+        "or unlock a secure system keyring and try again."),
+    "keyring.locked": (
+        "Il portachiavi è bloccato: non è stato possibile leggere {label}. Sbloccalo e riprova.",
+        "The keyring is locked: the {label} could not be read. Unlock it and try again."),
+    "keyring.unreadable": (
+        "Il portachiavi non si può leggere per {label} ({error}).",
+        "The keyring could not be read for the {label} ({error})."),
+    "keyring.refused": (
+        "Il portachiavi ha rifiutato di salvare {label} ({error}).",
+        "The keyring refused to store the {label} ({error})."),
+})
 
 
 class KeyringUnavailable(PostinoError):
-    """No secure keyring: we say so and store nothing (never a plaintext fallback)."""
+    """No usable secure keyring: ``msg`` says why (never a plaintext fallback)."""
+
+    def __init__(self, msg: Msg) -> None:
+        super().__init__(str(msg))
+        self.msg = msg
 
 
-def _qualified(backend: Any) -> str:
+def _qualified(backend: object) -> str:
     cls = type(backend)
     return f"{cls.__module__}.{cls.__qualname__}"
 
 
-def _leaves(backend: Any) -> list[Any]:
-    inner = getattr(backend, "backends", None)
-    if type(backend).__name__ == "ChainerBackend" and inner is not None:
-        return list(inner)
+def _leaves(backend: object) -> list[object]:
+    """The chain's links in the order keyring would try them, or the backend itself."""
+    from keyring.backends.chainer import ChainerBackend
+
+    if isinstance(backend, ChainerBackend):
+        return list(backend.backends)
     return [backend]
 
 
-def secure_backend(backend: Any | None = None) -> Any:
-    """The keyring backend to use, after refusing the insecure ones."""
+def secure_backend(backend: object | None = None) -> Backend:
+    """The one backend to use: the first secure link of the chain (or the backend itself)."""
     import keyring
 
     chosen = backend if backend is not None else keyring.get_keyring()
     leaves = _leaves(chosen)
-    if not leaves:
-        raise KeyringUnavailable(
-            "No secure keyring is available on this computer, so the secret was not stored. "
-            "Install or unlock the system keyring (e.g. GNOME Keyring, KWallet, Windows "
-            "Credential Manager, macOS Keychain) and try again.")
     for leaf in leaves:
-        why = _INSECURE.get(_qualified(leaf))
-        if why:
-            raise KeyringUnavailable(
-                f"Cannot use the keyring: {why}. Nothing was stored. Install or unlock a secure "
-                "system keyring (e.g. GNOME Keyring, KWallet, Windows Credential Manager, macOS "
-                "Keychain) and try again.")
-    return chosen
+        if _qualified(leaf) not in _INSECURE:
+            return leaf  # type: ignore[return-value]
+    if not leaves:
+        raise KeyringUnavailable(Msg("keyring.none"))
+    first = leaves[0]
+    raise KeyringUnavailable(Msg("keyring.insecure", {"backend": _qualified(first),
+                                                      "why": _INSECURE[_qualified(first)]}))
 
 
 def account(kind: str) -> Account:
@@ -98,7 +141,7 @@ def _require_user(ws: "Workspace", kind: str) -> str:
     return user
 
 
-def set_secret(ws: "Workspace", kind: str, secret: str, *, backend: Any | None = None) -> None:
+def set_secret(ws: "Workspace", kind: str, secret: str, *, backend: object | None = None) -> None:
     if not secret or not secret.strip():
         raise InputError(f"the {account(kind).label} is empty; nothing was stored")
     user = _require_user(ws, kind)
@@ -106,24 +149,32 @@ def set_secret(ws: "Workspace", kind: str, secret: str, *, backend: Any | None =
     try:
         store.set_password(account(kind).service, user, secret)
     except Exception as exc:  # the backend's message never contains the secret itself
-        raise KeyringUnavailable(
-            f"the keyring refused to store the {account(kind).label}: {type(exc).__name__}") from None
+        raise KeyringUnavailable(Msg("keyring.refused", {"label": account(kind).label,
+                                                         "error": type(exc).__name__})) from None
 
 
-def get_secret(ws: "Workspace", kind: str, *, backend: Any | None = None) -> str | None:
-    """The stored secret, or ``None`` when no user name is set or nothing is stored."""
+def get_secret(ws: "Workspace", kind: str, *, backend: object | None = None) -> str | None:
+    """The stored secret, or ``None`` when no user name is set or nothing is stored.
+
+    Raises ``KeyringUnavailable`` when the keyring is there but cannot be read (locked,
+    wrong master password): "nothing stored" and "cannot look" are different answers."""
+    from keyring.errors import KeyringLocked
+
     user = user_name(ws, kind)
     if not user:
         return None
     store = secure_backend(backend)
+    label = account(kind).label
     try:
         return store.get_password(account(kind).service, user)
+    except KeyringLocked:
+        raise KeyringUnavailable(Msg("keyring.locked", {"label": label})) from None
     except Exception as exc:
-        raise KeyringUnavailable(
-            f"the keyring could not be read for the {account(kind).label}: {type(exc).__name__}") from None
+        raise KeyringUnavailable(Msg("keyring.unreadable", {"label": label,
+                                                            "error": type(exc).__name__})) from None
 
 
-def delete_secret(ws: "Workspace", kind: str, *, backend: Any | None = None) -> bool:
+def delete_secret(ws: "Workspace", kind: str, *, backend: object | None = None) -> bool:
     user = user_name(ws, kind)
     if not user:
         return False
@@ -135,14 +186,26 @@ def delete_secret(ws: "Workspace", kind: str, *, backend: Any | None = None) -> 
     return True
 
 
-def scrub(text: str, *secrets_: str | None) -> str:
-    """Remove secrets (and their common encodings) from text bound for a log or an error."""
-    import base64
+def _b64_forms(raw: str) -> set[str]:
+    encoded = base64.b64encode(raw.encode("utf-8")).decode("ascii")
+    return {encoded, encoded.rstrip("=")}
 
+
+def scrub(text: str, *secrets_: str | None, user: str | None = None) -> str:
+    """Remove secrets (and their common encodings) from text bound for a log or an error.
+
+    Some servers echo the client's last line in a 535 reply: for AUTH PLAIN that is
+    base64(``\\0user\\0password``), for AUTH LOGIN base64(user) and base64(password)."""
+    forms: set[str] = set()
     for secret in secrets_:
         if not secret:
             continue
-        forms = {secret, base64.b64encode(secret.encode()).decode()}
-        for form in sorted(forms, key=len, reverse=True):
+        forms |= {secret} | _b64_forms(secret)
+        if user:
+            for plain in (f"\0{user}\0{secret}", f"{user}\0{user}\0{secret}"):
+                forms |= _b64_forms(plain)
+            forms |= _b64_forms(user)
+    for form in sorted(forms, key=len, reverse=True):
+        if len(form) >= 4:   # a two-letter user name's base64 would eat ordinary words
             text = text.replace(form, "***")
     return text

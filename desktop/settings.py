@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Callable
@@ -72,25 +73,33 @@ def _address(value: str) -> str | None:
     if not value:
         return None
     try:
-        validate_email(value, check_deliverability=False)
+        validate_email(value, check_deliverability=False, globally_deliverable=False)
     except EmailNotValidError as exc:
         return f"{value!r} is not a valid e-mail address like shop@example.com ({exc})"
     return None
 
 
-def _web_address(value: str) -> str | None:
-    """The base of the links put in messages (and in their HTML): http(s), a host, no markup."""
-    from urllib.parse import urlsplit
-
+def _https_url(value: str) -> str | None:
+    """The one-click unsubscribe URL must be https and public (RFC 8058): no plain http, no loopback."""
     if not value:
         return None
+    from urllib.parse import urlsplit
+
     if _MARKUP.search(value):
         return f"{value!r} contains spaces, quotes or markup characters"
     parts = urlsplit(value)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        return f"{value!r} is not a web address starting with https:// (or http://)"
+    if parts.scheme != "https" or not parts.hostname:
+        return f"{value!r} is not an https address (e.g. https://shop.example/postino)"
+    if parts.hostname in ("localhost", "127.0.0.1", "::1") or parts.hostname.endswith(".localhost"):
+        return f"{value!r} points at this computer; recipients need a public address"
     if parts.query or parts.fragment or parts.username is not None:
         return f"{value!r} must be a plain address, without ?query, #fragment or user name"
+    return None
+
+
+def _ca_bundle(value: str) -> str | None:
+    if value and not Path(value).expanduser().is_file():
+        return f"{value!r} is not a file (a PEM bundle with the CA certificate)"
     return None
 
 
@@ -122,8 +131,9 @@ DECLARED: tuple[Setting, ...] = (
     S("stats.attribution_days", "int", 7, "Attribution window for purchases (days)", "Finestra di attribuzione degli acquisti (giorni)", minimum=1, maximum=90),
     S("service.start_at_login", "bool", False, "Start Postino at login", "Avvia Postino all'accesso"),
     S("engine.paused", "bool", False, "Pause: check no rules and send nothing until resumed", "Pausa: nessun controllo e nessun invio fino alla ripresa"),
-    S("tracking.base_url", "str", "http://127.0.0.1:8765", "Public address for unsubscribe and tracking links", "Indirizzo pubblico per i link di disiscrizione e tracciamento", validate=_web_address),
-    S("smtp.unsubscribe_mailto", "str", "", "Unsubscribe mailbox for the List-Unsubscribe header (optional)", "Casella per le disiscrizioni nell'intestazione List-Unsubscribe (facoltativa)", validate=_address),
+    S("endpoint.public_url", "str", "", "Public https address of the unsubscribe endpoint (off while empty)", "Indirizzo pubblico https del servizio di disiscrizione (spento se vuoto)", validate=_https_url),
+    S("unsubscribe.mailbox", "str", "", "Mailbox for unsubscribe requests (empty = the sender address)", "Casella per le richieste di disiscrizione (vuota = l'indirizzo del mittente)", validate=_address),
+    S("smtp.ca_bundle", "str", "", "CA bundle file for a private SMTP certificate (optional)", "File dei certificati CA per un server SMTP con certificato privato (facoltativo)", validate=_ca_bundle),
     S("sms.per_minute", "int", 60, "SMS per minute at most", "SMS al minuto al massimo", minimum=1, maximum=100000),
     S("backup.keep", "int", 7, "Daily backups to keep (in the workspace's backups folder)", "Copie giornaliere da conservare (nella cartella backups dell'area di lavoro)", minimum=1, maximum=365),
     S("delivery.max_attempts", "int", 6, "Attempts before a temporary failure becomes final", "Tentativi prima che un errore temporaneo diventi definitivo", minimum=1, maximum=50),

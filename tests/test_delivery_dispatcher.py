@@ -173,7 +173,8 @@ def test_fresh_workspace_sends_to_the_sandbox(workspace, now):
     files = sorted(p.name for p in ws.outbox_dir.iterdir())
     assert files == sorted(p.split(":", 1)[1] for p in providers)
     eml = BytesParser(policy=policy.default).parsebytes((ws.outbox_dir / files[0]).read_bytes())
-    assert eml["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    assert eml["List-Unsubscribe-Post"] is None   # no public https endpoint: no one-click promise
+    assert b"127.0.0.1" not in (ws.outbox_dir / files[0]).read_bytes()
     sms = json.loads((ws.outbox_dir / files[-1]).read_text())
     assert sms["to"] == "+393330000010" and sms["segments"] == 1
 

@@ -24,8 +24,8 @@ def configure(ws, now, port, security="plain", username=""):
     for key, value in {"smtp.host": "127.0.0.1", "smtp.port": port, "smtp.security": security,
                        "smtp.username": username, "smtp.sender_email": "shop@example.com",
                        "smtp.sender_name": "Bottega Rossi", "smtp.per_minute": 100000,
-                       "smtp.unsubscribe_mailto": "unsub@example.com",
-                       "tracking.base_url": "https://shop.example/p"}.items():
+                       "unsubscribe.mailbox": "unsub@example.com",
+                       "endpoint.public_url": "https://shop.example/p"}.items():
         ws.settings.set(key, value, now)
 
 
@@ -63,7 +63,7 @@ def test_batch_on_one_connection_with_complete_mime(workspace, now):
     assert first["Subject"] == "Nome0, il tuo carrello"
     assert first["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     links = first["List-Unsubscribe"]
-    assert "<mailto:unsub@example.com?subject=unsubscribe>" in links
+    assert "<mailto:unsub@example.com?subject=unsubscribe%20" in links
     url = links.split("<", 1)[1].split(">", 1)[0]
     assert url.startswith("https://shop.example/p/unsubscribe/") and url in html and url in plain
     info = tokens.verify_token(tokens.workspace_key(ws), url.rsplit("/", 1)[1])

@@ -9,7 +9,7 @@ from desktop.templates import Template, render
 
 
 @pytest.mark.parametrize("key", ["business.name", "smtp.sender_name", "smtp.sender_email",
-                                 "smtp.unsubscribe_mailto", "smtp.username", "twilio.sender", "smtp.host"])
+                                 "unsubscribe.mailbox", "smtp.username", "twilio.sender", "smtp.host"])
 @pytest.mark.parametrize("breaker", ["\r\nBcc: everyone@example.com", "\nX: y", "\rX", "\x00", "\u2028"])
 def test_line_breaks_never_reach_a_header(workspace, now, key, breaker) -> None:
     with pytest.raises(InputError) as info:
@@ -21,7 +21,7 @@ def test_line_breaks_never_reach_a_header(workspace, now, key, breaker) -> None:
 @pytest.mark.parametrize("value", ["shop@example.com>, other@example.com", "Shop <shop@example.com>",
                                    "not an address", "a@b@c.it"])
 def test_a_sender_address_is_one_plain_address(workspace, now, value) -> None:
-    for key in ("smtp.sender_email", "smtp.unsubscribe_mailto"):
+    for key in ("smtp.sender_email", "unsubscribe.mailbox"):
         with pytest.raises(InputError):
             workspace.settings.set(key, value, now)
     assert workspace.settings.set("smtp.sender_email", "negozio@example.it", now) == "negozio@example.it"
@@ -40,10 +40,10 @@ def test_quiet_hours_that_leave_no_time_to_send_are_refused(workspace, now, band
                                  'https://shop.example.com/"><script>alert(1)</script>',
                                  "https://shop.example.com/a b", "https://", "https://x.it/?a=1",
                                  "https://user@x.it", "data:text/html,<b>x</b>"])
-def test_the_tracking_address_is_a_plain_web_address(workspace, now, url) -> None:
+def test_the_public_address_is_a_plain_web_address(workspace, now, url) -> None:
     with pytest.raises(InputError):
-        workspace.settings.set("tracking.base_url", url, now)
-    assert workspace.settings.set("tracking.base_url", "https://negozio.example.it/postino", now)
+        workspace.settings.set("endpoint.public_url", url, now)
+    assert workspace.settings.set("endpoint.public_url", "https://negozio.example.it/postino", now)
 
 
 def test_a_business_name_with_markup_is_escaped_in_html(workspace, now) -> None:

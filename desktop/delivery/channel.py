@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Protocol
 
+from desktop.messages import Msg
+
 SENT = "sent"            # the provider accepted it; provider_id says which message
 RETRY = "retry"          # temporary: try again later (4xx, 5xx from an API, connection lost before data)
 BACKOFF = "backoff"      # the provider asks us to slow down: retry later, stop this channel's batch
@@ -46,6 +48,7 @@ class SendResult:
     retry_after: float | None = None          # seconds, when the provider says
     segments: int | None = None
     contact_update: dict[str, str] = field(default_factory=dict)  # e.g. {'sms_status': 'bounced'}
+    msg: Msg | None = None     # the coded reason (``reason`` is its English text, for logs)
 
     def __post_init__(self) -> None:
         if self.outcome not in OUTCOMES:
@@ -55,9 +58,10 @@ class SendResult:
 class ChannelUnavailable(Exception):
     """The channel cannot send at all right now; the message is the server's answer (no secrets)."""
 
-    def __init__(self, message: str, permanent: bool = False) -> None:
-        super().__init__(message)
+    def __init__(self, message: "str | Msg", permanent: bool = False) -> None:
+        super().__init__(str(message))
         self.permanent = permanent
+        self.msg: Msg | None = message if isinstance(message, Msg) else None
 
 
 class Channel(Protocol):

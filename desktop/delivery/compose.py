@@ -1,62 +1,104 @@
 """From (ledger row, contact, template) to an ``OutgoingMessage``: render, footer, MIME.
 
-Settings and the signing key are read once per dispatch run, not once per message.
+Settings, the signing key and each rule's "marketing" flag are read once per dispatch run,
+not once per message. Everything that makes this one row unsendable — a template that fails,
+an address that cannot be written, a marketing e-mail with no way to unsubscribe — raises
+``TemplateProblem`` with a coded reason: the dispatcher skips the row and goes on.
 """
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from desktop import tokens
+from desktop.delivery.addresses import AddressProblem
 from desktop.delivery.channel import OutgoingMessage
-from desktop.delivery.message import build_email, envelope_address, message_id, unsubscribe_footer
+from desktop.delivery.message import build_email, envelope_address, list_id, message_id, unsubscribe_footer
 from desktop.delivery.outbox import DueRow
+from desktop.delivery.unsubscribe import Unsubscribe, UnsubscribePaths
+from desktop.messages import Msg, define
 from desktop.templates import Template, render
 from desktop.templating import TemplateProblem
 
 if TYPE_CHECKING:  # pragma: no cover
     from desktop.workspace import Workspace
 
+define({
+    "delivery.no_unsubscribe": (
+        "e-mail di marketing senza un modo di disiscriversi: imposta unsubscribe.mailbox (o "
+        "smtp.sender_email) oppure endpoint.public_url",
+        "a marketing e-mail needs a way to unsubscribe: set unsubscribe.mailbox (or smtp.sender_email) "
+        "or endpoint.public_url"),
+    "template.wrong_channel": ("il modello {template!r} è per {template_channel}, la regola invia {channel}",
+                               "template {template!r} is for {template_channel}, the rule sends {channel}"),
+})
+
 
 class Composer:
     def __init__(self, ws: "Workspace") -> None:
         get = ws.settings.get
+        self.ws = ws
         self.sender = str(get("smtp.sender_email") or "postino@localhost")
         self.sender_name = str(get("smtp.sender_name") or get("business.name") or "")
         self.sms_sender = str(get("twilio.sender") or "")
-        self.base_url = str(get("tracking.base_url") or "")
-        self.mailto = str(get("smtp.unsubscribe_mailto") or "")
         self.business = str(get("business.name") or "")
         self.language = str(get("ui.language") or "it")
         self.workspace_id = ws.meta("workspace_id") or "ws"
         self.key = tokens.workspace_key(ws)
-        self.envelope = envelope_address(self.sender)
+        self.paths = UnsubscribePaths(str(get("endpoint.public_url") or ""),
+                                      str(get("unsubscribe.mailbox") or ""), self.sender, self.key)
+        self._marketing: dict[int, bool] = {}
+        # Only a message that really leaves needs a way out; the sandbox's files reach nobody.
+        self.leaves_pc = not get("sandbox") and bool(get("smtp.host"))
+        try:
+            self.envelope = envelope_address(self.sender)
+        except AddressProblem:
+            self.envelope = self.sender
+
+    def marketing(self, rule_id: int) -> bool:
+        """The rule's ``marketing`` flag (default true); a rule that is gone counts as marketing."""
+        if rule_id not in self._marketing:
+            row = self.ws.db.execute("SELECT definition FROM rules WHERE id = ?", [rule_id]).fetchone()
+            try:
+                flag = json.loads(row[0]).get("marketing", True) if row else True
+            except (TypeError, ValueError, AttributeError):
+                flag = True
+            self._marketing[rule_id] = bool(flag)
+        return self._marketing[rule_id]
 
     def compose(self, row: DueRow, contact: dict[str, Any], template: Template, now: datetime,
                 deadline: datetime | None = None, mime: bool = True) -> OutgoingMessage:
         if template.channel != row.channel:
-            raise TemplateProblem(
-                f"template {template.name!r} is for {template.channel}, the rule sends {row.channel}")
-        extra = {"business_name": self.business}
+            raise TemplateProblem(Msg("template.wrong_channel", {
+                "template": template.name, "template_channel": template.channel, "channel": row.channel}))
+        extra: dict[str, Any] = {"business_name": self.business}
         if row.channel == "sms":
             rendered = render(template, contact, row.payload, extra)
             return OutgoingMessage(row.id, "sms", contact["phone"], sender=self.sms_sender,
                                    text=rendered.text, deadline=deadline, now=now)
+        if self.leaves_pc and not (self.paths.base or self.paths.mailbox) and self.marketing(row.rule_id):
+            raise TemplateProblem(Msg("delivery.no_unsubscribe"))
         # Without MIME (the simulator) the HTML footer and the headers are never read: sign a
         # link only when a text the simulator shows (the template's own text part) carries it.
         wanted = mime or bool(template.text) or "unsubscribe_url" in template.html
-        url = tokens.unsubscribe_url(self.base_url, self.key, row.contact_id) if self.base_url and wanted else ""
-        extra["unsubscribe_url"] = url
+        unsub = self.paths.for_contact(row.contact_id) if wanted else Unsubscribe()
+        extra["unsubscribe_url"] = unsub.link
         language = contact.get("language") or self.language
-        footer_html, footer_text = unsubscribe_footer(url, language) if url else ("", "")
+        footer_html, footer_text = unsubscribe_footer(unsub.link, language) if unsub.link else ("", "")
         rendered = render(template, contact, row.payload, extra, footer_html, footer_text, text_part=mime)
         msg_id = message_id(row.id, self.workspace_id, self.sender)
         data = b""
         if mime:
-            data = build_email(rendered, sender=self.sender, sender_name=self.sender_name,
-                               to=contact["email"], now=now, msg_id=msg_id, unsubscribe_url=url,
-                               unsubscribe_mailto=self.mailto, ledger_id=row.id).as_bytes()
+            try:
+                data = build_email(rendered, sender=self.sender, sender_name=self.sender_name,
+                                   to=contact["email"], now=now, msg_id=msg_id, unsubscribe=unsub,
+                                   list_id_value=list_id(row.rule_id, self.workspace_id, self.sender,
+                                                         self.business or self.sender_name),
+                                   ledger_id=row.id).as_bytes()
+            except AddressProblem as exc:
+                raise TemplateProblem(exc.msg) from None
         return OutgoingMessage(row.id, "email", contact["email"], sender=self.envelope,
                                subject=rendered.subject, text=rendered.text, data=data,
                                message_id=msg_id, deadline=deadline, now=now)

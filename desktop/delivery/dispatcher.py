@@ -171,7 +171,7 @@ class _Run:
             message = self.composer.compose(row, contact, template, now, deadline,
                                             mime=getattr(channel, "wants_mime", True))
         except TemplateProblem as exc:
-            store.skipped(row, Msg("template_error", {"detail": str(exc)}), now)
+            store.skipped(row, getattr(exc, "msg", None) or Msg("template_error", {"detail": str(exc)}), now)
             return self.summary.add("skipped")
         return contact, message, decision
 
@@ -243,7 +243,7 @@ class _Run:
 
     def record(self, row: DueRow, result: Any, done: datetime) -> None:
         store = self.store
-        reason = as_msg(result.reason) if result.outcome != SENT else None
+        reason = as_msg(getattr(result, "msg", None) or result.reason) if result.outcome != SENT else None
         if result.outcome == SENT:
             store.sent(row, result.provider_id, result.segments, done)
             self.day_count[row.channel] = self.day_count.get(row.channel, 0) + 1

@@ -1,7 +1,7 @@
 """The sandbox channel: messages become files in ``outbox/`` instead of leaving the PC.
 
-Used when the user turns the ``sandbox`` setting on, or when a channel has no credentials,
-so a fresh install's demo "sends" something the user can open: ``.eml`` files open in any
+Used when the user turns the ``sandbox`` setting on, or when no account exists at all, so a
+fresh install's demo "sends" something the user can open: ``.eml`` files open in any
 mail client, SMS are ``.json``. Files are written to a temporary name and renamed, so a
 crash never leaves half a message.
 """
@@ -14,15 +14,17 @@ from pathlib import Path
 
 from desktop.delivery.channel import SENT, OutgoingMessage, SendResult
 from desktop.delivery.sms import sms_segments
+from desktop.messages import Msg
 
 
 class SandboxChannel:
     kind = "sandbox"
 
-    def __init__(self, name: str, outbox_dir: Path, note: str = "") -> None:
+    def __init__(self, name: str, outbox_dir: Path, note: str = "", msg: Msg | None = None) -> None:
         self.name = name
         self.outbox_dir = Path(outbox_dir)
         self.note = note   # why we are in the sandbox (shown in the dispatch summary)
+        self.msg = msg     # the same, coded: channel.sandbox_on | channel.no_account
 
     def open(self) -> None:
         self.outbox_dir.mkdir(parents=True, exist_ok=True)

@@ -10,6 +10,9 @@ turned into "<name>@gmail.com", and every client adds another stderr log handler
 MIME comes from ``desktop.delivery.message`` and each message goes out with explicit
 MAIL/RCPT/DATA on the connection opened once, so we know *which step* failed: a disconnect
 before DATA is safe to retry on a fresh connection; one during DATA is ``uncertain``.
+Addresses go out with IDNA domains; a non-ASCII local part uses SMTPUTF8 when the server
+offers it and is otherwise ``failed`` for that message alone (``addresses.py``). Connection
+and login failures carry coded hints for the usual set-up mistakes (``smtp_hints.py``).
 """
 
 from __future__ import annotations
@@ -20,19 +23,16 @@ import socket
 import ssl
 from typing import Any
 
+from desktop.delivery.addresses import AddressProblem, Mailbox, mailbox, needs_smtputf8
 from desktop.delivery.channel import (FAILED, RETRY, SENT, UNCERTAIN, ChannelUnavailable,
                                       OutgoingMessage, SendResult)
+from desktop.delivery.smtp_hints import answer_text, open_failure
+from desktop.messages import Msg
 from desktop.secrets import scrub
 
 log = logging.getLogger("postino.smtp")
 _NETWORK = (smtplib.SMTPServerDisconnected, ConnectionError, socket.timeout, TimeoutError, ssl.SSLError)
-
-
-def answer_text(code: int | None, resp: bytes | str | None) -> str:
-    """The server's answer as the user should see it: ``550 5.1.1 No such user``."""
-    text = resp.decode("utf-8", "replace") if isinstance(resp, bytes) else (resp or "")
-    text = " ".join(text.split())
-    return f"{code} {text}".strip() if code else text
+__all__ = ["SmtpChannel", "answer_text"]
 
 
 class SmtpChannel:
@@ -74,25 +74,15 @@ class SmtpChannel:
         try:
             client.login()
             client.smtp.ehlo_or_helo_if_needed()   # yagmail greets only around STARTTLS/login
-        except smtplib.SMTPAuthenticationError as exc:
-            raise ChannelUnavailable(
-                f"SMTP login refused for {self.username!r}: {self._clean(answer_text(exc.smtp_code, exc.smtp_error))}",
-                permanent=True) from None
-        except smtplib.SMTPNotSupportedError as exc:
-            raise ChannelUnavailable(f"SMTP server {self.host}:{self.port}: {self._clean(str(exc))}",
-                                     permanent=True) from None
-        except smtplib.SMTPResponseException as exc:
-            raise ChannelUnavailable(
-                f"SMTP server {self.host}:{self.port} answered {self._clean(answer_text(exc.smtp_code, exc.smtp_error))}") from None
         except (OSError, smtplib.SMTPException) as exc:
-            raise ChannelUnavailable(
-                f"cannot connect to SMTP server {self.host}:{self.port} ({self.security}): "
-                f"{self._clean(f'{type(exc).__name__}: {exc}')}") from None
+            raise open_failure(exc, host=self.host, port=self.port, security=self.security,
+                               user=self.username, client=getattr(client, "smtp", None),
+                               clean=self._clean) from None
         self._client = client
         self.connections += 1
 
     def _clean(self, text: str) -> str:
-        return scrub(text, self._password)
+        return scrub(text, self._password, user=self.username or None)
 
     def _drop(self) -> None:
         client, self._client = self._client, None
@@ -130,18 +120,38 @@ class SmtpChannel:
             log.info("SMTP connection lost before DATA (attempt %d); reconnecting", attempt)
         return SendResult(RETRY, reason=f"SMTP server {self.host}:{self.port} keeps closing the connection")
 
+    def _envelope(self, smtp: smtplib.SMTP, message: OutgoingMessage) -> tuple[Mailbox, Mailbox, list[str]] | SendResult:
+        """MAIL FROM / RCPT TO forms (IDNA domains) and options, or the FAILED answer when an
+        address cannot travel to this server (a non-ASCII local part without SMTPUTF8)."""
+        try:
+            sender, to = mailbox(message.sender or self.sender), mailbox(message.to)
+        except AddressProblem as exc:
+            return SendResult(FAILED, reason=str(exc.msg), msg=exc.msg)
+        if not needs_smtputf8(sender, to):
+            return sender, to, []
+        if not smtp.has_extn("smtputf8"):
+            bad = to if to.utf8 else sender
+            msg = Msg("address.needs_smtputf8", {"address": bad.original})
+            return SendResult(FAILED, reason=str(msg), msg=msg)
+        return sender, to, ["SMTPUTF8"] + (["BODY=8BITMIME"] if smtp.has_extn("8bitmime") else [])
+
     def _transaction(self, message: OutgoingMessage) -> SendResult | None:
         smtp = self._client.smtp
-        sender = message.sender or self.sender
+        envelope = self._envelope(smtp, message)
+        if isinstance(envelope, SendResult):
+            return envelope
+        sender, to, options = envelope
         try:
-            code, resp = smtp.mail(sender)
+            code, resp = smtp.mail(sender.smtp, options)
             if code != 250:
                 return self._refused(smtp, code, resp)
-            code, resp = smtp.rcpt(message.to)
+            code, resp = smtp.rcpt(to.smtp)
             if code not in (250, 251):
                 return self._refused(smtp, code, resp)
         except _NETWORK:
             return None
+        finally:
+            smtp.command_encoding = "ascii"   # smtplib switches it to UTF-8 for SMTPUTF8 and keeps it
         try:
             code, resp = smtp.data(message.data)
         except smtplib.SMTPDataError as exc:   # 354 not given: nothing was transmitted

@@ -90,9 +90,11 @@ class RuleScheduler:
             self._sync()
 
     def shutdown(self, wait: bool = True) -> None:
+        """Outside ``_lock``: a running job may be waiting for it (a reload), and shutdown
+        waits for running jobs."""
+        if self._scheduler.running:
+            self._scheduler.shutdown(wait=wait)
         with self._lock:
-            if self._scheduler.running:
-                self._scheduler.shutdown(wait=wait)
             self._jobs.clear()
 
     def add_periodic(self, job_id: str, every: timedelta, run: Callable[[], None], *,

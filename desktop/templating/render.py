@@ -1,7 +1,9 @@
 """Rendering in a Jinja2 sandbox where a missing name is an error, never a blank.
 
-A template that fails for one contact raises ``TemplateProblem`` with a reason the ledger
-keeps (the row becomes ``skipped``); nothing half-rendered is ever returned. Empty contact
+A template that fails for one contact raises ``TemplateProblem`` with a coded reason the
+ledger keeps (the row becomes ``skipped``); nothing half-rendered is ever returned, and *any*
+failure — a limit of ``limits.py`` (size, time, loops, depth, numbers), a ``RecursionError``,
+a ``MemoryError`` — is a ``TemplateProblem``, so one broken rule never stops the others. Empty contact
 fields render as "" so ``{{ first_name or "cliente" }}`` and ``{{ first_name | default("cliente") }}``
 both give the fallback.
 """
@@ -13,15 +15,30 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from jinja2 import StrictUndefined, TemplateError, Undefined
-from jinja2.sandbox import SandboxedEnvironment
+from jinja2 import StrictUndefined, TemplateError, Undefined, nodes
+from jinja2.sandbox import ImmutableSandboxedEnvironment, SandboxedEnvironment
 
+from desktop.messages import Msg, define
+from desktop.templating import limits
 from desktop.templating.html_text import html_to_text
 from desktop.templating.inline import inline_css
 
+define({
+    "template.syntax": ("il modello {template!r}{where}: {error}", "template {template!r}{where}: {error}"),
+    "template.error": ("il modello {template!r}, {part}: {error}", "template {template!r}, {part}: {error}"),
+    "template.empty": ("il modello {template!r} è vuoto", "template {template!r} is empty"),
+    "template.empty_sms": ("il modello {template!r} ha prodotto un SMS vuoto",
+                           "template {template!r} rendered an empty SMS"),
+})
+
 
 class TemplateProblem(Exception):
-    """Why a template could not be rendered for this contact (kept as the ledger reason)."""
+    """Why a template could not be rendered for this contact (kept as the ledger reason):
+    ``msg`` is the coded reason, ``str()`` its English text (logs)."""
+
+    def __init__(self, msg: "Msg | str") -> None:
+        self.msg = msg if isinstance(msg, Msg) else Msg("legacy", {"text": msg})
+        super().__init__(str(self.msg))
 
 
 @dataclass(frozen=True)
@@ -37,11 +54,38 @@ def _default(value: Any, fallback: Any = "", boolean: bool = True) -> Any:
     return value
 
 
-class _Env(SandboxedEnvironment):
+class _Env(ImmutableSandboxedEnvironment):
     """Dict keys win over dict methods: ``{{ event.items }}`` is the cart's items, and a
-    payload without ``items`` is an error — not Python's ``dict.items`` method."""
+    payload without ``items`` is an error — not Python's ``dict.items`` method. Immutable:
+    a template cannot grow a list in place (``l.extend(l)`` doubles it each step); the
+    operators and calls that can make huge values are checked first (``limits.py``)."""
 
     _DICT_METHODS = frozenset({"get", "keys", "values"})
+    intercepted_binops = frozenset({"*", "**", "+", "%"})
+
+    def _parse(self, source: str, name: str | None, filename: str | None) -> nodes.Template:
+        return limits.GuardLoops().visit(super()._parse(source, name, filename))
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        limits.check_binop(operator, left, right)
+        return super().call_binop(context, operator, left, right)
+
+    def wrap_str_format(self, value: Any) -> Any:
+        """``'{:>999999999}'.format(x)``: the sandbox wraps str.format; check its widths first."""
+        wrapped = super().wrap_str_format(value)
+        if wrapped is None:
+            return None
+        fmt = str(value.__self__)
+
+        def checked(*args: Any, **kwargs: Any) -> str:
+            limits.check_format(fmt, list(args) + list(kwargs.values()))
+            return wrapped(*args, **kwargs)
+        return checked
+
+    def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805
+        limits.check_method(__obj, args, kwargs)
+        with limits.call_depth():
+            return super().call(__context, __obj, *args, **kwargs)
 
     def getattr(self, obj: Any, attribute: str) -> Any:
         if isinstance(obj, dict):
@@ -71,8 +115,10 @@ class _Missing(StrictUndefined):
 def _environment(autoescape: bool) -> SandboxedEnvironment:
     env = _Env(undefined=_Missing, autoescape=autoescape,
                                trim_blocks=True, lstrip_blocks=True, cache_size=512)
+    env.filters = limits.guarded_filters(env.filters)  # type: ignore[assignment]
     env.filters["default"] = _default
     env.filters["d"] = _default
+    env.globals.pop("lipsum", None)   # lipsum(n=10**9) is a loop the guards cannot see
     return env
 
 
@@ -88,7 +134,8 @@ def _compile(source: str, html: bool, name: str) -> Any:
     except TemplateError as exc:
         line = getattr(exc, "lineno", None)
         where = f" (line {line})" if line else ""
-        raise TemplateProblem(f"template {name!r}{where}: {exc}") from None
+        raise TemplateProblem(Msg("template.syntax", {"template": name, "where": where,
+                                                      "error": str(exc)})) from None
 
 
 def check_syntax(source: str, html: bool, name: str) -> None:
@@ -138,7 +185,7 @@ def _run(source: str, html: bool, name: str, part: str, context: dict[str, Any])
             key = done = None
         if done is not None:
             if isinstance(done, TemplateProblem):
-                raise TemplateProblem(str(done))
+                raise TemplateProblem(done.msg)
             return done
     try:
         out: str | TemplateProblem = _render(source, html, name, part, context)
@@ -149,7 +196,7 @@ def _run(source: str, html: bool, name: str, part: str, context: dict[str, Any])
             _MEMO.clear()
         _MEMO[key] = out
     if isinstance(out, TemplateProblem):
-        raise TemplateProblem(str(out)) from None
+        raise TemplateProblem(out.msg) from None
     return out
 
 
@@ -157,11 +204,19 @@ def _run(source: str, html: bool, name: str, part: str, context: dict[str, Any])
 def _render(source: str, html: bool, name: str, part: str, context: dict[str, Any]) -> str:
     template = _compile(source, html, name)
     try:
-        return template.render(context)
+        with limits.budget():
+            return limits.collect(template.generate(context))
+    except limits.RenderLimit as exc:
+        raise TemplateProblem(exc.msg(name, part)) from None
+    except RecursionError:
+        raise TemplateProblem(limits.RenderLimit("depth", limits.MAX_DEPTH).msg(name, part)) from None
+    except MemoryError:
+        raise TemplateProblem(limits.RenderLimit("size", f"{limits.MAX_STRING} characters").msg(name, part)) from None
     except TemplateError as exc:
-        raise TemplateProblem(f"template {name!r}, {part}: {exc}") from None
-    except (TypeError, ValueError, ArithmeticError, LookupError, AttributeError) as exc:
-        raise TemplateProblem(f"template {name!r}, {part}: {type(exc).__name__}: {exc}") from None
+        raise TemplateProblem(Msg("template.error", {"template": name, "part": part, "error": str(exc)})) from None
+    except Exception as exc:  # noqa: BLE001 - whatever a template does, only this row is skipped
+        error = f"{type(exc).__name__}: {exc}"[:500]
+        raise TemplateProblem(Msg("template.error", {"template": name, "part": part, "error": error})) from None
 
 
 def context_for(contact: dict[str, Any], payload: dict[str, Any] | None,
@@ -188,7 +243,7 @@ def render_email(name: str, subject: str, html: str, text: str, context: dict[st
     if not out_text and out_html and text_part:
         out_text = html_to_text(out_html)
     if not out_html and not out_text:
-        raise TemplateProblem(f"template {name!r} is empty")
+        raise TemplateProblem(Msg("template.empty", {"template": name}))
     places_link = "unsubscribe_url" in html or "unsubscribe_url" in text
     if footer_html and out_html and not places_link:
         lowered = out_html.lower()
@@ -203,7 +258,7 @@ def render_text(name: str, text: str, context: dict[str, Any]) -> str:
     """An SMS body: plain text, whitespace runs kept as the author wrote them."""
     body = _run(text, False, name, "text", context).strip()
     if not body:
-        raise TemplateProblem(f"template {name!r} rendered an empty SMS")
+        raise TemplateProblem(Msg("template.empty_sms", {"template": name}))
     return body
 
 

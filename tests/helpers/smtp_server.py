@@ -8,6 +8,7 @@ stdin closes, then prints ``COUNT n``.
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import socket
 import ssl
@@ -114,12 +115,19 @@ class Handler:
 
 class SmtpServer:
     def __init__(self, handler: Handler | None = None, *, tls_context: ssl.SSLContext | None = None,
-                 users: dict[str, str] | None = None) -> None:
+                 users: dict[str, str] | None = None, implicit_tls: ssl.SSLContext | None = None,
+                 smtputf8: bool = False, echo_auth: bool = False, auth_only: str | None = None) -> None:
+        """``tls_context``: STARTTLS required (and AUTH offered only after it); ``implicit_tls``:
+        TLS from the first byte (port 465 style); ``smtputf8``: offer SMTPUTF8 (RFC 6531);
+        ``echo_auth``: a refused login's 535 repeats the client's base64 lines, as some servers
+        do; ``auth_only``: offer only this mechanism (smtplib tries PLAIN, then LOGIN)."""
         self.handler = handler or Handler()
         self.port = free_port()
-        kwargs: dict[str, Any] = {}
+        kwargs: dict[str, Any] = {"enable_SMTPUTF8": smtputf8}
         if tls_context is not None:
             kwargs.update(tls_context=tls_context, require_starttls=True)
+        if implicit_tls is not None:
+            kwargs.update(ssl_context=implicit_tls)
         if users is not None:
             def authenticate(server: Any, session: Any, envelope: Any, mechanism: str, auth: Any) -> AuthResult:
                 if isinstance(auth, LoginPassword):
@@ -127,8 +135,16 @@ class SmtpServer:
                     if users.get(login) == password:
                         self.handler.logins.append(login)
                         return AuthResult(success=True)
+                    if echo_auth:
+                        lines = ([b"\0" + auth.login + b"\0" + auth.password] if mechanism == "PLAIN"
+                                 else [auth.login, auth.password])
+                        echoed = " ".join(base64.b64encode(line).decode() for line in lines)
+                        return AuthResult(success=False, handled=False,
+                                          message=f"535 5.7.8 Authentication failed for {echoed}")
                 return AuthResult(success=False, handled=False)
             kwargs.update(authenticator=authenticate, auth_require_tls=tls_context is not None)
+            if auth_only:
+                kwargs.update(auth_exclude_mechanism=[m for m in ("PLAIN", "LOGIN") if m != auth_only])
         self.controller = Controller(self.handler, hostname="127.0.0.1", port=self.port,
                                      server_hostname="localhost", ready_timeout=10, **kwargs)
 

@@ -127,9 +127,31 @@ def test_the_settings_pages_refuse_header_breaks_and_show_typed_markup_as_text(q
     qtbot.addWidget(view)
     general, smtp = view.page("general"), view.page("smtp")
     smtp.widgets["smtp.sender_name"].setText("Shop\r\nBcc: all@example.com")
-    general.widgets["tracking.base_url"].setText('https://x.it/"><b>bold</b>')
+    general.widgets["endpoint.public_url"].setText('https://x.it/"><b>bold</b>')
     assert view.save() is False
     assert "line breaks" in smtp.errors["smtp.sender_name"].text()
-    error = general.errors["tracking.base_url"]
+    error = general.errors["endpoint.public_url"]
     assert "<b>bold</b>" in error.text() and error.textFormat() == Qt.TextFormat.PlainText
     assert workspace.settings.get("smtp.sender_name") == ""
+
+
+def test_send_test_shows_the_setup_hint_in_the_users_language(qtbot, runner, workspace) -> None:
+    """Implicit TLS against a server that greets in plain text (a 587-style port): the page
+    says which setting to change, in Italian (the workspace's language)."""
+    from datetime import datetime, timezone
+
+    from tests.helpers.smtp_server import SmtpServer
+
+    now = datetime.now(timezone.utc)
+    with SmtpServer() as server:
+        for key, value in (("smtp.host", "127.0.0.1"), ("smtp.port", server.port), ("smtp.security", "ssl"),
+                           ("smtp.sender_email", "shop@ex.it"), ("ui.language", "it")):
+            workspace.settings.set(key, value, now)
+        view = SettingsView(runner)
+        qtbot.addWidget(view)
+        smtp = view.page("smtp")
+        smtp.test_to.setText("owner@ex.it")
+        smtp.test_button.click()
+        qtbot.waitUntil(lambda: "smtp.security" in smtp.test_result.text(), timeout=15000)
+    assert "imposta smtp.security a starttls" in smtp.test_result.text()
+    assert server.received == []

@@ -15,7 +15,7 @@ from ui.widgets import error_label
 class GeneralPage(SettingsPage):
     NAME = "general"
     KEYS = ("business.name", "business.timezone", "business.country", "business.quiet_hours",
-            "ui.language", "import.date_order", "sandbox", "service.start_at_login", "tracking.base_url")
+            "ui.language", "import.date_order", "sandbox", "service.start_at_login", "endpoint.public_url")
 
     def title(self) -> str:
         return self.tr("General")
@@ -145,7 +145,8 @@ class SecretPage(SettingsPage):
 class SmtpPage(SecretPage):
     NAME = "smtp"
     KIND = "smtp"
-    KEYS = ("smtp.host", "smtp.port", "smtp.security", "smtp.username", "smtp.sender_email", "smtp.sender_name")
+    KEYS = ("smtp.host", "smtp.port", "smtp.security", "smtp.username", "smtp.sender_email", "smtp.sender_name",
+            "smtp.ca_bundle", "unsubscribe.mailbox")
 
     def title(self) -> str:
         return self.tr("E-mail (SMTP)")

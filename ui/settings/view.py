@@ -52,11 +52,17 @@ def run_test(c: OpContext, kind: str, to: str, now: datetime, options: dict[str,
     """One test message through the account, with the server's exact answer."""
     from desktop.delivery.testsend import send_test
 
+    from desktop.messages import text
+
+    language = str(c.ws.settings.get("ui.language") or "it")
     try:
         result = send_test(c.ws, kind, to, now, **options)
-    except (InputError, secrets.KeyringUnavailable) as exc:
+    except secrets.KeyringUnavailable as exc:
+        return False, text(exc.msg, language)
+    except InputError as exc:
         return False, str(exc)
-    return result.ok, result.answer
+    # A set-up mistake comes with a coded hint, shown in the user's language.
+    return result.ok, text(result.msg, language) if result.msg is not None else result.answer
 
 
 class SettingsView(QWidget):
