@@ -122,4 +122,4 @@ def _load_builtin() -> None:
         importlib.import_module(f"desktop.connectors.{module}")
 
 
-BUILTIN: tuple[str, ...] = ("rss",)
+BUILTIN: tuple[str, ...] = ("rss", "twilio_replies")
