@@ -61,6 +61,9 @@ class Poller(Protocol):
 
     def apply(self, ws: "Workspace", fetched: Fetched, now: datetime) -> PollSummary: ...
 
+    # Optional: ``committed(fetched) -> None``, called outside the lock after the page's
+    # transaction committed (``apply`` may add to ``fetched.cursor`` what it needs there).
+
 
 class PollError(Exception):
     """A poll that failed in a known way: ``msg`` says why in words for a person;
@@ -122,4 +125,4 @@ def _load_builtin() -> None:
         importlib.import_module(f"desktop.connectors.{module}")
 
 
-BUILTIN: tuple[str, ...] = ("rss", "twilio_replies")
+BUILTIN: tuple[str, ...] = ("rss", "twilio_replies", "mailbox")

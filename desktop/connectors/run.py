@@ -7,7 +7,9 @@ what ``poll NAME`` and the Connections page call). For each page it
    on meanwhile);
 2. takes the lock and, in one transaction, applies the page, stores its cursor and updates
    the poll's history row — so a crash or an error leaves either the whole page or none of it;
-3. fetches again while the page says ``more``, up to ``page_budget`` pages (the next run goes on).
+3. calls the poller's optional ``committed(fetched)`` (outside the lock) once the page is
+   stored — e.g. the mailbox moves the messages it processed;
+4. fetches again while the page says ``more``, up to ``page_budget`` pages (the next run goes on).
 
 A failure is recorded with its message and a backoff (or the server's ``Retry-After``); the
 cursor stays as the last good page left it, so the next try starts where this one stopped.
@@ -21,7 +23,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
-from desktop.connectors.base import Connection, Poller, PollError, PollSummary, kinds
+from desktop.connectors.base import Connection, Fetched, Poller, PollError, PollSummary, kinds
 from desktop.connectors.keys import ConnectionSecrets
 from desktop.connectors.store import Connections
 from desktop.messages import Msg, define
@@ -92,6 +94,7 @@ def poll_connection(ws: "Workspace", poller: Poller, connection: Connection, now
                 outcome.summary.add(summary)
                 outcome.pages += 1
                 store.page_done(connection.name, poll_id, outcome.summary, fetched.cursor, now, outcome.pages)
+            _after_commit(poller, fetched)
             cursor = fetched.cursor
             if not fetched.more or outcome.pages >= page_budget:
                 return outcome
@@ -107,6 +110,19 @@ def poll_connection(ws: "Workspace", poller: Poller, connection: Connection, now
         outcome.next_try_at = now + backoff(failures, connection.every, retry_after)
         store.poll_failed(connection.name, poll_id, outcome.error, now, outcome.next_try_at)
     return outcome
+
+
+def _after_commit(poller: Poller, fetched: Fetched) -> None:
+    """The optional ``committed(fetched)`` step, outside the lock, once the page is safely
+    stored (the mailbox moves what it processed). Its failure is logged, not a failed poll:
+    the connector repeats that step itself on its next fetch."""
+    committed = getattr(poller, "committed", None)
+    if committed is None:
+        return
+    try:
+        committed(fetched)
+    except Exception:  # noqa: BLE001 - the page is stored; the step is retried next time
+        log.warning("after-commit step of %s failed", poller.name, exc_info=True)
 
 
 def build_poller(connection: Connection, secrets: ConnectionSecrets) -> Poller:
