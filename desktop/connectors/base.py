@@ -125,4 +125,4 @@ def _load_builtin() -> None:
         importlib.import_module(f"desktop.connectors.{module}")
 
 
-BUILTIN: tuple[str, ...] = ("rss", "twilio_replies", "mailbox", "woocommerce")
+BUILTIN: tuple[str, ...] = ("rss", "twilio_replies", "mailbox", "woocommerce", "shopify")
