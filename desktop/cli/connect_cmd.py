@@ -14,22 +14,14 @@ import json
 import sys
 import threading
 from datetime import datetime, timedelta, timezone
-from typing import Any
 
-from desktop.connectors.base import default_every
-from desktop.connectors.http import require_https
 from desktop.connectors.keys import ConnectionSecrets
-from desktop.connectors.mailbox import validate_security
 from desktop.connectors.run import PollOutcome, build_poller, poll_by_name
+from desktop.connectors.setup import LABELS, SECRETS, add_connection, connection_config
 from desktop.connectors.store import Connections
-from desktop.errors import InputError
 from desktop.messages import text
 from desktop.workspace import Workspace
 
-SECRETS = {"woocommerce": ("key", "secret"), "shopify": ("client_secret",), "mailbox": ("password",),
-           "rss": (), "twilio-replies": ()}
-LABELS = {"key": "WooCommerce consumer key (ck_…)", "secret": "WooCommerce consumer secret (cs_…)",
-          "client_secret": "Shopify app client secret", "password": "Mailbox password"}
 
 
 def _read(label: str) -> str:
@@ -42,60 +34,14 @@ def _lang(ws: Workspace) -> str:
     return str(ws.settings.get("ui.language") or "en")
 
 
-def _config(args: argparse.Namespace, ws: Workspace) -> tuple[str, dict[str, Any]]:
-    kind = args.kind
-    if kind == "woocommerce":
-        url = require_https(args.url)
-        return args.name or url.split("//", 1)[1].split("/")[0], {
-            "url": url, "consent_field": args.consent_field or "", "country": _country(ws)}
-    if kind == "shopify":
-        shop = args.shop.strip().lower().removeprefix("https://").split("/")[0]
-        if not shop.endswith(".myshopify.com"):
-            shop += ".myshopify.com"
-        config = {"shop": shop, "client_id": args.client_id, "country": _country(ws)}
-        if args.api_url:
-            config["api_url"] = require_https(args.api_url, "--api-url")
-        return args.name or shop.split(".")[0], config
-    if kind == "rss":
-        return args.name, {"url": require_https(args.url)}
-    if kind == "mailbox":
-        security = args.security or ("ssl" if args.port in (None, 993) else "starttls")
-        validate_security(args.host, security)
-        user = args.user or str(ws.settings.get("smtp.username") or "")
-        if not user:
-            raise InputError("name the mailbox user with --user (or set smtp.username)", "--user")
-        return args.name or f"mail-{args.host}", {"host": args.host, "port": args.port or 993, "user": user,
-                                                  "security": security, "folder": args.folder}
-    sid = str(ws.settings.get("twilio.account_sid") or "")
-    if not sid:
-        raise InputError("set twilio.account_sid and `credentials set twilio` first", "twilio.account_sid")
-    config = {"account_sid": sid, "shared_account": "twilio"}
-    if args.api_url:
-        config["base_url"] = require_https(args.api_url, "--api-url")
-    return args.name or "sms-replies", config
-
-
-def _country(ws: Workspace) -> str:
-    return str(ws.settings.get("business.country") or "IT")
-
-
 def _connect(args: argparse.Namespace, ws: Workspace) -> int:
-    name, config = _config(args, ws)
-    store = Connections(ws.db)
-    every = timedelta(minutes=args.every) if args.every else default_every(args.kind)
-    connection = store.new(name, args.kind, config, every)
-    if store.get(name) is not None:
-        raise InputError(f"there is already a connection named {name!r}", "--name")
-    secrets = ConnectionSecrets()
+    fields = {k: v for k, v in vars(args).items() if k not in ("handler", "command", "kind", "every")}
+    name, _config = connection_config(ws, args.kind, fields)      # bad input fails before any prompt
     values = {key: _read(LABELS[key]) for key in SECRETS[args.kind]}
-    for key, value in values.items():
-        if not value.strip():
-            raise InputError(f"the {LABELS[key]} is empty; nothing was stored", key)
-    for key, value in values.items():
-        secrets.set(name, key, value)
-    with ws.transaction():
-        store.add(connection, datetime.now(timezone.utc))
-    print(f"connection {name!r} ({args.kind}) added, polled every {int(every.total_seconds() // 60)} min")
+    every = timedelta(minutes=args.every) if args.every else None
+    connection = add_connection(ws, args.kind, fields, values, ConnectionSecrets(), datetime.now(timezone.utc),
+                                every=every)
+    print(f"connection {name!r} ({args.kind}) added, polled every {int(connection.every.total_seconds() // 60)} min")
     if args.kind == "woocommerce":
         print("note: WooCommerce has no abandoned carts of its own; this connection brings orders and customers")
     return 0
