@@ -12,6 +12,7 @@ from desktop.connectors.run import poll_connection
 from desktop.connectors.store import Connections
 from desktop.connectors.twilio_replies import TwilioReplies
 from desktop.delivery import dispatch_due
+from desktop.delivery.channel import OutgoingMessage
 from desktop.delivery.limits import Limits
 from desktop.delivery.twilio_channel import TwilioChannel
 from tests.helpers.ledger import add_contacts, add_rows, add_rule, add_template
@@ -119,3 +120,23 @@ def test_delivery_status_of_sent_sms(workspace, api, connection, now):
 def test_wrong_token_and_missing_token_are_errors(workspace, api, connection, now):
     assert poll(workspace, api, connection, now, token="wrong").error.code == "http.auth"
     assert poll(workspace, api, connection, now, token=None, force=True).error.code == "twilio.no_token"
+
+
+def test_the_fake_follows_twilios_contract(api, now):
+    """What the local server used to get wrong: segments, the missing-From code, paging filters."""
+    import requests
+
+    channel = TwilioChannel(SID, TOKEN, sender="+15005550006", base_url=api.url)
+    long = channel.send(OutgoingMessage(1, "sms", "+393331234567", text="a" * 200))
+    assert long.segments == 2
+    answer = requests.post(f"{api.url}/2010-04-01/Accounts/{SID}/Messages.json", auth=(SID, TOKEN),
+                           data={"To": "+393331234567", "Body": "x"}, timeout=10)
+    assert answer.status_code == 400 and answer.json()["code"] == 21603
+    api.list_queue = [20429]
+    throttled = requests.get(f"{api.url}/2010-04-01/Accounts/{SID}/Messages.json", auth=(SID, TOKEN), timeout=10)
+    assert throttled.status_code == 429 and throttled.headers["Retry-After"] == "120"
+    api.inbound("+390000000001", "old", when=now - timedelta(days=2))
+    listed = requests.get(f"{api.url}/2010-04-01/Accounts/{SID}/Messages.json", auth=(SID, TOKEN), timeout=10,
+                          params={"DateSent>": (now - timedelta(days=1)).strftime("%Y-%m-%dT%H:%M:%SZ"),
+                                  "PageSize": 1}).json()
+    assert [m["body"] for m in listed["messages"]] == ["a" * 200] and listed["next_page_uri"] is None
