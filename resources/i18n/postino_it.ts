@@ -531,8 +531,8 @@
         <translation>“%1” non è riuscito: %2</translation>
     </message>
     <message>
-        <source>“%1”: %2</source>
-        <translation>“%1”: %2</translation>
+        <source>“%1” — %2</source>
+        <translation>“%1” — %2</translation>
     </message>
     <message>
         <source>Remove connection</source>

@@ -62,7 +62,7 @@ def test_add_check_pause_and_remove_a_feed(qtbot, runner, workspace, now):
         blog.body = rss([Post("Uno", "https://blog.example.it/1", guid="1"),
                          Post("Due", "https://blog.example.it/2", guid="2")])
         page.poll_selected()
-        assert cell(page, 0, 4) == "1 new posts" and page.message.text() == "“Blog”: 1 new posts"
+        assert cell(page, 0, 4) == "new posts: 1" and page.message.text() == "“Blog” — new posts: 1"
         page.test_selected()
         assert "answers" in page.message.text()
         server.stop()

@@ -102,7 +102,7 @@ class ConnectionsPage(QWidget):
                  "bounce_soft": self.tr("temporary bounces"), "unsubscribed": self.tr("unsubscribes"),
                  "order_refunded": self.tr("refunds"), "order_cancelled": self.tr("cancellations"),
                  "auto_reply": self.tr("auto-replies ignored"), "bounce_unmatched": self.tr("other bounces")}
-        parts = [f"{QLocale().toString(n)} {words.get(k, k)}" for k, n in sorted(counts.items())]
+        parts = [f"{words.get(k, k)}: {QLocale().toString(n)}" for k, n in sorted(counts.items())]
         return ", ".join(parts) if parts else self.tr("nothing new")
 
     # --- data ------------------------------------------------------------------------------
@@ -197,7 +197,7 @@ class ConnectionsPage(QWidget):
             self.message.setText(self.tr("“%1” failed: %2").replace("%1", outcome.name)
                                  .replace("%2", text(outcome.error, LANGUAGE.code)))
         else:
-            self.message.setText(self.tr("“%1”: %2").replace("%1", outcome.name)
+            self.message.setText(self.tr("“%1” — %2").replace("%1", outcome.name)
                                  .replace("%2", self.brought(outcome.summary.counts)))
         self.refresh()
 
