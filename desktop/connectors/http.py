@@ -70,16 +70,16 @@ class Response:
 
 
 def retry_after(headers: Mapping[str, str]) -> float | None:
-    """``Retry-After`` as seconds (RFC 9110: delay-seconds or an HTTP date)."""
+    """``Retry-After`` as seconds (RFC 9110 §10.2.3: delay-seconds, or an HTTP date, which is
+    measured against the answer's own ``Date`` — the server's clock, not ours)."""
     value = (headers.get("Retry-After") or "").strip()
     if not value:
         return None
     if value.isdigit():
         return float(value)
     try:
-        from datetime import datetime, timezone
-        return max(0.0, (parsedate_to_datetime(value) - datetime.now(timezone.utc)).total_seconds())
-    except (TypeError, ValueError):
+        return max(0.0, (parsedate_to_datetime(value) - parsedate_to_datetime(headers["Date"])).total_seconds())
+    except (KeyError, TypeError, ValueError):
         return None
 
 

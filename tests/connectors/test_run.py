@@ -114,3 +114,11 @@ def test_pollers_for_builds_one_per_enabled_connection(workspace, now, tmp_path)
     built = {c.name: p for c, p in pollers_for(workspace, secrets)}
     assert sorted(built) == ["blog", "shop"]
     assert built["shop"]._auth == ("ck_1", "cs_1") and built["blog"].every == timedelta(minutes=30)
+
+
+def test_retry_after_in_seconds_or_as_a_date_against_the_servers_clock():
+    from desktop.connectors.http import retry_after
+
+    assert retry_after({"Retry-After": "120"}) == 120.0
+    assert retry_after({"Retry-After": "Wed, 21 Oct 2015 07:28:00 GMT", "Date": "Wed, 21 Oct 2015 07:26:30 GMT"}) == 90.0
+    assert retry_after({"Retry-After": "soon"}) is None and retry_after({}) is None
