@@ -170,3 +170,40 @@ def test_wrong_password_and_a_stopped_server_are_errors(workspace, mailbox, now)
 def test_plain_imap_only_on_this_computer():
     with pytest.raises(InputError):
         MailboxPoller("p", "mail.example.org", 143, "u", "p", timedelta(minutes=5), security="none")
+
+
+def test_connect_and_poll_the_mailbox_from_the_cli(tmp_path, monkeypatch, capsys, mailbox):
+    import io
+
+    import keyring
+    from keyrings.alt.file import EncryptedKeyring
+
+    from desktop.cli import main as cli_main
+    from desktop.workspace import Workspace
+
+    backend = EncryptedKeyring()
+    backend.file_path = str(tmp_path / "keyring.cfg")
+    backend.keyring_key = "master-passphrase-for-tests"
+    previous = keyring.get_keyring()
+    keyring.set_keyring(backend)
+    try:
+        folder = tmp_path / "ws"
+        with Workspace.open(folder) as ws:
+            (cid,) = add_contacts(ws, ws_now(), 1)
+            token = make_token(workspace_key(ws), cid)
+        mailbox.deliver(plain(f"unsubscribe {token}", "", sender="user0@example.org"))
+        monkeypatch.setattr("sys.stdin", io.StringIO(mailbox.password + "\n"))
+        assert cli_main(["--data-dir", str(folder), "connect", "mailbox", "127.0.0.1", "--port", str(mailbox.port),
+                         "--user", mailbox.user, "--security", "none", "--name", "posta"]) == 0
+        assert cli_main(["--data-dir", str(folder), "poll", "posta"]) == 0
+        assert "unsubscribed=1" in capsys.readouterr().out
+        with Workspace.open(folder) as ws:
+            assert ws.contacts.get(cid)["email_status"] == "unsubscribed"
+    finally:
+        keyring.set_keyring(previous)
+
+
+def ws_now():
+    from datetime import datetime, timezone
+
+    return datetime.now(timezone.utc)

@@ -125,3 +125,30 @@ def test_cost_aware_paging(workspace, shop, poller, now, clock):
 def test_wrong_secret_is_an_auth_error(workspace, shop, now):
     bad = ShopifyPoller("bottega", "bottega.myshopify.com", CLIENT_ID, "wrong", timedelta(minutes=10), api_url=shop.url)
     assert poll(workspace, bad, now).error.code == "http.auth"
+
+
+def test_connect_shopify_from_the_cli_and_poll(tmp_path, monkeypatch, capsys, shop, clock):
+    import io
+    from datetime import datetime, timezone
+
+    import keyring
+    from keyrings.alt.file import EncryptedKeyring
+
+    from desktop.cli import main as cli_main
+
+    clock["now"] = datetime.now(timezone.utc)              # the CLI polls at the real time
+    shop.abandonedCheckouts = [checkout(11, clock["now"] - timedelta(hours=2),
+                                        buyer=customer(11, consent="SUBSCRIBED"))]
+    backend = EncryptedKeyring()
+    backend.file_path = str(tmp_path / "keyring.cfg")
+    backend.keyring_key = "master-passphrase-for-tests"
+    previous = keyring.get_keyring()
+    keyring.set_keyring(backend)
+    try:
+        monkeypatch.setattr("sys.stdin", io.StringIO(CLIENT_SECRET + "\n"))
+        base = ["--data-dir", str(tmp_path / "ws")]
+        assert cli_main([*base, "connect", "shopify", "bottega", "--client-id", CLIENT_ID, "--api-url", shop.url]) == 0
+        assert cli_main([*base, "poll", "bottega"]) == 0
+        assert "cart_updated=1" in capsys.readouterr().out
+    finally:
+        keyring.set_keyring(previous)
