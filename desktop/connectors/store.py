@@ -21,6 +21,7 @@ from desktop.messages import Msg
 from desktop.timeutil import from_db, to_db
 
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 ._-]{0,59}$")
+HISTORY_KEEP = 1000
 _COLUMNS = ("name, kind, config, every_seconds, enabled, cursor, created_at, last_poll_at, last_ok_at, "
             "last_error, failures, next_try_at")
 
@@ -117,8 +118,13 @@ class Connections:
         return json.loads(row[0]) if row else {}
 
     def start_poll(self, name: str, now: datetime) -> int:
+        """A new history row; the oldest beyond ``HISTORY_KEEP`` go (a 5-minute poll makes
+        300 a day)."""
         cur = self._db.execute("INSERT INTO connection_polls(connection, started_at) VALUES (?, ?)",
                                [name, to_db(now)])
+        self._db.execute(
+            "DELETE FROM connection_polls WHERE connection = ? AND id <= (SELECT id FROM connection_polls "
+            "WHERE connection = ? ORDER BY id DESC LIMIT 1 OFFSET ?)", [name, name, HISTORY_KEEP])
         return int(cur.lastrowid)
 
     def page_done(self, name: str, poll_id: int, summary: PollSummary, cursor: dict[str, Any],

@@ -122,3 +122,16 @@ def test_retry_after_in_seconds_or_as_a_date_against_the_servers_clock():
     assert retry_after({"Retry-After": "120"}) == 120.0
     assert retry_after({"Retry-After": "Wed, 21 Oct 2015 07:28:00 GMT", "Date": "Wed, 21 Oct 2015 07:26:30 GMT"}) == 90.0
     assert retry_after({"Retry-After": "soon"}) is None and retry_after({}) is None
+
+
+def test_the_history_keeps_the_latest_polls(workspace, connection, now, monkeypatch):
+    import desktop.connectors.store as store_module
+
+    monkeypatch.setattr(store_module, "HISTORY_KEEP", 3)
+    lock = threading.RLock()
+    for minutes in range(5):
+        poll_connection(workspace, Scripted([["x"]], lock), connection, now + timedelta(minutes=minutes),
+                        db_lock=lock, force=True)
+        workspace.db.execute("UPDATE connections SET cursor = '{}'")
+    history = Connections(workspace.db).history("scripted", limit=10)
+    assert len(history) == 3 and history[0]["started_at"] == "2026-03-02 09:34:00"
