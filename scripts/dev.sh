@@ -13,7 +13,8 @@ shift || true
 DEBS=(xvfb xauth libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-randr0
       libxcb-shape0 libxcb-cursor0 libxcb-xinerama0 libxcb-xkb1 libxkbcommon-x11-0 libxkbcommon0
       libegl1 libgl1 libfontconfig1 libdbus-1-3 libglib2.0-0 fonts-dejavu-core
-      dbus-daemon gnome-keyring)  # a real SecretService for tests/test_delivery_keyring.py
+      dbus-daemon gnome-keyring  # a real SecretService for tests/test_delivery_keyring.py
+      dovecot-imapd)              # a real IMAP server for the mailbox connector's tests
 
 pick_python() {
   for candidate in "${PYTHON:-}" python3.13 python3.12 python3.11 python3; do

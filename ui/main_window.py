@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from desktop.workspace import Workspace
 from ui.activity.page import ActivityPage
+from ui.connections.page import ConnectionsPage
 from ui.contacts.page import ContactsPage
 from ui.groups_page import GroupsPage
 from ui.ops import CollectionOp, OpChanges, OpRunner, QueryOp
@@ -35,7 +36,7 @@ from ui.widgets import PAGE_MARGINS, Heading
 SECTIONS: tuple[tuple[str, str], ...] = (
     ("rules", "rules"), ("contacts", "contacts"), ("groups", "groups"), ("templates", "templates"),
     ("simulation", "simulation"), ("statistics", "statistics"), ("activity", "activity"),
-    ("settings", "settings"),
+    ("connections", "import"), ("settings", "settings"),
 )
 
 
@@ -91,6 +92,7 @@ class MainWindow(QMainWindow):
         self.set_page("simulation", SimulationPage(self.runner))
         self.set_page("statistics", StatisticsPage(self.runner))
         self.set_page("activity", ActivityPage(self.runner))
+        self.set_page("connections", ConnectionsPage(self.runner))
         body = QWidget()
         layout = QHBoxLayout(body)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -146,6 +148,7 @@ class MainWindow(QMainWindow):
             "rules": self.tr("Automatic sends"), "contacts": self.tr("Contacts"), "groups": self.tr("Groups"),
             "templates": self.tr("Templates"), "simulation": self.tr("Simulation"),
             "statistics": self.tr("Statistics"), "activity": self.tr("Activity"), "settings": self.tr("Settings"),
+            "connections": self.tr("Connections"),
         }
         return titles[key]
 

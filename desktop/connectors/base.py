@@ -61,6 +61,9 @@ class Poller(Protocol):
 
     def apply(self, ws: "Workspace", fetched: Fetched, now: datetime) -> PollSummary: ...
 
+    # Optional: ``committed(fetched) -> None``, called outside the lock after the page's
+    # transaction committed (``apply`` may add to ``fetched.cursor`` what it needs there).
+
 
 class PollError(Exception):
     """A poll that failed in a known way: ``msg`` says why in words for a person;
@@ -89,13 +92,37 @@ class Connection:
 PollerFactory = Callable[[Connection, Callable[[str], str | None]], Poller]
 _KINDS: dict[str, PollerFactory] = {}
 
+# How often each kind is polled unless the user says otherwise, and the bounds a user's
+# choice must keep (shops and mailboxes change by the minute, a blog by the day).
+MIN_EVERY = timedelta(minutes=5)
+MAX_EVERY = timedelta(hours=24)
+_DEFAULT_EVERY: dict[str, timedelta] = {}
 
-def register(kind: str) -> Callable[[PollerFactory], PollerFactory]:
+
+def register(kind: str, every: timedelta = timedelta(minutes=15)) -> Callable[[PollerFactory], PollerFactory]:
     def wrap(factory: PollerFactory) -> PollerFactory:
         _KINDS[kind] = factory
+        _DEFAULT_EVERY[kind] = every
         return factory
     return wrap
 
 
 def kinds() -> Mapping[str, PollerFactory]:
+    _load_builtin()
     return _KINDS
+
+
+def default_every(kind: str) -> timedelta:
+    _load_builtin()
+    return _DEFAULT_EVERY.get(kind, timedelta(minutes=15))
+
+
+def _load_builtin() -> None:
+    """Import the connector modules that ship with Postino, so each registers itself."""
+    import importlib
+
+    for module in BUILTIN:
+        importlib.import_module(f"desktop.connectors.{module}")
+
+
+BUILTIN: tuple[str, ...] = ("rss", "twilio_replies", "mailbox", "woocommerce", "shopify")

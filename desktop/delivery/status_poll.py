@@ -1,8 +1,9 @@
 """SMS delivery reports by polling: a desktop PC has no public address for Twilio callbacks.
 
-Recent ``sent`` SMS rows are matched against one list request; a final status becomes an
-``sms_delivered`` or ``sms_failed`` event. Each event's uid is the message SID and status,
-so polling again records nothing twice.
+The scheduled way is the ``twilio-replies`` connection (``desktop/connectors/twilio_replies.py``),
+which also reads STOP/START replies. This one-shot form (recent ``sent`` rows matched against
+one list request of a channel) stays for ``run-once`` style callers; both record through
+``record_final_statuses``, with the message SID as the event's uid, so nothing is recorded twice.
 """
 
 from __future__ import annotations
@@ -41,21 +42,16 @@ def poll_sms_status(ws: "Workspace", now: datetime, channel: Any, *,
     summary = PollSummary()
     if not rows:
         return summary
+    from desktop.connectors.twilio_replies import listed_from_status, record_final_statuses
+
     statuses = channel.statuses_since(since - timedelta(days=1))
-    for ledger_id, contact_id, rule_id, sid in rows:
+    listed = []
+    for _ledger_id, _contact_id, _rule_id, sid in rows:
         summary.checked += 1
-        found = statuses.get(sid) or channel.fetch_status(sid)
-        status, code, text = found
-        if status in DELIVERED:
-            kind = "sms_delivered"
-            summary.delivered += 1
-        elif status in FAILED:
-            kind = "sms_failed"
-            summary.failed += 1
-        else:
+        status, code, text = statuses.get(sid) or channel.fetch_status(sid)
+        if status not in DELIVERED and status not in FAILED:
             summary.pending += 1
-            continue
-        ws.events.record(kind, now, contact_id, ref=sid, rule_id=rule_id, uid=f"sms_status:{sid}",
-                         payload={"ledger_id": ledger_id, "status": status, "error_code": code,
-                                  "error_message": text})
+        listed.append(listed_from_status(sid, status, code, text))
+    counts = record_final_statuses(ws, listed, now)
+    summary.delivered, summary.failed = counts.get("sms_delivered", 0), counts.get("sms_failed", 0)
     return summary

@@ -74,6 +74,8 @@ class Engine:
         self._lock = EngineLock(self._folder)
         self._threads: list[threading.Thread] = []
         self._rules_stamp: tuple | None = None
+        self._pollers_stamp: tuple | None = None
+        self._poller_jobs: list[str] = []
         self.ws: Workspace | None = None
         self.tick: Tick | None = None
         self.scheduler: RuleScheduler | None = None
@@ -97,6 +99,7 @@ class Engine:
                                            on_event=self._on_event, min_every=self._min_every)
             self._rules_stamp = self._stamp()
             self.scheduler.start()
+            self._pollers_stamp = self._start_pollers()
             self.scheduler.run_soon("sweep", self.sweep)
         except BaseException:
             if self.scheduler is not None:
@@ -239,6 +242,39 @@ class Engine:
         return tuple(self.ws.db.execute(
             "SELECT count(*), max(updated_at), group_concat(enabled) FROM rules").fetchone())
 
+    # -- connectors: periodic jobs of the same scheduler -------------------------------------
+    def _connections_stamp(self) -> tuple:
+        with self._db_lock:
+            return tuple(self.ws.db.execute(
+                "SELECT count(*), group_concat(name || ':' || kind || ':' || enabled || ':' || every_seconds || ':' "
+                "|| config, '|') FROM connections").fetchone())
+
+    def _start_pollers(self) -> tuple:
+        """One periodic job per enabled connection; each poll fetches outside the database
+        lock and writes each page, with its cursor, in one transaction under it."""
+        from desktop.connectors.keys import ConnectionSecrets
+        from desktop.connectors.run import poll_connection, pollers_for
+
+        stamp = self._connections_stamp()
+        for job_id in self._poller_jobs:
+            self.scheduler.remove_periodic(job_id)
+        self._poller_jobs = []
+        with self._db_lock:
+            found = pollers_for(self.ws, ConnectionSecrets())
+        for connection, poller in found:
+            def run(poller=poller, connection=connection) -> None:
+                if self._paused():
+                    return
+                outcome = poll_connection(self.ws, poller, connection, self._clock(), db_lock=self._db_lock)
+                if outcome.error is not None:
+                    self.status.errors.append(outcome.error)
+                elif outcome.summary.written:
+                    self._wake.set()  # new purchases or replies may stop (or start) sends
+            job_id = f"poll-{connection.name}"
+            self.scheduler.add_periodic(job_id, poller.every, run)
+            self._poller_jobs.append(job_id)
+        return stamp
+
     def _watch_loop(self) -> None:
         """Rules edited by another process (the CLI) reschedule here, and requests are
         answered, within ``watch_every``."""
@@ -254,6 +290,8 @@ class Engine:
                     self._rules_stamp = stamp
                     self.tick.rules_changed()
                     self.scheduler.reload()
+                if self._connections_stamp() != self._pollers_stamp:
+                    self._pollers_stamp = self._start_pollers()
                 self._serve_requests()
             except Exception:  # keep watching; the status line shows it
                 log.exception("engine watch failed")

@@ -190,6 +190,105 @@
     </message>
 </context>
 <context>
+    <name>AddConnectionDialog</name>
+    <message>
+        <source>Add a connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blog feed (RSS or Atom)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WooCommerce shop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shopify shop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mailbox (bounces and unsubscribes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SMS replies and delivery (Twilio)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address (https://…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consumer key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consumer secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opt-in field (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shop (name.myshopify.com)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>App client ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>App client secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mail server (IMAP)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check every (minutes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WooCommerce has no abandoned carts of its own: orders and customers come in, carts do not. Keys: WooCommerce › Settings › Advanced › REST API (Read).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create an app in Shopify&apos;s Dev Dashboard with read access to orders and customers, install it, and copy its client ID and secret.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mailbox your e-mails are sent from: bounces and unsubscribe replies are moved to a “Postino” folder; other mail is left alone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uses the Twilio account in Settings: STOP and START replies and delivery reports.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Posts already in the feed when you connect it are not sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>BandList</name>
     <message>
         <source>Add quiet hours</source>
@@ -238,6 +337,209 @@
     </message>
     <message>
         <source>Group membership</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionsPage</name>
+    <message>
+        <source>Connections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reach the source once and check the key, without importing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Brought in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No connections yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect your shop, your blog&apos;s feed, your mailbox or Twilio replies: Postino checks them on its own, no public address needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WooCommerce</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shopify</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mailbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SMS replies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>purchases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cart updates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>new posts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>new contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>contacts updated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SMS STOP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SMS START</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SMS delivered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SMS not delivered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bounces</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>temporary bounces</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unsubscribes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>refunds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancellations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>auto-replies ignored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>other bounces</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing new</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On, every %1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WooCommerce has no abandoned carts of its own: this connection brings orders and customers only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Testing “%1”…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” answers: %2 item(s) on the first page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” does not work: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking “%1”…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove “%1”? What it already brought in stays; its keys are deleted from the keyring.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -815,6 +1117,10 @@
     </message>
     <message>
         <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connections</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

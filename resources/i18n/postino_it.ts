@@ -190,6 +190,105 @@
     </message>
 </context>
 <context>
+    <name>AddConnectionDialog</name>
+    <message>
+        <source>Add a connection</source>
+        <translation>Aggiungi un collegamento</translation>
+    </message>
+    <message>
+        <source>Blog feed (RSS or Atom)</source>
+        <translation>Feed del blog (RSS o Atom)</translation>
+    </message>
+    <message>
+        <source>WooCommerce shop</source>
+        <translation>Negozio WooCommerce</translation>
+    </message>
+    <message>
+        <source>Shopify shop</source>
+        <translation>Negozio Shopify</translation>
+    </message>
+    <message>
+        <source>Mailbox (bounces and unsubscribes)</source>
+        <translation>Casella di posta (rimbalzi e disiscrizioni)</translation>
+    </message>
+    <message>
+        <source>SMS replies and delivery (Twilio)</source>
+        <translation>Risposte e consegne SMS (Twilio)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <source>Address (https://…)</source>
+        <translation>Indirizzo (https://…)</translation>
+    </message>
+    <message>
+        <source>Consumer key</source>
+        <translation>Chiave consumer</translation>
+    </message>
+    <message>
+        <source>Consumer secret</source>
+        <translation>Segreto consumer</translation>
+    </message>
+    <message>
+        <source>Opt-in field (optional)</source>
+        <translation>Campo di consenso (facoltativo)</translation>
+    </message>
+    <message>
+        <source>Shop (name.myshopify.com)</source>
+        <translation>Negozio (nome.myshopify.com)</translation>
+    </message>
+    <message>
+        <source>App client ID</source>
+        <translation>ID client dell&apos;app</translation>
+    </message>
+    <message>
+        <source>App client secret</source>
+        <translation>Segreto client dell&apos;app</translation>
+    </message>
+    <message>
+        <source>Mail server (IMAP)</source>
+        <translation>Server di posta (IMAP)</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Porta</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Utente</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Check every (minutes)</source>
+        <translation>Controlla ogni (minuti)</translation>
+    </message>
+    <message>
+        <source>WooCommerce has no abandoned carts of its own: orders and customers come in, carts do not. Keys: WooCommerce › Settings › Advanced › REST API (Read).</source>
+        <translation>WooCommerce non ha carrelli abbandonati suoi: arrivano ordini e clienti, i carrelli no. Chiavi: WooCommerce › Impostazioni › Avanzate › REST API (Lettura).</translation>
+    </message>
+    <message>
+        <source>Create an app in Shopify&apos;s Dev Dashboard with read access to orders and customers, install it, and copy its client ID and secret.</source>
+        <translation>Crea un&apos;app nella Dev Dashboard di Shopify con accesso in lettura a ordini e clienti, installala e copia ID client e segreto.</translation>
+    </message>
+    <message>
+        <source>The mailbox your e-mails are sent from: bounces and unsubscribe replies are moved to a “Postino” folder; other mail is left alone.</source>
+        <translation>La casella da cui partono le tue e-mail: rimbalzi e richieste di disiscrizione vanno nella cartella “Postino”; il resto della posta non viene toccato.</translation>
+    </message>
+    <message>
+        <source>Uses the Twilio account in Settings: STOP and START replies and delivery reports.</source>
+        <translation>Usa l&apos;account Twilio delle Impostazioni: risposte STOP e START e rapporti di consegna.</translation>
+    </message>
+    <message>
+        <source>Posts already in the feed when you connect it are not sent.</source>
+        <translation>Gli articoli già nel feed quando lo colleghi non vengono inviati.</translation>
+    </message>
+</context>
+<context>
     <name>BandList</name>
     <message>
         <source>Add quiet hours</source>
@@ -239,6 +338,209 @@
     <message>
         <source>Group membership</source>
         <translation>Appartenenza a un gruppo</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionsPage</name>
+    <message>
+        <source>Connections</source>
+        <translation>Collegamenti</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Aggiungi</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>Prova</translation>
+    </message>
+    <message>
+        <source>Check now</source>
+        <translation>Controlla ora</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Rimuovi</translation>
+    </message>
+    <message>
+        <source>Reach the source once and check the key, without importing</source>
+        <translation>Raggiunge la fonte una volta e verifica la chiave, senza importare</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Stato</translation>
+    </message>
+    <message>
+        <source>Last check</source>
+        <translation>Ultimo controllo</translation>
+    </message>
+    <message>
+        <source>Brought in</source>
+        <translation>Portato dentro</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problema</translation>
+    </message>
+    <message>
+        <source>No connections yet</source>
+        <translation>Ancora nessun collegamento</translation>
+    </message>
+    <message>
+        <source>Connect your shop, your blog&apos;s feed, your mailbox or Twilio replies: Postino checks them on its own, no public address needed.</source>
+        <translation>Collega il negozio, il feed del blog, la casella di posta o le risposte Twilio: Postino li controlla da solo, senza bisogno di un indirizzo pubblico.</translation>
+    </message>
+    <message>
+        <source>Feed</source>
+        <translation>Feed</translation>
+    </message>
+    <message>
+        <source>WooCommerce</source>
+        <translation>WooCommerce</translation>
+    </message>
+    <message>
+        <source>Shopify</source>
+        <translation>Shopify</translation>
+    </message>
+    <message>
+        <source>Mailbox</source>
+        <translation>Casella di posta</translation>
+    </message>
+    <message>
+        <source>SMS replies</source>
+        <translation>Risposte SMS</translation>
+    </message>
+    <message>
+        <source>purchases</source>
+        <translation>acquisti</translation>
+    </message>
+    <message>
+        <source>cart updates</source>
+        <translation>aggiornamenti del carrello</translation>
+    </message>
+    <message>
+        <source>new posts</source>
+        <translation>nuovi articoli</translation>
+    </message>
+    <message>
+        <source>new contacts</source>
+        <translation>nuovi contatti</translation>
+    </message>
+    <message>
+        <source>contacts updated</source>
+        <translation>contatti aggiornati</translation>
+    </message>
+    <message>
+        <source>SMS STOP</source>
+        <translation>SMS STOP</translation>
+    </message>
+    <message>
+        <source>SMS START</source>
+        <translation>SMS START</translation>
+    </message>
+    <message>
+        <source>SMS delivered</source>
+        <translation>SMS consegnati</translation>
+    </message>
+    <message>
+        <source>SMS not delivered</source>
+        <translation>SMS non consegnati</translation>
+    </message>
+    <message>
+        <source>bounces</source>
+        <translation>rimbalzi</translation>
+    </message>
+    <message>
+        <source>temporary bounces</source>
+        <translation>rimbalzi temporanei</translation>
+    </message>
+    <message>
+        <source>unsubscribes</source>
+        <translation>disiscrizioni</translation>
+    </message>
+    <message>
+        <source>refunds</source>
+        <translation>rimborsi</translation>
+    </message>
+    <message>
+        <source>cancellations</source>
+        <translation>annullamenti</translation>
+    </message>
+    <message>
+        <source>auto-replies ignored</source>
+        <translation>risposte automatiche ignorate</translation>
+    </message>
+    <message>
+        <source>other bounces</source>
+        <translation>altri rimbalzi</translation>
+    </message>
+    <message>
+        <source>nothing new</source>
+        <translation>niente di nuovo</translation>
+    </message>
+    <message>
+        <source>On, every %1 min</source>
+        <translation>Attivo, ogni %1 min</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>In pausa</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>mai</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Riprendi</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pausa</translation>
+    </message>
+    <message>
+        <source>WooCommerce has no abandoned carts of its own: this connection brings orders and customers only.</source>
+        <translation>WooCommerce non ha carrelli abbandonati suoi: questo collegamento porta solo ordini e clienti.</translation>
+    </message>
+    <message>
+        <source>Testing “%1”…</source>
+        <translation>Prova di “%1”…</translation>
+    </message>
+    <message>
+        <source>“%1” answers: %2 item(s) on the first page.</source>
+        <translation>“%1” risponde: %2 elementi nella prima pagina.</translation>
+    </message>
+    <message>
+        <source>“%1” does not work: %2</source>
+        <translation>“%1” non funziona: %2</translation>
+    </message>
+    <message>
+        <source>Checking “%1”…</source>
+        <translation>Controllo di “%1”…</translation>
+    </message>
+    <message>
+        <source>“%1” failed: %2</source>
+        <translation>“%1” non è riuscito: %2</translation>
+    </message>
+    <message>
+        <source>“%1” — %2</source>
+        <translation>“%1” — %2</translation>
+    </message>
+    <message>
+        <source>Remove connection</source>
+        <translation>Rimuovi collegamento</translation>
+    </message>
+    <message>
+        <source>Remove “%1”? What it already brought in stays; its keys are deleted from the keyring.</source>
+        <translation>Rimuovere “%1”? Quello che ha già portato resta; le sue chiavi vengono cancellate dal portachiavi.</translation>
     </message>
 </context>
 <context>
@@ -816,6 +1118,10 @@
     <message>
         <source>Settings</source>
         <translation>Impostazioni</translation>
+    </message>
+    <message>
+        <source>Connections</source>
+        <translation>Collegamenti</translation>
     </message>
     <message>
         <source>Resume sending</source>

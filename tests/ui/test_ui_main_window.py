@@ -19,7 +19,7 @@ def test_every_section_opens_and_the_status_line_shows_the_engine_state(qtbot, r
     assert window.sidebar.count() == len(SECTIONS)
     titles = [window.sidebar.item(i).text() for i in range(window.sidebar.count())]
     assert titles == ["Automatic sends", "Contacts", "Groups", "Templates", "Simulation", "Statistics",
-                      "Activity", "Settings"]
+                      "Activity", "Connections", "Settings"]
     for row, (key, _icon) in enumerate(SECTIONS):
         window.sidebar.setCurrentRow(row)
         assert window.pages.currentWidget() is window.page_by_key[key]

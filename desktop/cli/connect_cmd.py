@@ -1,0 +1,170 @@
+"""``connect KIND …`` adds a connection; ``connections list | test NAME | remove NAME | pause NAME |
+resume NAME``; ``poll [NAME]`` polls now.
+
+Secrets are read from standard input (one per line, in the order the command names them) or
+asked with a hidden prompt, and go to the OS keyring as ``connection:NAME:KEY``; the database
+keeps only the non-secret settings. Addresses must be https (or this computer).
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import sys
+import threading
+from datetime import datetime, timedelta, timezone
+
+from desktop.connectors.keys import ConnectionSecrets
+from desktop.connectors.run import PollOutcome, build_poller, poll_by_name
+from desktop.connectors.setup import LABELS, SECRETS, add_connection, connection_config
+from desktop.connectors.store import Connections
+from desktop.messages import text
+from desktop.workspace import Workspace
+
+
+
+def _read(label: str) -> str:
+    if sys.stdin is not None and not sys.stdin.isatty():
+        return sys.stdin.readline().rstrip("\r\n")
+    return getpass.getpass(f"{label}: ")
+
+
+def _lang(ws: Workspace) -> str:
+    return str(ws.settings.get("ui.language") or "en")
+
+
+def _connect(args: argparse.Namespace, ws: Workspace) -> int:
+    fields = {k: v for k, v in vars(args).items() if k not in ("handler", "command", "kind", "every")}
+    name, _config = connection_config(ws, args.kind, fields)      # bad input fails before any prompt
+    values = {key: _read(LABELS[key]) for key in SECRETS[args.kind]}
+    every = timedelta(minutes=args.every) if args.every else None
+    connection = add_connection(ws, args.kind, fields, values, ConnectionSecrets(), datetime.now(timezone.utc),
+                                every=every)
+    print(f"connection {name!r} ({args.kind}) added, polled every {int(connection.every.total_seconds() // 60)} min")
+    if args.kind == "woocommerce":
+        print("note: WooCommerce has no abandoned carts of its own; this connection brings orders and customers")
+    return 0
+
+
+def _outcome_line(outcome: PollOutcome, lang: str) -> str:
+    if outcome.error is not None:
+        return f"{outcome.name}: failed: {text(outcome.error, lang)}"
+    counts = ", ".join(f"{k}={v}" for k, v in sorted(outcome.summary.counts.items())) or "nothing new"
+    warnings = "".join(f"\n  warning: {text(w, lang)}" for w in outcome.summary.warnings)
+    return f"{outcome.name}: {outcome.pages} page(s), {outcome.summary.fetched} read, {counts}{warnings}"
+
+
+def _poll(args: argparse.Namespace, ws: Workspace) -> int:
+    store = Connections(ws.db)
+    names = [args.name] if args.name else [c.name for c in store.enabled()]
+    lock = threading.RLock()
+    failed = 0
+    for name in names:
+        outcome = poll_by_name(ws, name, ConnectionSecrets(), datetime.now(timezone.utc), db_lock=lock)
+        print(_outcome_line(outcome, _lang(ws)))
+        failed += outcome.error is not None
+    return 1 if failed else 0
+
+
+def _test(args: argparse.Namespace, ws: Workspace) -> int:
+    """Fetch once without writing anything: the address, the key and the answer are checked."""
+    from desktop.connectors.base import PollError
+
+    connection = Connections(ws.db).require(args.name)
+    try:
+        fetched = build_poller(connection, ConnectionSecrets()).fetch(connection.cursor, datetime.now(timezone.utc))
+    except PollError as exc:
+        print(f"{args.name}: failed: {text(exc.msg, _lang(ws))}", file=sys.stderr)
+        return 1
+    print(f"{args.name}: ok, {len(fetched.items)} item(s) on the first page" + ("" if not fetched.more else ", more follow"))
+    return 0
+
+
+def _list(args: argparse.Namespace, ws: Workspace) -> int:
+    lang = _lang(ws)
+    rows = []
+    for s in Connections(ws.db).statuses():
+        c = s.connection
+        rows.append({"name": c.name, "kind": c.kind, "enabled": c.enabled, "every_minutes": int(c.every.total_seconds() // 60),
+                     "last_poll_at": s.last_poll_at.isoformat() if s.last_poll_at else None,
+                     "last_ok_at": s.last_ok_at.isoformat() if s.last_ok_at else None,
+                     "last_counts": s.last_counts, "failures": s.failures,
+                     "last_error": text(s.last_error, lang) if s.last_error else None})
+    if args.format == "json":
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    if not rows:
+        print("no connections (add one with `connect rss|woocommerce|shopify|mailbox|twilio-replies`)")
+    for r in rows:
+        state = "on" if r["enabled"] else "paused"
+        brought = ", ".join(f"{k}={v}" for k, v in sorted(r["last_counts"].items())) or "-"
+        error = f"  error: {r['last_error']}" if r["last_error"] else ""
+        print(f"{r['name']:<20} {r['kind']:<15} {state:<6} every {r['every_minutes']} min  "
+              f"last poll {r['last_poll_at'] or 'never'}  brought {brought}{error}")
+    return 0
+
+
+def _remove(args: argparse.Namespace, ws: Workspace) -> int:
+    store = Connections(ws.db)
+    connection = store.require(args.name)
+    with ws.transaction():
+        store.remove(args.name)
+    for key in SECRETS.get(connection.kind, ()):
+        ConnectionSecrets().delete(args.name, key)
+    print(f"connection {args.name!r} removed (its events stay)")
+    return 0
+
+
+def _pause(args: argparse.Namespace, ws: Workspace) -> int:
+    with ws.transaction():
+        Connections(ws.db).set_enabled(args.name, args.action == "resume")
+    print(f"connection {args.name!r} {'resumed' if args.action == 'resume' else 'paused'}")
+    return 0
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    connect = subparsers.add_parser("connect", help="connect a shop, a feed, a mailbox or Twilio replies")
+    kinds = connect.add_subparsers(dest="kind", required=True, metavar="KIND")
+
+    def common(p: argparse.ArgumentParser, name_required: bool = False) -> None:
+        p.add_argument("--name", required=name_required, help="the connection's name")
+        p.add_argument("--every", type=int, metavar="MIN", help="minutes between polls (5 to 1440)")
+        p.set_defaults(handler=_connect)
+
+    woo = kinds.add_parser("woocommerce", help="orders and customers (key and secret from stdin or a prompt)")
+    woo.add_argument("url", help="the shop's address, https://…")
+    woo.add_argument("--consent-field", metavar="META_KEY", help="the order meta field holding the newsletter opt-in")
+    common(woo)
+    shop = kinds.add_parser("shopify", help="orders, customers, abandoned checkouts (client secret from stdin)")
+    shop.add_argument("shop", help="the shop, e.g. bottega or bottega.myshopify.com")
+    shop.add_argument("--client-id", required=True, help="the Dev Dashboard app's client ID")
+    shop.add_argument("--api-url", help=argparse.SUPPRESS)
+    common(shop)
+    rss = kinds.add_parser("rss", help="an RSS or Atom feed")
+    rss.add_argument("url")
+    common(rss, name_required=True)
+    mail = kinds.add_parser("mailbox", help="bounces and unsubscribe replies by IMAP (password from stdin)")
+    mail.add_argument("host")
+    mail.add_argument("--port", type=int)
+    mail.add_argument("--user")
+    mail.add_argument("--security", choices=("ssl", "starttls", "none"))
+    mail.add_argument("--folder", default="INBOX")
+    common(mail)
+    sms = kinds.add_parser("twilio-replies", help="SMS STOP/START replies and delivery status (Twilio account)")
+    sms.add_argument("--api-url", help=argparse.SUPPRESS)
+    common(sms)
+
+    connections = subparsers.add_parser("connections", help="list, test, pause, resume or remove connections")
+    actions = connections.add_subparsers(dest="action", required=True, metavar="ACTION")
+    listing = actions.add_parser("list")
+    listing.add_argument("--format", choices=("table", "json"), default="table")
+    listing.set_defaults(handler=_list)
+    for action, handler in (("test", _test), ("remove", _remove), ("pause", _pause), ("resume", _pause)):
+        sub = actions.add_parser(action)
+        sub.add_argument("name")
+        sub.set_defaults(handler=handler)
+
+    poll = subparsers.add_parser("poll", help="poll one connection (or all enabled ones) now")
+    poll.add_argument("name", nargs="?")
+    poll.set_defaults(handler=_poll)

@@ -1,0 +1,67 @@
+"""A connection's secrets in the OS keyring: service ``postino-connections``, user name
+``connection:NAME:KEY`` (e.g. ``connection:shop:secret``).
+
+The keyring backend is chosen and vetted by ``desktop.secrets.secure_backend`` (no plaintext
+fallback, ever). The Twilio-replies connection has no secret of its own: it reads the Twilio
+account's auth token that ``credentials set twilio`` stored.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from desktop.connectors.base import Connection
+from desktop.errors import InputError
+from desktop.secrets import ACCOUNTS, KeyringUnavailable, secure_backend
+
+SERVICE = "postino-connections"
+
+try:  # keyring's own protocol type when available; any object with these three methods works
+    from keyring.backend import KeyringBackend as Backend
+except ImportError:  # pragma: no cover - keyring is a hard dependency
+    Backend = object  # type: ignore[misc,assignment]
+
+
+def user_name(connection: str, key: str) -> str:
+    return f"connection:{connection}:{key}"
+
+
+class ConnectionSecrets:
+    """Reads and writes connection secrets; ``backend`` is for tests (a real file keyring)."""
+
+    def __init__(self, backend: "Backend | None" = None) -> None:
+        self._backend = backend
+
+    def _store(self) -> "Backend":
+        return secure_backend(self._backend)
+
+    def set(self, connection: str, key: str, value: str) -> None:
+        if not value or not value.strip():
+            raise InputError(f"the {key} is empty; nothing was stored", key)
+        store = self._store()
+        try:
+            store.set_password(SERVICE, user_name(connection, key), value)
+        except Exception as exc:  # the backend's message never contains the secret itself
+            raise KeyringUnavailable(f"the keyring refused to store the {key}: {type(exc).__name__}") from None
+
+    def get(self, connection: str, key: str) -> str | None:
+        store = self._store()
+        try:
+            return store.get_password(SERVICE, user_name(connection, key))
+        except Exception as exc:
+            raise KeyringUnavailable(f"the keyring could not be read: {type(exc).__name__}") from None
+
+    def delete(self, connection: str, key: str) -> None:
+        try:
+            self._store().delete_password(SERVICE, user_name(connection, key))
+        except Exception:  # nothing stored under that name: nothing to delete
+            pass
+
+    def reader(self, connection: Connection) -> Callable[[str], str | None]:
+        """What a poller factory receives: ``secrets("token")`` for this connection only."""
+        shared = connection.config.get("shared_account")
+        if shared == "twilio":
+            user = str(connection.config.get("account_sid") or "")
+            service = ACCOUNTS["twilio"].service
+            return lambda key: self._store().get_password(service, user) if key == "token" and user else None
+        return lambda key: self.get(connection.name, key)
