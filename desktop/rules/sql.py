@@ -9,11 +9,10 @@ not agreed to it.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
 from typing import Any
 
 from desktop.fields import FieldSpec
-from desktop.rules.clock import EvalClock, ts
+from desktop.rules.clock import EvalClock, every_n_days_range
 from desktop.rules.conditions import occurrence_driver
 from desktop.rules.model import Rule
 from desktop.rules.sql_leaves import (
@@ -135,15 +134,21 @@ def compile_rule(rule: Rule, *, fields: dict[str, FieldSpec], group_ids: dict[st
 
 def _resend_sql(rule: Rule, rule_id: int, occurrence: str, clock: EvalClock, p: Params,
                 fields: dict[str, FieldSpec]) -> str:
-    base = f"SELECT 1 FROM ledger l WHERE l.rule_id = {p.add(rule_id)} AND l.contact_id = c.id"
     policy = rule.resend["policy"]
+    if policy == "every_n_days":
+        first, last = every_n_days_range(clock, rule.resend["days"])
+        if first > last:
+            return "1"  # only the recipient's own calendar can tell (the engine asks it)
+    base = f"SELECT 1 FROM ledger l WHERE l.rule_id = {p.add(rule_id)} AND l.contact_id = c.id"
     if policy == "once":
         return f"NOT EXISTS ({base})"
     if policy == "every_n_days":
-        since = ts(clock.now - timedelta(days=rule.resend["days"]))
-        # "+l.matched_at": keep SQLite on the (rule, contact, occurrence) key; the (rule, time)
-        # index would scan every recent row of the rule for each contact.
-        return f"NOT EXISTS ({base} AND +l.matched_at > {p.add(since)})"
+        # Calendar days, not 24-hour blocks: a row's occurrence is the local day it matched on
+        # ("day:YYYY-MM-DD"), so the week after the clocks change is still 7 days. The range
+        # stays inside the (rule, contact, occurrence) key: no table row is read. Days after
+        # today (history the simulator replays) do not count.
+        return (f"NOT EXISTS ({base} AND l.occurrence >= {p.add('day:' + first.isoformat())} "
+                f"AND l.occurrence <= {p.add('day:' + last.isoformat())})")
     if policy == "yearly":
         return f"NOT EXISTS ({base} AND l.occurrence = {_yearly_occurrence(rule, fields, clock, p)})"
     return f"NOT EXISTS ({base} AND l.occurrence = {occurrence})"

@@ -98,8 +98,9 @@ def test_every_n_days(ws) -> None:
                 resend={"policy": "every_n_days", "days": 3})
     assert run(ws, rule).planned == 1
     assert run(ws, rule, NOW + timedelta(days=1)).planned == 0
-    assert run(ws, rule, NOW + timedelta(days=2, hours=23)).planned == 0
-    assert run(ws, rule, NOW + timedelta(days=3, minutes=1)).planned == 1
+    # Calendar days in Rome: sent on 2 March, not again until 5 March, at any hour of it.
+    assert run(ws, rule, NOW + timedelta(days=2, hours=13)).planned == 0  # 23:30 on 4 March
+    assert run(ws, rule, NOW + timedelta(days=2, hours=14, minutes=1)).planned == 1  # 00:31 on 5 March
     assert [r[1] for r in ledger(ws)] == ["day:2026-03-02", "day:2026-03-05"]
 
 
