@@ -89,3 +89,23 @@ def test_recipient_rules_count_the_recipients_calendar_days(workspace) -> None:
         ("2026-03-10 08:00", "rosa@ex.it", "day:2026-03-10"),
         ("2026-03-10 12:00", "kiri@ex.ki", "day:2026-03-11"),
     ]
+
+
+def test_a_catch_up_after_downtime_never_wishes_a_birthday_two_days_late(workspace) -> None:
+    ids = _prepare(workspace, [{
+        "name": "Compleanno", "marketing": False,
+        "conditions": {"all": [{"field": "birthday", "op": "anniversary_today"}]}, "resend": {"policy": "yearly"},
+        "schedule": {"check": {"every_minutes": 60}, "timezone": {"mode": "recipient"},
+                     "quiet_hours": {"bands": ["21:00-09:00"], "business_default": False}}}],
+        {"Kiri": {"email": "kiri@ex.ki", "timezone": "Pacific/Kiritimati", "birthday": "1990-03-04"},
+         "Hono": {"email": "hono@ex.us", "timezone": "Pacific/Honolulu", "birthday": "1990-03-04"}})
+    assert ids
+    rule = workspace.rules.find("Compleanno")
+    # The engine last checked on 3 March; the simulation starts with the catch-up at 09:00 UTC
+    # on the 5th: 23:00 on 5 March in Kiritimati (her birthday was yesterday, and 09:00 there
+    # is on the 6th: two days late, not sent), 23:00 on 4 March in Honolulu (his birthday:
+    # 09:00 there on the 5th, 19:00 UTC).
+    workspace.db.execute("INSERT INTO rule_checks(rule_id, checked_at, window_start, matched, planned) "
+                         "VALUES (?, '2026-03-03 09:00:00', '2026-03-03 08:00:00', 0, 0)", [rule.id])
+    result = simulate(workspace, start=U("2026-03-05 09:00:00"), horizon=timedelta(days=3))
+    assert _sends(result) == [("2026-03-05 19:00", "hono@ex.us", "year:2026")]
