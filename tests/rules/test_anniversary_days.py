@@ -7,7 +7,7 @@ UTC+14, Honolulu UTC-10, Rome UTC+1 until 29 March.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 
 from desktop.rules.engine import check_rule
 from desktop.schedule import BusinessDefaults
