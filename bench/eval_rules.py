@@ -148,8 +148,13 @@ def baselines(window_start: datetime, ids: dict[str, int], rules: dict[str, int]
     q = _baseline_sql(w0, now, ids)
     # "Every N days" counts calendar days: the rows of the last N local days, today included,
     # whose occurrence is that day ("day:YYYY-MM-DD", today is 30 November in Rome).
-    days = lambda n: (f" AND l.occurrence >= 'day:{(now.date() - timedelta(days=n - 1)).isoformat()}' "  # noqa: E731
-                      f"AND l.occurrence <= 'day:{now.date().isoformat()}'")
+    # Rows booked under an earlier policy count by their match time (from local midnight of
+    # the first of those days: 23:00 UTC the day before, Rome in winter).
+    def days(n: int) -> str:
+        first = now.date() - timedelta(days=n - 1)
+        return (f" AND (l.occurrence BETWEEN 'day:{first.isoformat()}' AND 'day:{now.date().isoformat()}' "
+                f"OR substr(l.occurrence, 1, 4) <> 'day:' AND l.matched_at BETWEEN "
+                f"'{first - timedelta(days=1)} 23:00:00' AND '{to_db(now)}')")
     since = {"Riattivazione 90 giorni": days(90), "Clic recenti": days(7),
              "Buon compleanno": " AND l.occurrence = 'year:2026'"}
     out = {}

@@ -11,12 +11,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from datetime import datetime, timedelta
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from desktop.rules.booking import INSERT_LEDGER, Booking, Tally, book_sends, ledger_values
 from desktop.rules.caps import Cap, caps_from_settings
 from desktop.rules.clock import EvalClock
-from desktop.rules.recipient_days import anniversary_days, recent_match_days, sent_within
+from desktop.rules.recipient_days import RecipientCalendar
 from desktop.rules.model import Rule
 from desktop.rules.sql import compile_rule
 from desktop.schedule import BusinessDefaults, Schedule, check_window, resolve_zone
@@ -63,37 +62,6 @@ def group_ids(db: Any) -> dict[str, int]:
     return {name.casefold(): gid for gid, name in db.execute("SELECT id, name FROM groups")}
 
 
-class _Calendar:
-    """A check's answers in each recipient's own calendar (zone by zone, remembered): which
-    anniversary a row is and until when it may be wished; whether an "every N days" rule sent
-    within the recipient's last N days. Rules in one zone ask it for that zone."""
-
-    def __init__(self, ws: Any, rule: Rule, rule_id: int, schedule: Schedule, clock: EvalClock) -> None:
-        self._ws, self._rule, self._rule_id, self._schedule, self._clock = ws, rule, rule_id, schedule, clock
-        self._days: dict[str, list[tuple[Any, set[str], datetime]]] = {}
-        self._today: dict[str, Any] = {}
-        self._recent: dict[int, set[Any]] | None = None
-
-    def anniversary(self, value: str | None, zone: str) -> tuple[Any, datetime] | None:
-        days = self._days.get(zone)
-        if days is None:
-            days = self._days[zone] = anniversary_days(self._schedule, self._clock.now,
-                                                       self._clock.window_start, zone)
-        key = value[5:10] if value else None
-        return next(((day, deadline) for day, keys, deadline in days if key in keys), None)
-
-    def day_occurrence(self, contact_id: int, zone: str) -> str | None:
-        """``day:`` + the recipient's today, or None if sent within their last N days."""
-        today = self._today.get(zone)
-        if today is None:
-            today = self._today[zone] = self._clock.now.astimezone(ZoneInfo(zone)).date()
-        if self._recent is None:
-            self._recent = recent_match_days(self._ws.db, self._rule_id, self._clock, self._rule.resend["days"])
-        if sent_within(self._recent.get(contact_id, set()), today, self._rule.resend["days"]):
-            return None
-        return f"day:{today.isoformat()}"
-
-
 def check_rule(ws: Any, rule: Rule, rule_id: int, now: datetime, *, business: BusinessDefaults,
                window_start: datetime | None = None, caps: dict[str, Cap] | None = None,
                record: bool = True, explain: bool = False) -> CheckResult:
@@ -117,25 +85,25 @@ def check_rule(ws: Any, rule: Rule, rule_id: int, now: datetime, *, business: Bu
                             rule_id=rule_id, consent_column=explain)
     caps = caps if caps is not None else caps_from_settings(ws.settings)
     result = CheckResult(rule_id=rule_id, checked_at=now, window_start=clock.window_start)
-    calendar = _Calendar(ws, rule, rule_id, schedule, clock)
-    deadlines: dict[tuple[int, str], datetime] = {}  # anniversaries: wished before this or not at all
+    calendar = RecipientCalendar(ws.db, rule, rule_id, schedule, clock)
+    deadlines: dict[tuple[int, str], datetime] = {}  # (contact, occurrence) -> too late from then
     cap = caps.get(rule.channel) if rule.sends and rule.marketing else None
     matched: list[tuple[int, str, int | None, str]] = []
     with ws.transaction():
         for row in ws.db.execute(compiled.sql, compiled.params):
             contact_id, occurrence, event_id, tz, phone, anniversary = row[:6]
             recipient_zone = resolve_zone(tz, phone, business.zone) if per_recipient else zone
+            if per_recipient and rule.resend["policy"] == "every_n_days":
+                occurrence = calendar.day_occurrence(contact_id, recipient_zone)
+                if occurrence is None:
+                    continue  # sent within the recipient's last N days
             if compiled.anniversary_field:
                 found = calendar.anniversary(anniversary, recipient_zone)
                 if found is None:
                     continue  # not (or no longer) the day in the recipient's own calendar
                 if rule.resend["policy"] == "yearly":
                     occurrence = f"year:{found[0].year}"  # the birthday's year, not today's
-                deadlines[(contact_id, occurrence)] = found[1]
-            if per_recipient and rule.resend["policy"] == "every_n_days":
-                occurrence = calendar.day_occurrence(contact_id, recipient_zone)
-                if occurrence is None:
-                    continue  # sent within the recipient's last N days
+                deadlines[(contact_id, occurrence)] = found[1]  # wished before this, or not at all
             if len(row) > 6 and not row[6]:  # explaining: matched, but no consent or address
                 result.unconsented.append(contact_id)
                 continue

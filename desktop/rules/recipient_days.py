@@ -13,12 +13,45 @@ from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from desktop.rules.model import Rule
 from desktop.rules.clock import EvalClock, anniversary_plan, every_n_days_range, wish_deadline
 from desktop.rules.sql_leaves import md_list
 from desktop.schedule import Schedule
 from desktop.timeutil import to_db
 
 ONE_DAY = timedelta(days=1)
+
+
+class RecipientCalendar:
+    """A check's answers in each recipient's own calendar (zone by zone, remembered): which
+    anniversary a row is and until when it may be wished; whether an "every N days" rule sent
+    within the recipient's last N days. Rules in one zone ask it for that zone."""
+
+    def __init__(self, db: Any, rule: Rule, rule_id: int, schedule: Schedule, clock: EvalClock) -> None:
+        self._db, self._rule, self._rule_id, self._schedule, self._clock = db, rule, rule_id, schedule, clock
+        self._days: dict[str, list[tuple[date, set[str], datetime]]] = {}
+        self._today: dict[str, date] = {}
+        self._recent: dict[int, set[date]] | None = None
+
+    def anniversary(self, value: str | None, zone: str) -> tuple[date, datetime] | None:
+        """(the anniversary day, the instant its wish is too late), or None if it is not due now."""
+        days = self._days.get(zone)
+        if days is None:
+            days = self._days[zone] = anniversary_days(self._schedule, self._clock.now,
+                                                       self._clock.window_start, zone)
+        key = value[5:10] if value else None
+        return next(((day, deadline) for day, keys, deadline in days if key in keys), None)
+
+    def day_occurrence(self, contact_id: int, zone: str) -> str | None:
+        """``day:`` + the recipient's today, or None if sent within their last N days."""
+        today = self._today.get(zone)
+        if today is None:
+            today = self._today[zone] = self._clock.now.astimezone(ZoneInfo(zone)).date()
+        if self._recent is None:
+            self._recent = recent_match_days(self._db, self._rule_id, self._clock, self._rule.resend["days"])
+        if sent_within(self._recent.get(contact_id, set()), today, self._rule.resend["days"]):
+            return None
+        return f"day:{today.isoformat()}"
 
 
 def anniversary_days(schedule: Schedule | None, now: datetime, window_start: datetime,

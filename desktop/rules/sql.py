@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from desktop.fields import FieldSpec
-from desktop.rules.clock import EvalClock, every_n_days_range
+from desktop.rules.clock import EvalClock, every_n_days_range, ts
 from desktop.rules.conditions import occurrence_driver
 from desktop.rules.model import Rule
 from desktop.rules.sql_leaves import (
@@ -144,11 +144,13 @@ def _resend_sql(rule: Rule, rule_id: int, occurrence: str, clock: EvalClock, p: 
         return f"NOT EXISTS ({base})"
     if policy == "every_n_days":
         # Calendar days, not 24-hour blocks: a row's occurrence is the local day it matched on
-        # ("day:YYYY-MM-DD"), so the week after the clocks change is still 7 days. The range
-        # stays inside the (rule, contact, occurrence) key: no table row is read. Days after
-        # today (history the simulator replays) do not count.
-        return (f"NOT EXISTS ({base} AND l.occurrence >= {p.add('day:' + first.isoformat())} "
-                f"AND l.occurrence <= {p.add('day:' + last.isoformat())})")
+        # ("day:YYYY-MM-DD"), so the week after the clocks change is still 7 days; the range is
+        # read from the (rule, contact, occurrence) key. A row booked under another policy
+        # before the rule became "every N days" counts by the local day of its match time.
+        # Nothing after now (history the simulator replays) counts.
+        return (f"NOT EXISTS ({base} AND (l.occurrence BETWEEN {p.add('day:' + first.isoformat())} "
+                f"AND {p.add('day:' + last.isoformat())} OR substr(l.occurrence, 1, 4) <> 'day:' "
+                f"AND l.matched_at BETWEEN {p.add(clock.day_start(first))} AND {p.add(ts(clock.now))}))")
     if policy == "yearly":
         return f"NOT EXISTS ({base} AND l.occurrence = {_yearly_occurrence(rule, fields, clock, p)})"
     return f"NOT EXISTS ({base} AND l.occurrence = {occurrence})"
