@@ -62,6 +62,8 @@ def test_the_issue_example_in_both_languages() -> None:
      "Sends that fall in quiet hours are skipped."),
     ({"missed": "skip"}, "Se il computer era spento, i controlli persi vengono saltati.",
      "If the computer was off, missed checks are skipped."),
+    ({"belated": True}, "Gli anniversari che cadono in un giorno senza invii si festeggiano il primo giorno utile.",
+     "Anniversaries on a day without sends are wished on the next day it runs."),
 ])
 def test_each_part_is_said(spec: dict, italian: str, english: str) -> None:
     assert italian in say(spec, "it")
@@ -79,6 +81,7 @@ _variants = {
     "quiet_hours": [{}, {"business_default": False}, {"bands": ["12:00-13:00"]}, {"policy": "skip"}],
     "timezone": [{"mode": "rule"}, {"mode": "recipient"}, {"mode": "rule", "zone": "Asia/Kolkata"}],
     "missed": ["catch_up_once", "skip"],
+    "belated": [False, True],
 }
 
 

@@ -22,7 +22,7 @@ def test_empty_schedule_gets_the_documented_defaults() -> None:
     assert schedule.blackout.dates == () and schedule.blackout.policy == "skip"
     assert schedule.quiet_hours.business_default and schedule.quiet_hours.policy == "defer"
     assert schedule.timezone.mode == "rule" and schedule.timezone.zone is None
-    assert schedule.missed == "catch_up_once"
+    assert schedule.missed == "catch_up_once" and schedule.belated is False
     assert Schedule.from_dict(None) == schedule
 
 
@@ -89,6 +89,7 @@ def test_every_hours_is_read_as_minutes() -> None:
     ({"timezone": {"mode": "rule", "zone": "Europe/Atlantis"}}, "schedule.timezone.zone", "IANA"),
     ({"timezone": {"mode": "recipient", "zone": "Europe/Rome"}}, "schedule.timezone.zone", "only applies"),
     ({"missed": "twice"}, "schedule.missed", "not one of"),
+    ({"belated": "yes"}, "schedule.belated", "true or false"),
     ([], "schedule", "expected an object"),
 ])
 def test_bad_input_names_its_json_path(data: object, where: str, words: str) -> None:
@@ -144,6 +145,7 @@ _spec = st.fixed_dictionaries({}, optional={
     "timezone": st.sampled_from([{"mode": "recipient"}, {"mode": "rule", "zone": "Asia/Kolkata"},
                                  {"mode": "rule", "zone": None}]),
     "missed": st.sampled_from(["catch_up_once", "skip"]),
+    "belated": st.booleans(),
 })
 
 

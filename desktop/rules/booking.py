@@ -94,18 +94,24 @@ def event_payload(db: Any, event_id: int | None) -> dict[str, Any]:
 
 
 def book_sends(ws: Any, rule: Rule, rule_id: int, schedule: Schedule, business: BusinessDefaults,
-               cap: Cap | None, matched: list[tuple[int, str, int | None, str]], now: datetime) -> Tally:
-    """Book ``matched`` (contact, occurrence, event, zone) rows; returns what was written."""
+               cap: Cap | None, matched: list[tuple[int, str, int | None, str]], now: datetime,
+               deadlines: dict[tuple[int, str], datetime] | None = None) -> Tally:
+    """Book ``matched`` (contact, occurrence, event, zone) rows; returns what was written.
+
+    ``deadlines`` (contact, occurrence) -> the instant a send is too late (an anniversary
+    wished at most a day late): one that cannot go out before it is skipped, and the rest
+    carry it as their expiry, so the dispatcher drops one that is held back past it."""
+    deadlines = deadlines or {}
     try:
         with ws.transaction():  # a savepoint: a batch that meets an existing row is undone
-            return _book(ws, rule, rule_id, schedule, business, cap, matched, now, batched=True)
+            return _book(ws, rule, rule_id, schedule, business, cap, matched, now, deadlines, batched=True)
     except _Taken:
-        return _book(ws, rule, rule_id, schedule, business, cap, matched, now, batched=False)
+        return _book(ws, rule, rule_id, schedule, business, cap, matched, now, deadlines, batched=False)
 
 
 def _book(ws: Any, rule: Rule, rule_id: int, schedule: Schedule, business: BusinessDefaults,
           cap: Cap | None, matched: list[tuple[int, str, int | None, str]], now: datetime,
-          batched: bool) -> Tally:
+          deadlines: dict[tuple[int, str], datetime], batched: bool) -> Tally:
     tally = Tally()
     # The cap's occupied slots for everyone matched, read once inside the check's transaction
     # (which holds the write lock) and kept up to date as this check books.
@@ -121,9 +127,15 @@ def _book(ws: Any, rule: Rule, rule_id: int, schedule: Schedule, business: Busin
             tally.skipped[reason] += 1
             tally.skipped_contacts.append((contact_id, reason))
             continue
-        due, state, reason, expires = decision.at, "planned", decision.reason, None
+        due, state, reason = decision.at, "planned", decision.reason
+        expires = deadlines.get((contact_id, occurrence))
+        if expires is not None and due >= expires:
+            late = f"too late for an anniversary: the first allowed time is after {to_db(expires)} UTC"
+            tally.skipped[late] += 1
+            tally.skipped_contacts.append((contact_id, late))
+            continue
         if cap is not None:
-            expires = now + cap.expiry
+            expires = min(expires, now + cap.expiry) if expires else now + cap.expiry
             later = first_fit(slots.get(contact_id, []), cap, due)
             if later is not None:
                 retimed = send_time(schedule, zone, later, business=business).at

@@ -11,14 +11,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from datetime import datetime, timedelta
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from desktop.rules.booking import INSERT_LEDGER, Booking, Tally, book_sends, ledger_values
 from desktop.rules.caps import Cap, caps_from_settings
-from desktop.rules.clock import ANNIVERSARY_CATCH_UP_DAYS, EvalClock
+from desktop.rules.clock import EvalClock
+from desktop.rules.recipient_days import RecipientCalendar
 from desktop.rules.model import Rule
 from desktop.rules.sql import compile_rule
-from desktop.rules.sql_leaves import md_list
 from desktop.schedule import BusinessDefaults, Schedule, check_window, resolve_zone
 from desktop.timeutil import from_db, to_db
 
@@ -64,16 +63,6 @@ def group_ids(db: Any) -> dict[str, int]:
     return {name.casefold(): gid for gid, name in db.execute("SELECT id, name FROM groups")}
 
 
-def _anniversary_days(now: datetime, window_start: datetime, zone: str) -> list[tuple[Any, set[str]]]:
-    """(local day, its month-day keys) a recipient in ``zone`` may be matched for now: today
-    and the catch-up days, none before the window's first local day; newest first."""
-    tz = ZoneInfo(zone)
-    local_day = now.astimezone(tz).date()
-    first = window_start.astimezone(tz).date()
-    days = [local_day - timedelta(days=n) for n in range(ANNIVERSARY_CATCH_UP_DAYS + 1)]
-    return [(day, set(md_list([day]))) for day in days if day >= first]
-
-
 def check_rule(ws: Any, rule: Rule, rule_id: int, now: datetime, *, business: BusinessDefaults,
                window_start: datetime | None = None, caps: dict[str, Cap] | None = None,
                record: bool = True, explain: bool = False) -> CheckResult:
@@ -92,28 +81,30 @@ def check_rule(ws: Any, rule: Rule, rule_id: int, now: datetime, *, business: Bu
     zone = eval_zone(schedule, business)
     per_recipient = schedule.timezone.mode == "recipient"
     clock = EvalClock(now=now, window_start=min(window_start, now), zone=zone,
-                      spread_days=1 if per_recipient else 0)
+                      spread_days=1 if per_recipient else 0, schedule=schedule)
     compiled = compile_rule(rule, fields=ws.fields.all(), group_ids=group_ids(ws.db), clock=clock,
                             rule_id=rule_id, consent_column=explain)
     caps = caps if caps is not None else caps_from_settings(ws.settings)
     result = CheckResult(rule_id=rule_id, checked_at=now, window_start=clock.window_start)
-    local_days: dict[str, list[tuple[Any, set[str]]]] = {}  # zone -> its anniversary days
+    calendar = RecipientCalendar(ws.db, rule, rule_id, schedule, clock)
+    deadlines: dict[tuple[int, str], datetime] = {}  # (contact, occurrence) -> too late from then
     cap = caps.get(rule.channel) if rule.sends and rule.marketing else None
     matched: list[tuple[int, str, int | None, str]] = []
     with ws.transaction():
         for row in ws.db.execute(compiled.sql, compiled.params):
             contact_id, occurrence, event_id, tz, phone, anniversary = row[:6]
             recipient_zone = resolve_zone(tz, phone, business.zone) if per_recipient else zone
-            if compiled.anniversary_field and per_recipient:
-                days = local_days.get(recipient_zone)
-                if days is None:
-                    days = local_days[recipient_zone] = _anniversary_days(now, clock.window_start, recipient_zone)
-                key = anniversary[5:10] if anniversary else None
-                day = next((d for d, keys in days if key in keys), None)
-                if day is None:
+            if per_recipient and rule.resend["policy"] == "every_n_days":
+                occurrence = calendar.day_occurrence(contact_id, recipient_zone)
+                if occurrence is None:
+                    continue  # sent within the recipient's last N days
+            if compiled.anniversary_field:
+                found = calendar.anniversary(anniversary, recipient_zone)
+                if found is None:
                     continue  # not (or no longer) the day in the recipient's own calendar
                 if rule.resend["policy"] == "yearly":
-                    occurrence = f"year:{day.year}"  # the birthday's year, not today's
+                    occurrence = f"year:{found[0].year}"  # the birthday's year, not today's
+                deadlines[(contact_id, occurrence)] = found[1]  # wished before this, or not at all
             if len(row) > 6 and not row[6]:  # explaining: matched, but no consent or address
                 result.unconsented.append(contact_id)
                 continue
@@ -125,7 +116,7 @@ def check_rule(ws: Any, rule: Rule, rule_id: int, now: datetime, *, business: Bu
         matched.sort(key=lambda m: (m[0], m[2] or 0, m[1]))
         result.matched = len(matched)
         if rule.sends:
-            result.take(book_sends(ws, rule, rule_id, schedule, business, cap, matched, now))
+            result.take(book_sends(ws, rule, rule_id, schedule, business, cap, matched, now, deadlines))
         else:
             for contact_id, occurrence, _, _ in matched:
                 _apply_group(ws, rule, rule_id, result, contact_id, occurrence, now)

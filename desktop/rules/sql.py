@@ -9,11 +9,10 @@ not agreed to it.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
 from typing import Any
 
 from desktop.fields import FieldSpec
-from desktop.rules.clock import EvalClock, ts
+from desktop.rules.clock import EvalClock, every_n_days_range, ts
 from desktop.rules.conditions import occurrence_driver
 from desktop.rules.model import Rule
 from desktop.rules.sql_leaves import (
@@ -138,15 +137,23 @@ def compile_rule(rule: Rule, *, fields: dict[str, FieldSpec], group_ids: dict[st
 
 def _resend_sql(rule: Rule, rule_id: int, occurrence: str, clock: EvalClock, p: Params,
                 fields: dict[str, FieldSpec]) -> str:
-    base = f"SELECT 1 FROM ledger l WHERE l.rule_id = {p.add(rule_id)} AND l.contact_id = c.id"
     policy = rule.resend["policy"]
+    if policy == "every_n_days":
+        first, last = every_n_days_range(clock, rule.resend["days"])
+        if first > last:
+            return "1"  # only the recipient's own calendar can tell (the engine asks it)
+    base = f"SELECT 1 FROM ledger l WHERE l.rule_id = {p.add(rule_id)} AND l.contact_id = c.id"
     if policy == "once":
         return f"NOT EXISTS ({base})"
     if policy == "every_n_days":
-        since = ts(clock.now - timedelta(days=rule.resend["days"]))
-        # "+l.matched_at": keep SQLite on the (rule, contact, occurrence) key; the (rule, time)
-        # index would scan every recent row of the rule for each contact.
-        return f"NOT EXISTS ({base} AND +l.matched_at > {p.add(since)})"
+        # Calendar days, not 24-hour blocks: a row's occurrence is the local day it matched on
+        # ("day:YYYY-MM-DD"), so the week after the clocks change is still 7 days; the range is
+        # read from the (rule, contact, occurrence) key. A row booked under another policy
+        # before the rule became "every N days" counts by the local day of its match time.
+        # Nothing after now (history the simulator replays) counts.
+        return (f"NOT EXISTS ({base} AND (l.occurrence BETWEEN {p.add('day:' + first.isoformat())} "
+                f"AND {p.add('day:' + last.isoformat())} OR substr(l.occurrence, 1, 4) <> 'day:' "
+                f"AND l.matched_at BETWEEN {p.add(clock.day_start(first))} AND {p.add(ts(clock.now))}))")
     if policy == "yearly":
         return f"NOT EXISTS ({base} AND l.occurrence = {_yearly_occurrence(rule, fields, clock, p)})"
     return f"NOT EXISTS ({base} AND l.occurrence = {occurrence})"

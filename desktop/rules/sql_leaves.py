@@ -64,6 +64,8 @@ def _date_value(spec: FieldSpec, value: str, clock: EvalClock, end: bool) -> str
 
 
 def field_sql(leaf: dict, spec: FieldSpec, clock: EvalClock, p: Params) -> str:
+    """A contact-field leaf. Fields hold today's values; only "never set" reads history (the
+    field's changes up to ``now``)."""
     col = f'c."{spec.column}"'
     op = leaf["op"]
     value = leaf.get("value")
@@ -73,7 +75,8 @@ def field_sql(leaf: dict, spec: FieldSpec, clock: EvalClock, p: Params) -> str:
         return f"({col} IS NOT NULL AND {col} <> '')" if spec.type == "text" else f"{col} IS NOT NULL"
     if op == "never_set":
         return (f"({col} IS NULL AND NOT EXISTS (SELECT 1 FROM events e WHERE e.contact_id = c.id "
-                f"AND e.type = 'field_changed' AND e.ref = {p.add(spec.name)}))")
+                f"AND e.type = 'field_changed' AND e.ref = {p.add(spec.name)} "
+                f"AND e.occurred_at <= {p.add(ts(clock.now))}))")
     if spec.type == "boolean":
         return f"{col} = 1" if op == "is_true" else f"({col} = 0)"
     if spec.type == "text":
@@ -168,13 +171,14 @@ def group_sql(leaf: dict, group_ids: dict[str, int], clock: EvalClock, p: Params
             f"AND m.joined_at <= {p.add(ts(clock.now - delta))})")
 
 
-def _events(kind: str, p: Params, since: datetime | None = None) -> str:
-    """Contact ids with an event of ``kind`` (since ``since``), for ``c.id IN (...)``: the
-    events (type, time) index answers it once instead of probing once per contact."""
+def _events(kind: str, p: Params, now: datetime, since: datetime | None = None) -> str:
+    """Contact ids with an event of ``kind`` (since ``since``, up to ``now``), for ``c.id IN
+    (...)``: the events (type, time) index answers it once instead of probing per contact.
+    Nothing after ``now`` counts: the simulator replays history that holds later events."""
     sql = f"SELECT e.contact_id FROM events e WHERE e.type = {p.add(kind)}"
     if since is not None:
         sql += f" AND e.occurred_at > {p.add(ts(since))}"
-    return sql
+    return sql + f" AND e.occurred_at <= {p.add(ts(now))}"
 
 
 def behaviour_sql(leaf: dict, rule_id: int | None, clock: EvalClock, p: Params) -> str:
@@ -192,7 +196,7 @@ def behaviour_sql(leaf: dict, rule_id: int | None, clock: EvalClock, p: Params) 
             # which finds the few recent openers without reading every contact.)
             column = "c.last_opened_at" if kind == "email_opened" else "c.last_clicked_at"
             return f"{column} <= {p.add(ts(now - timedelta(days=leaf['days'])))}"  # '' = never
-        sql = _events(kind, p, now - timedelta(days=leaf["days"]))  # parameters in textual order
+        sql = _events(kind, p, now, now - timedelta(days=leaf["days"]))  # parameters in textual order
         if leaf.get("link"):
             sql += f" AND e.ref = {p.add(leaf['link'])}"
         if leaf.get("this_rule") and rule_id is not None:
@@ -202,11 +206,12 @@ def behaviour_sql(leaf: dict, rule_id: int | None, clock: EvalClock, p: Params) 
         return f"c.id IN ({sql})"
     if name in ("sent", "not_sent"):
         kinds = [f"{leaf['channel']}_sent"] if leaf.get("channel") else ["email_sent", "sms_sent"]
-        if name == "not_sent":
-            return (f"NOT EXISTS (SELECT 1 FROM events e WHERE e.contact_id = c.id AND e.type IN ({p.many(kinds)}) "
-                    f"AND e.occurred_at > {p.add(ts(now - timedelta(days=leaf['days'])))})")
         types = p.many(kinds)  # parameters in textual order
-        since = p.add(ts(now - timedelta(days=leaf['days'])))
+        since = (f"{p.add(ts(now - timedelta(days=leaf['days'])))} "
+                 f"AND e.occurred_at <= {p.add(ts(now))}")
+        if name == "not_sent":
+            return (f"NOT EXISTS (SELECT 1 FROM events e WHERE e.contact_id = c.id AND e.type IN ({types}) "
+                    f"AND e.occurred_at > {since})")
         if leaf["days"] >= LONG_WINDOW_DAYS:
             # Over half a year nearly everyone on the list was sent something: the list of
             # senders is as long as the contacts table. Probing each contact costs the same
@@ -217,8 +222,8 @@ def behaviour_sql(leaf: dict, rule_id: int | None, clock: EvalClock, p: Params) 
         return f"c.id IN (SELECT e.contact_id FROM events e WHERE e.type IN ({types}) AND e.occurred_at > {since})"
     if name == "bounced":
         if "days" in leaf:
-            return f"c.id IN ({_events('email_bounced', p, now - timedelta(days=leaf['days']))})"
-        return f"(c.email_status = 'bounced' OR c.id IN ({_events('email_bounced', p)}))"
+            return f"c.id IN ({_events('email_bounced', p, now, now - timedelta(days=leaf['days']))})"
+        return f"(c.email_status = 'bounced' OR c.id IN ({_events('email_bounced', p, now)}))"
     if name in ("no_activity", "last_activity_ago"):
         delta = timedelta(days=leaf["days"])
         if name == "no_activity":
@@ -227,21 +232,22 @@ def behaviour_sql(leaf: dict, rule_id: int | None, clock: EvalClock, p: Params) 
         return (f"(c.last_activity_at > {p.add(ts(clock.window_start - delta))} "
                 f"AND c.last_activity_at <= {p.add(ts(now - delta))})")
     if name == "purchased":
-        return f"c.id IN ({_events('purchase', p, now - timedelta(days=leaf['days']))})"
+        return f"c.id IN ({_events('purchase', p, now, now - timedelta(days=leaf['days']))})"
     if name == "no_purchase_since":
         since = clock.day_start(date.fromisoformat(leaf["date"]))
         return f"c.last_purchase_at < {p.add(since)}"
     if name in ("purchase_count", "total_spent"):
         agg = "count(*)" if name == "purchase_count" else "coalesce(sum(e.amount), 0)"
-        since = ts(now - timedelta(days=leaf["days"]))
+        since, until = ts(now - timedelta(days=leaf["days"])), ts(now)
         if leaf["cmp"] in ("gt", "ge") and leaf["value"] > 0 or leaf["cmp"] == "eq" and leaf["value"] > 0:
             # Only buyers can qualify: group the period's purchases once (events type/time
             # index) instead of summing per contact.
             return (f"c.id IN (SELECT e.contact_id FROM events e WHERE e.type = 'purchase' "
-                    f"AND e.occurred_at > {p.add(since)} GROUP BY e.contact_id "
+                    f"AND e.occurred_at > {p.add(since)} AND e.occurred_at <= {p.add(until)} GROUP BY e.contact_id "
                     f"HAVING {agg} {_CMP_SQL[leaf['cmp']]} {p.add(leaf['value'])})")
         return (f"(SELECT {agg} FROM events e WHERE e.contact_id = c.id AND e.type = 'purchase' "
-                f"AND e.occurred_at > {p.add(since)}) {_CMP_SQL[leaf['cmp']]} {p.add(leaf['value'])}")
+                f"AND e.occurred_at > {p.add(since)} AND e.occurred_at <= {p.add(until)}) "
+                f"{_CMP_SQL[leaf['cmp']]} {p.add(leaf['value'])}")
     # Occurrence behaviours used as plain conditions (nested, or with another re-send policy).
     if name == "field_changed":  # driven by the (type, time) index, not probed per contact
         where = driver_where(leaf, clock, p, "d").replace("d.contact_id = c.id AND ", "", 1)
@@ -259,7 +265,8 @@ def driver_where(leaf: dict, clock: EvalClock, p: Params, d: str) -> str:
     own = f"{d}.contact_id = c.id"
     if name == "field_changed":
         sql = (f"{own} AND {d}.type = 'field_changed' AND {d}.ref = {p.add(leaf['field'])} "
-               f"AND {d}.occurred_at > {p.add(ts(clock.now - timedelta(hours=leaf['hours'])))}")
+               f"AND {d}.occurred_at > {p.add(ts(clock.now - timedelta(hours=leaf['hours'])))} "
+               f"AND {d}.occurred_at <= {p.add(ts(clock.now))}")
         for key in ("from", "to"):
             if key in leaf:
                 sql += (f" AND CAST(json_extract({d}.payload, '$.{'old' if key == 'from' else 'new'}') AS TEXT)"
@@ -270,12 +277,15 @@ def driver_where(leaf: dict, clock: EvalClock, p: Params, d: str) -> str:
               f"AND {d}.occurred_at <= {p.add(ts(clock.now - delta))}")
     if name == "purchase_made":
         return f"{own} AND {d}.type = 'purchase' AND {window}"
-    # cart_abandoned: the cart's latest update is in the window and nothing was bought since.
+    # cart_abandoned: the cart's latest update (as of now) is in the window and nothing was
+    # bought between it and now. What happens after now is not known yet at now.
+    until = p.add(ts(clock.now))
+    bought = p.add(ts(clock.now))
     return (f"{own} AND {d}.type = 'cart_updated' AND {window} "
             f"AND NOT EXISTS (SELECT 1 FROM events n WHERE n.contact_id = c.id AND n.type = 'cart_updated' "
-            f"AND n.ref IS {d}.ref AND n.occurred_at > {d}.occurred_at) "
+            f"AND n.ref IS {d}.ref AND n.occurred_at > {d}.occurred_at AND n.occurred_at <= {until}) "
             f"AND NOT EXISTS (SELECT 1 FROM events b WHERE b.contact_id = c.id AND b.type = 'purchase' "
-            f"AND b.occurred_at > {d}.occurred_at)")
+            f"AND b.occurred_at > {d}.occurred_at AND b.occurred_at <= {bought})")
 
 
 def occurrence_sql(leaf: dict, d: str) -> str:

@@ -195,6 +195,9 @@ def describe(schedule: Schedule, language: str = "en", *, business: BusinessDefa
     if schedule.quiet_hours.policy == "skip" and any(schedule.quiet_mask(business)):
         sentences.append("Gli invii che cadono nelle ore di silenzio vengono saltati." if lang == "it"
                          else "Sends that fall in quiet hours are skipped.")
+    if schedule.belated:
+        sentences.append("Gli anniversari che cadono in un giorno senza invii si festeggiano il primo giorno utile."
+                         if lang == "it" else "Anniversaries on a day without sends are wished on the next day it runs.")
     if schedule.missed == "skip":
         sentences.append("Se il computer era spento, i controlli persi vengono saltati." if lang == "it"
                          else "If the computer was off, missed checks are skipped.")

@@ -98,6 +98,9 @@ class Schedule:
     quiet_hours: QuietHours = field(default_factory=QuietHours)
     timezone: Zone = field(default_factory=Zone)
     missed: str = "catch_up_once"     # or "skip"
+    # Anniversaries on a day the rule does not run (a blackout, a day outside the recurrence):
+    # False skips them, True wishes them on the first day it runs again.
+    belated: bool = False
 
     @classmethod
     def from_dict(cls, data: Any, where: str = "schedule",
@@ -131,6 +134,7 @@ class Schedule:
             "timezone": ({"mode": "recipient"} if self.timezone.mode == "recipient"
                          else {"mode": "rule", "zone": self.timezone.zone}),
             "missed": self.missed,
+            "belated": self.belated,
         }
 
     def quiet_mask(self, business: BusinessDefaults) -> tuple[bool, ...]:

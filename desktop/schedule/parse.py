@@ -202,7 +202,11 @@ def _zone(data: Any, where: str) -> Zone:
 
 
 def parse_schedule(data: Any, where: str, business: BusinessDefaults | None) -> Schedule:
-    obj = _object(data, where, ("check", "recurrence", "active", "blackout", "quiet_hours", "timezone", "missed"))
+    obj = _object(data, where, ("check", "recurrence", "active", "blackout", "quiet_hours", "timezone", "missed",
+                                        "belated"))
+    belated = obj.get("belated", False)
+    if not isinstance(belated, bool):
+        raise InputError(f"{_show(belated)} is not true or false", f"{where}.belated")
     schedule = Schedule(
         check=_check(obj.get("check"), f"{where}.check"),
         recurrence=_recurrence(obj.get("recurrence"), f"{where}.recurrence"),
@@ -211,6 +215,7 @@ def parse_schedule(data: Any, where: str, business: BusinessDefaults | None) -> 
         quiet_hours=_quiet(obj.get("quiet_hours"), f"{where}.quiet_hours"),
         timezone=_zone(obj.get("timezone"), f"{where}.timezone"),
         missed=_choice(obj.get("missed"), f"{where}.missed", ("catch_up_once", "skip"), "catch_up_once"),
+        belated=belated,
     )
     rec, blocked = schedule.recurrence, set(schedule.blackout.weekdays)
     if rec.kind == "weekly" and blocked >= set(rec.days) and schedule.blackout.policy == "skip":

@@ -37,7 +37,7 @@ def simulate_now(ws: Any, rule: Rule, now: datetime, *, with_reasons: bool = Tru
     schedule = Schedule.from_dict(rule.schedule, business=business)
     previous = last_check(ws.db, rule.id) if rule.id is not None else None
     start, _ = check_window(schedule, previous, now, business=business)
-    clock = EvalClock(now, min(start or now, now), eval_zone(schedule, business))
+    clock = EvalClock(now, min(start or now, now), eval_zone(schedule, business), schedule=schedule)
     common = dict(fields=ws.fields.all(), group_ids=group_ids(ws.db), clock=clock, rule_id=rule.id)
     fresh = compile_rule(rule, **common)
     result = NowResult(selected=sorted({r[0] for r in ws.db.execute(fresh.sql, fresh.params)}))

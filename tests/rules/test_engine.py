@@ -99,9 +99,24 @@ def test_every_n_days(ws) -> None:
                 resend={"policy": "every_n_days", "days": 3})
     assert run(ws, rule).planned == 1
     assert run(ws, rule, NOW + timedelta(days=1)).planned == 0
-    assert run(ws, rule, NOW + timedelta(days=2, hours=23)).planned == 0
-    assert run(ws, rule, NOW + timedelta(days=3, minutes=1)).planned == 1
+    # Calendar days in Rome: sent on 2 March, not again until 5 March, at any hour of it.
+    assert run(ws, rule, NOW + timedelta(days=2, hours=13)).planned == 0  # 23:30 on 4 March
+    assert run(ws, rule, NOW + timedelta(days=2, hours=14, minutes=1)).planned == 1  # 00:31 on 5 March
     assert [r[1] for r in ledger(ws)] == ["day:2026-03-02", "day:2026-03-05"]
+
+
+def test_every_n_days_counts_a_send_booked_under_an_earlier_policy(ws) -> None:
+    # The rule sent Bruno its "once" e-mail on 1 March, then became "every 3 days": that send
+    # still counts, by the local day it matched (1 March): not again before 4 March.
+    rule = save(ws, {"all": [{"field": "city", "op": "eq", "value": "Milano"}]},
+                resend={"policy": "every_n_days", "days": 3})
+    bruno = ws.db.execute("SELECT id FROM contacts WHERE first_name = 'Bruno'").fetchone()[0]
+    ws.db.execute("INSERT INTO ledger(rule_id, contact_id, occurrence, channel, state, matched_at, due_at, updated_at) "
+                  "VALUES (?, ?, 'once', 'email', 'sent', '2026-03-01 10:00:00', '2026-03-01 10:00:00', "
+                  "'2026-03-01 10:00:00')", [rule.id, bruno])
+    assert run(ws, rule).planned == 0
+    assert run(ws, rule, NOW + timedelta(days=1, hours=13)).planned == 0  # 23:30 on 3 March
+    assert run(ws, rule, NOW + timedelta(days=1, hours=14, minutes=1)).planned == 1  # 00:31 on 4 March
 
 
 def test_yearly_birthday_across_years_and_leap_day(ws) -> None:

@@ -316,3 +316,16 @@ def test_the_wizard_speaks_italian(qtbot, runner, workspace, now) -> None:
     assert wizard.recipients.live.text().startswith("Corrispondono ora: 2 contatti (0 già inviati)")
     assert wizard.frequency.words.text().startswith("Ogni giorno")
     assert wizard.general.title() == "Generale"
+
+
+def test_editing_keeps_belated_anniversaries(qtbot) -> None:
+    # The frequency step has no control for "schedule.belated" yet: editing must not drop it.
+    from desktop.schedule import BusinessDefaults
+    from ui.rules.step_frequency import FrequencyStep
+
+    step = FrequencyStep(BusinessDefaults(), ["Europe/Rome"])
+    qtbot.addWidget(step)
+    step.load({"schedule": {"belated": True}, "resend": {"policy": "yearly"}})
+    assert step.schedule_data()["belated"] is True
+    step.load({"schedule": {}, "resend": {"policy": "yearly"}})
+    assert "belated" not in step.schedule_data()

@@ -46,6 +46,7 @@ class FrequencyStep(Step):
         super().__init__(parent)
         self.setObjectName("step_frequency")
         self.business = business
+        self.belated = False  # "schedule.belated" has no control yet: kept as loaded, not dropped
         inner = QWidget()
         layout = QVBoxLayout(inner)
         for box in (self._check_box(), self._recurrence_box(), self._period_box(), self._blackout_box(),
@@ -301,6 +302,7 @@ class FrequencyStep(Step):
                             "policy": self.quiet_policy.currentData()},
             "timezone": {"mode": "rule", "zone": zone} if self.zone_rule.isChecked() else {"mode": "recipient"},
             "missed": self.missed.currentData(),
+            **({"belated": True} if self.belated else {}),
         }
 
     def collect(self, data: dict[str, Any]) -> None:
@@ -359,6 +361,7 @@ class FrequencyStep(Step):
         else:
             self.zone.setCurrentIndex(0)
         choose(self.missed, s.get("missed", "catch_up_once"))
+        self.belated = bool(s.get("belated", False))
         resend = data.get("resend") or {"policy": "once"}
         choose(self.resend, resend.get("policy", "once"))
         if "days" in resend:
