@@ -18,11 +18,15 @@ from datetime import datetime
 from typing import Any
 
 from desktop.events import PAYLOAD_JSON
-from desktop.messages import Msg
+from desktop.messages import Msg, define
 from desktop.rules.caps import Cap, first_fit, slots_by_contact
 from desktop.rules.model import Rule
 from desktop.schedule import BusinessDefaults, Schedule, send_time
 from desktop.timeutil import to_db
+
+define({"anniversary_too_late": (
+    "troppo tardi per una ricorrenza: il primo orario consentito è dopo il {until} UTC",
+    "too late for an anniversary: the first allowed time is after {until} UTC")})
 
 INSERT_LEDGER = (
     "INSERT OR IGNORE INTO ledger(rule_id, contact_id, occurrence, channel, state, matched_at, due_at, "
@@ -130,7 +134,7 @@ def _book(ws: Any, rule: Rule, rule_id: int, schedule: Schedule, business: Busin
         due, state, reason = decision.at, "planned", decision.reason
         expires = deadlines.get((contact_id, occurrence))
         if expires is not None and due >= expires:
-            late = f"too late for an anniversary: the first allowed time is after {to_db(expires)} UTC"
+            late = Msg("anniversary_too_late", {"until": to_db(expires)})
             tally.skipped[late] += 1
             tally.skipped_contacts.append((contact_id, late))
             continue

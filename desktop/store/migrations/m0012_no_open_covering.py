@@ -1,4 +1,4 @@
-"""Version 10 (numbered 15 in the issue; renumbered at merge): the "no open since X" index
+"""Version 12: the "no open since X" index
 carries the e-mail address too, so the re-engagement query reads the index alone.
 
 Version 6's index left out ``email``, and every e-mail rule says ``email IS NOT NULL``: that
@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import sqlite3
 
-VERSION = 10
+VERSION = 12
 
 
 def apply(conn: sqlite3.Connection) -> None:
