@@ -90,6 +90,7 @@ _FILE_RULES: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] = (
     ("bounced", re.compile(r"^cleaned[_ ]", re.I), ("cleantime", "cleancampaignid")),
     ("unsubscribed", re.compile(r"disiscritt", re.I), ("optoutdate", "datadisiscrizione", "dataoptout")),
     ("subscribed", re.compile(r"^subscribed[_ ]", re.I), ()),
+    ("subscribed", re.compile(r"(?<!dis)iscritti", re.I), ()),
 )
 
 
@@ -103,7 +104,8 @@ def detect_file_status(path: str | Path, headers: list[str]) -> FileStatus | Non
             shown = [h for h in headers if fold(h) in present]
             return FileStatus(status, Msg("consent.columns", {"columns": ", ".join(shown)}))
         if pattern.search(name):
-            if status == "subscribed" and not folded & {"optintime", "confirmtime"}:
+            if status == "subscribed" and name.lower().startswith("subscribed") and \
+                    not folded & {"optintime", "confirmtime"}:
                 continue  # only Mailchimp's own subscribed export, which records the opt-in
             return FileStatus(status, Msg("consent.file_name", {"name": name}))
     return None

@@ -10,6 +10,7 @@ the import's transaction, after the column limit has been checked.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import datetime
 
@@ -26,6 +27,9 @@ from desktop.workspace import Workspace
 
 SQLITE_MAX_COLUMNS = 2000  # SQLite's default SQLITE_MAX_COLUMN: a table cannot have more
 _DATE_TARGETS = ("birthday", "registered_at", OPTIN_AT)
+# Header words that make a column text whatever its digits look like (20121 is a CAP, not a number).
+_TEXT_WORDS = re.compile(r"\b(zip|cap|postcode|postal|codice|code|id|phone|tel|telefono|fax|iban|vat|piva|"
+                         r"partita|fiscale|sku|ean|barcode|prefisso)\b", re.IGNORECASE)
 
 
 def check_column_limit(ws: Workspace, targets: list[ColumnTarget], path: str) -> None:
@@ -102,7 +106,9 @@ def build_plan(ws: Workspace, source: CsvSource, targets: list[ColumnTarget], pr
             columns.append(Column(index, target.header, name, None, col_ctx))
             continue
         if target.new_type:
-            kind = target.new_type if target.new_type != "text" or stats is None else stats.kind
+            kind = target.new_type
+            if kind == "text" and stats is not None and not _TEXT_WORDS.search(target.header.replace("_", " ")):
+                kind = stats.kind
             ws.fields.add_custom(name, kind, now, label=target.label or target.header)
             report.new_fields.append(name)
         columns.append(Column(index, target.header, name, ws.fields.get(name), col_ctx))

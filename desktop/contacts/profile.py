@@ -19,7 +19,7 @@ _CURRENCY = re.compile(r"[\s\u00a0€$£]|EUR|USD|GBP|CHF", re.IGNORECASE)
 _NUMBER = re.compile(r"[-+]?(?:\d{1,3}(?:[.,]\d{3})+|\d+)(?:[.,]\d+)?")
 _IT_ONLY = re.compile(r"[-+]?(?:\d{1,3}(?:\.\d{3})*|\d+),\d+")  # 12,50 / 1.234,50
 _EN_ONLY = re.compile(r"[-+]?(?:\d{1,3}(?:,\d{3})*|\d+)\.(?:\d{1,2}|\d{4,})|[-+]?\d{1,3}(?:,\d{3})+\.\d+")
-_SLASH_DATE = re.compile(r"(\d{1,2})[/.\-](\d{1,2})(?:[/.\-](\d{2}|\d{4}))?(?:[ T]\d{1,2}[:.]\d{2}(?:[:.]\d{2})?)?")
+_SLASH_DATE = re.compile(r"(\d{1,2})([/.\-])(\d{1,2})(?:\2(\d{2}|\d{4}))?(?:[ T]\d{1,2}[:.]\d{2}(?:[:.]\d{2})?)?")
 _ISO_DATE = re.compile(r"(?:\d{4}-\d{2}-\d{2}|--\d{2}-?\d{2})(?:[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?)?")
 _HAS_TIME = re.compile(r"\d{1,2}[:.]\d{2}")
 
@@ -52,9 +52,12 @@ class ColumnProfile:
                 self.number = False
         if self.date:
             m = _SLASH_DATE.fullmatch(cell)
+            a, b = (int(m[1]), int(m[3])) if m else (0, 0)
+            if m and (m[4] is None and m[2] != "/" or not (0 < a <= 31 and 0 < b <= 31)):
+                m = None  # 12.50 is a price, not a date; only Mailchimp's 03/14 has no year
+                self.date = False
             if m:
                 self.slash_dates += 1
-                a, b = int(m[1]), int(m[2])
                 if a > 12 >= b:
                     self.day_first = True
                 elif b > 12 >= a:
