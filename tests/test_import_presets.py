@@ -185,3 +185,23 @@ def test_events_mapping(workspace, now, tmp_path) -> None:
     report = import_events(workspace, path, now=now,
                            mapping={"Quando": "date", "Chi": "email", "Codice": "order_id", "Euro": "amount"})
     assert report.committed and [(r[2], r[3]) for r in _purchases(workspace)] == [("V-1", 12.5)]
+
+
+def test_a_column_filled_only_late_in_the_file_is_not_called_empty() -> None:
+    from desktop.contacts.profile import profile_rows
+
+    rows = [["a", ""] for _ in range(5000)] + [["a", "12,5"]]
+    profile = profile_rows(iter(rows), [0, 1], sample=1000)
+    assert profile.columns[1].filled == 1 and profile.columns[1].kind == "number"
+
+
+def test_empty_columns_make_no_custom_field_and_numbers_and_dates_are_typed(workspace, now, tmp_path) -> None:
+    path = tmp_path / "typed.csv"
+    path.write_text("Email;Vuota;Spesa;Ultimo ordine;Codice\n"
+                    "a@example.it;;12,50;03/02/2026;0042\nb@example.it;;1.250;25/02/2026;0043\n", encoding="utf-8")
+    report = import_contacts(workspace, path, now=now, consent="pending")
+    assert report.empty_columns == ["Vuota"] and "vuota" not in workspace.fields.all()
+    types = {f.name: f.type for f in workspace.fields.custom()}
+    assert types == {"spesa": "number", "ultimo_ordine": "date", "codice": "text"}
+    b = _get(workspace, "b@example.it")
+    assert (b["spesa"], b["ultimo_ordine"], b["codice"]) == (1250.0, "2026-02-25", "0043")

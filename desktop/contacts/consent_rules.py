@@ -22,11 +22,19 @@ class ConsentRules:
     def __init__(self, ws: Workspace, report: ImportReport, policy: str | None, file_why: str = "") -> None:
         self.ws, self.report, self.policy = ws, report, policy
         self.file_why = file_why
+        self._whys: dict[str, str] = {}
 
     def _why(self, source: str) -> str:
-        if source == FILE:
-            return text(Msg("consent.source.file", {"why": self.file_why}), "en")
-        return text(Msg("consent.source.cell", {"column": source}), "en")
+        found = self._whys.get(source)
+        if found is None:
+            if source == FILE:
+                found = text(Msg("consent.source.file", {"why": self.file_why}), "en")
+            elif source.startswith("\x00policy:"):
+                found = text(Msg("consent.source.policy", {"policy": source[len("\x00policy:"):]}), "en")
+            else:
+                found = text(Msg("consent.source.cell", {"column": source}), "en")
+            self._whys[source] = found
+        return found
 
     def for_new(self, row: ParsedRow) -> bool:
         """Fill in the new contact's statuses; ``False`` if the row must not be created."""
@@ -43,8 +51,7 @@ class ConsentRules:
                 continue
             if self.policy in ("subscribed", "unsubscribed", "pending"):
                 values[field] = self.policy
-                self.report.count_consent(channel, self.policy,
-                                          text(Msg("consent.source.policy", {"policy": self.policy}), "en"))
+                self.report.count_consent(channel, self.policy, self._why(f"\x00policy:{self.policy}"))
             elif self.policy == "from-file":
                 self.report.invalid += 1
                 self.report.add_error(row.line, "", f"the file does not say whether this new contact agreed to "

@@ -16,13 +16,14 @@ from datetime import datetime
 
 from desktop.contacts.consent import BLOCKED
 from desktop.contacts.headers import GROUPS, ColumnTarget, custom_name
-from desktop.contacts.presets import COUNTRY, FULL_NAME, OPTIN_AT, Preset
+from desktop.contacts.presets import COUNTRY, FULL_NAME, OPTIN_AT, PSEUDO_TARGETS, Preset
 from desktop.contacts.profile import FileProfile, profile_rows
 from desktop.contacts.reader import CsvSource
 from desktop.contacts.report import ImportReport
 from desktop.contacts.row_parse import Column, RowPlan
 from desktop.contacts.values import ParseContext
 from desktop.errors import InputError
+from desktop.fields import STANDARD_NAMES
 from desktop.workspace import Workspace
 
 SQLITE_MAX_COLUMNS = 2000  # SQLite's default SQLITE_MAX_COLUMN: a table cannot have more
@@ -45,7 +46,9 @@ def check_column_limit(ws: Workspace, targets: list[ColumnTarget], path: str) ->
 
 def profile_file(path: str, targets: list[ColumnTarget]) -> FileProfile:
     """Profile the columns whose type, date order or number convention matters."""
-    watch = [i for i, t in enumerate(targets) if t.field is not None and t.field != GROUPS]
+    watch = [i for i, t in enumerate(targets)
+             if t.field is not None and (t.new_type or t.field in (COUNTRY, *_DATE_TARGETS)
+                                         or t.field not in (*STANDARD_NAMES, *PSEUDO_TARGETS, GROUPS))]
     with CsvSource(path) as source:
         return profile_rows((r.cells for r in source.rows()), watch)
 

@@ -109,15 +109,30 @@ class FileProfile:
         return None
 
 
-def profile_rows(rows: Iterable[list[str] | None], watch: list[int]) -> FileProfile:
-    """Profile the ``watch`` columns over every row (``None`` rows, unreadable ones, are skipped)."""
+SAMPLE_ROWS = 20_000
+
+
+def profile_rows(rows: Iterable[list[str] | None], watch: list[int], sample: int = SAMPLE_ROWS) -> FileProfile:
+    """Profile the ``watch`` columns (``None`` rows, unreadable ones, are skipped).
+
+    Types and date orders are decided on the first ``sample`` rows (a later value that does
+    not fit is a bad row, named with its reason); columns still empty, or whose date order
+    the sample did not decide, are followed to the end of the file, so a column is called
+    empty only if it is empty in every row.
+    """
     result = FileProfile({i: ColumnProfile() for i in watch})
     pairs = list(result.columns.items())
-    for cells in rows:
+    for number, cells in enumerate(rows):
         if cells is None:
             continue
         for index, stats in pairs:
             cell = cells[index]
             if cell and not cell.isspace():
                 stats.see(strip_protective(cell.strip()))
+        if number % 1000 == 999:  # a text column with a value has nothing more to tell
+            pairs = [(i, s) for i, s in pairs if not (s.filled and not s.number and not s.date)]
+            if number >= sample:
+                pairs = [(i, s) for i, s in pairs if not s.filled or s.ambiguous_dates]
+            if not pairs:
+                break
     return result

@@ -115,6 +115,9 @@ class RowParser:
         self._cache: dict[tuple[int, str], Any] = {}
         self._domains: dict[str, str] = {}
         self._regions: dict[str, ParseContext] = {}
+        special = (GROUPS, FULL_NAME, OPTIN_AT, "phone", "email_status", "sms_status", *BLOCKED)
+        # (column, True when its value goes straight to its field): the common case stays short.
+        self._columns = [(c, c.target not in special and not plan.multi_value) for c in plan.columns]
 
     def _plain_email(self, raw: str) -> str | None:
         """The normalised address for the common plain-ASCII case, or ``None`` to use the full check.
@@ -207,13 +210,17 @@ class RowParser:
         values: dict[str, Any] = {}
         result = ParsedRow(row.line, values)
         cells = row.cells
-        for column in self.plan.columns:
+        for column, plain in self._columns:
             raw = cells[column.index]
             if not raw or raw.isspace():
                 continue
-            raw = strip_protective(raw.strip())
+            if raw[0] == "'" or raw[0].isspace():
+                raw = strip_protective(raw.strip())
             try:
-                self._one(column, raw, cells, result)
+                if plain:
+                    values[column.target] = self._value(column, raw)
+                else:
+                    self._one(column, raw, cells, result)
             except ValueError as exc:
                 result.errors.append((column.header, str(exc)))
         if self.plan.file_status and "email_status" not in values:
