@@ -70,6 +70,7 @@ class _EventParser:
         self.rules: dict[str, int | None] = {}
         self.mapping = mapping or {}
         self.contacts: dict[tuple[str | None, str | None], int | None] = {}
+        self.emails: dict[str, str] = {}
 
     def _rule_id(self, name: str) -> int | None:
         if name not in self.rules:
@@ -145,10 +146,7 @@ class _EventParser:
         email = phone = None
         if "email" in fields:
             column, raw = fields["email"]
-            try:
-                email = normalize_email(str(raw))
-            except ValueError as exc:
-                raise BadValue(column, str(exc)) from None
+            email = self._email(column, str(raw))
         if "phone" in fields:
             column, raw = fields["phone"]
             try:
@@ -167,6 +165,19 @@ class _EventParser:
             column = fields["email"][0] if email else fields["phone"][0]
             raise BadValue(column, f"no contact has {email or phone} (import the contacts first)")
         return contact_id
+
+    def _email(self, column: str, raw: str) -> str:
+        """Validated once per address: an orders file names the same customers again and again."""
+        found = self.emails.get(raw)
+        if found is None:
+            try:
+                found = normalize_email(raw)
+            except ValueError as exc:
+                raise BadValue(column, str(exc)) from None
+            if len(self.emails) > 100_000:
+                self.emails.clear()
+            self.emails[raw] = found
+        return found
 
     def _when(self, column: str, raw: Any, zone: Any = None) -> datetime:
         ctx = self.ctx

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _NOT_ALNUM = re.compile(r"[^a-z0-9]")
 # What Excel's protective apostrophe is put in front of: numbers with leading zeros
@@ -11,8 +12,11 @@ _NOT_ALNUM = re.compile(r"[^a-z0-9]")
 _PROTECTED = frozenset("0123456789+=-@\t\r")
 
 
+@lru_cache(maxsize=8192)
 def fold(text: str) -> str:
-    """Lower-case, accents removed, only letters and digits: how header names are compared."""
+    """Lower-case, accents removed, only letters and digits: how header names are compared.
+
+    Cached: the same headers are folded for every row of an events file."""
     decomposed = unicodedata.normalize("NFKD", text)
     return _NOT_ALNUM.sub("", "".join(c for c in decomposed if not unicodedata.combining(c)).lower())
 
