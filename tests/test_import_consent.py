@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from desktop.contacts.csv_import import import_contacts
+from desktop.messages import text
 
 F = Path(__file__).parent / "fixtures" / "imports"
 
@@ -32,8 +33,10 @@ def test_consent_option_fills_only_what_the_file_leaves_blank(workspace, now, po
     assert _status(workspace, "anna.verdi@example.it") == ("subscribed", "unsubscribed")  # stated: kept
     assert _status(workspace, "jean.dupont@example.fr") == ("unsubscribed", "subscribed")
     assert _status(workspace, "bruno.neri@example.it") == (policy, policy)
-    assert report.consent[("email", "unsubscribed", 'from the column "Accepts Email Marketing"')] == 1
-    assert report.consent[("email", policy, f"from --consent {policy} (the file does not say)")] >= 1
+    said = {(c, st, text(why, "en")): n for (c, st, why), n in report.consent.items()}
+    assert said[("email", "unsubscribed", 'from the column "Accepts Email Marketing"')] == 1
+    assert said[("email", policy, f"from --consent {policy} (the file does not say)")] >= 1
+    assert f"{policy} — from --consent {policy}" in report.format()
 
 
 def test_from_file_makes_silent_rows_bad_rows(workspace, now) -> None:
@@ -104,7 +107,9 @@ def test_an_unsubscribe_in_postino_is_sticky(workspace, now, tmp_path) -> None:
     workspace.contacts.update(cid, {"email_status": "unsubscribed"}, now + timedelta(days=1))  # the link
     report = import_contacts(workspace, path, now=now + timedelta(days=2))
     assert _status(workspace, "anna@example.it")[0] == "unsubscribed"
-    assert any("kept unsubscribed" in why for (_c, _s, why) in report.consent)
+    assert any("kept unsubscribed" in text(why, "en") for (_c, _s, why) in report.consent)
+    assert "tenuto" not in text(next(iter(report.consent))[2], "it") and "disiscritto" in text(
+        next(iter(report.consent))[2], "it")
 
 
 def test_a_newer_explicit_opt_in_resubscribes(workspace, now, tmp_path) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from desktop.contacts.consent import CHANNELS, STICKY
 from desktop.contacts.report import ImportReport
 from desktop.contacts.row_parse import FILE, ParsedRow
-from desktop.messages import Msg, text
+from desktop.messages import Msg
 from desktop.workspace import Workspace
 
 _ADDRESS = {"email": "email", "sms": "phone"}
@@ -28,11 +28,13 @@ class ConsentRules:
         found = self._whys.get(source)
         if found is None:
             if source == FILE:
-                found = text(Msg("consent.source.file", {"why": self.file_why}), "en")
+                reason = Msg.decode(self.file_why)
+                nested = {"code": reason.code, **reason.params} if reason else ""
+                found = Msg("consent.source.file", {"why": nested}).encode()
             elif source.startswith("\x00policy:"):
-                found = text(Msg("consent.source.policy", {"policy": source[len("\x00policy:"):]}), "en")
+                found = Msg("consent.source.policy", {"policy": source[len("\x00policy:"):]}).encode()
             else:
-                found = text(Msg("consent.source.cell", {"column": source}), "en")
+                found = Msg("consent.source.cell", {"column": source}).encode()
             self._whys[source] = found
         return found
 
@@ -82,7 +84,7 @@ class ConsentRules:
             if row.optin_at and row.optin_at > self._stopped_at(contact_id, channel):
                 continue
             del values[f"{channel}_status"]
-            self.report.count_consent(channel, status, text(Msg("consent.source.sticky"), "en"))
+            self.report.count_consent(channel, status, Msg("consent.source.sticky").encode())
 
     def _stopped_at(self, contact_id: int, channel: str) -> str:
         """When the contact last unsubscribed or bounced on ``channel`` ('' if never recorded)."""

@@ -126,11 +126,13 @@ def _file_status(path: str | Path, headers: list[str], status: str | None,
         if status not in FILE_STATUSES:
             raise InputError(f"{status!r} is not one of {', '.join(FILE_STATUSES)} or none", "--status")
         report.file_status, report.file_status_why = status, text(Msg("consent.option"), "en")
+        report.file_status_msg = Msg("consent.option").encode()
         return status
     found = detect_file_status(path, headers)
     if found is None:
         return None
     report.file_status, report.file_status_why = found.status, text(found.why, "en")
+    report.file_status_msg = found.why.encode()
     return found.status
 
 
@@ -165,7 +167,7 @@ def import_contacts(ws: Workspace, path: str | Path, *, now: datetime, country: 
             with ws.transaction():
                 plan = build_plan(ws, source, targets, profile, ctx, explicit_order=date_order is not None,
                                   preset=chosen, file_status=file_status, now=now, report=report)
-                rules = ConsentRules(ws, report, policy, report.file_status_why)
+                rules = ConsentRules(ws, report, policy, report.file_status_msg)
                 _import_rows(ws, source, plan, rules, now, report, group, progress)
                 if dry_run or not report.ok:
                     raise _Discard

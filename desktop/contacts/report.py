@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from desktop.messages import text
+
 
 class RowError(NamedTuple):
     """One bad value: the file's line number, the column header (or JSON key), and why."""
@@ -45,10 +47,12 @@ class ImportReport:
     preset: str | None = None  # the preset's label, when one was detected or chosen
     file_status: str | None = None  # the status the whole file carries, and why (below)
     file_status_why: str = ""
+    file_status_msg: str = ""  # the same reason as an encoded Msg, for other languages
     decimal: str | None = None  # "," or "." when the file's numbers decided it
     ambiguous_dates: list[str] = field(default_factory=list)  # date columns the data did not decide
     empty_columns: list[str] = field(default_factory=list)  # empty in every row: no custom field made
-    consent: dict[tuple[str, str, str], int] = field(default_factory=dict)  # (channel, status, why) -> contacts
+    # (channel, status, why as an encoded Msg) -> contacts; ``text(Msg.decode(why), lang)`` for words
+    consent: dict[tuple[str, str, str], int] = field(default_factory=dict)
     consent_undecided: int = 0  # new contacts whose consent nobody stated (refuses the import)
     consent_undecided_lines: list[int] = field(default_factory=list)
     left_out: dict[str, int] = field(default_factory=dict)  # events: reason -> rows not imported on purpose
@@ -116,7 +120,7 @@ class ImportReport:
         lines = []
         for (channel, status, why), count in sorted(self.consent.items()):
             label = "e-mail" if channel == "email" else "SMS"
-            lines.append(f"  {label} consent: {count} {status} — {why}")
+            lines.append(f"  {label} consent: {count} {status} — {text(why, 'en')}")
         if self.consent_undecided:
             shown = ", ".join(str(n) for n in self.consent_undecided_lines)
             more = ", …" if self.consent_undecided > len(self.consent_undecided_lines) else ""

@@ -50,6 +50,10 @@ def test_import_with_a_bad_row_then_the_good_rows_only(qtbot, runner, workspace,
     assert not mapping.isComplete() and "e-mail address or the mobile number" in mapping.problem.text()
     email.setCurrentIndex(email.findData("email"))
     phone.setCurrentIndex(phone.findData("phone"))
+    # The file has no consent column: the wizard asks before importing, and never guesses.
+    assert not mapping.isComplete() and "agreed to" in mapping.problem.text()
+    consent = mapping.choices.consent
+    consent.setCurrentIndex(consent.findData("subscribed"))
     assert mapping.isComplete()
     wizard.next()
 
@@ -68,7 +72,62 @@ def test_import_with_a_bad_row_then_the_good_rows_only(qtbot, runner, workspace,
     assert "bad rows below were left out" in run.summary.text()
     assert wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
     anna = workspace.contacts.get(workspace.contacts.find("anna.verdi@example.it"))
-    assert anna["phone"] == "+393471234567" and anna["punti_fedelta"] == "120"
+    assert anna["phone"] == "+393471234567" and anna["punti_fedelta"] == 120.0
     assert "note_interne" not in anna
     assert sorted(workspace.groups.of_contact(anna["id"])) == ["Clienti"]
     assert page.model.rowCount() == 2  # the contacts page refreshed from the change notice
+
+
+FIXTURES = Path(__file__).parent.parent / "fixtures" / "imports"
+
+
+def _to_mapping(qtbot, runner, path: Path, language: str = "en") -> ImportWizard:
+    wizard = ImportWizard(runner, language=language)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.file_page.path.setText(str(path))
+    wizard.next()
+    return wizard
+
+
+def test_detected_preset_and_file_status_are_shown_and_applied(qtbot, runner, workspace) -> None:
+    wizard = _to_mapping(qtbot, runner, FIXTURES / "unsubscribed_members_export_4f2a9c1b07.csv")
+    choices = wizard.mapping_page.choices
+    assert "Mailchimp audience" in choices.preset.text()
+    assert "unsubscribed" in choices.preset.text() and "UNSUB_TIME" in choices.preset.text()
+    assert choices.status.currentData() == "unsubscribed"
+    assert wizard.mapping_page.isComplete()  # the file's status answers the consent question
+    wizard.next()
+    report = wizard.run_page.report
+    assert report is not None and report.committed
+    row = workspace.db.execute("SELECT email_status FROM contacts WHERE email = 'carla.rizzo@example.it'").fetchone()
+    assert row == ("unsubscribed",)
+    assert "unsubscribed" in wizard.run_page.summary.text() and "whole file" in wizard.run_page.summary.text()
+
+
+def test_consent_columns_and_the_chosen_policy(qtbot, runner, workspace) -> None:
+    wizard = _to_mapping(qtbot, runner, FIXTURES / "shopify_customers_export.csv")
+    choices = wizard.mapping_page.choices
+    assert "Shopify customers" in choices.preset.text() and "Accepts Email Marketing" in choices.preset.text()
+    assert wizard.mapping_page.isComplete()  # consent columns exist: no question needed
+    wizard.next()
+    run = wizard.run_page
+    assert run.report is not None and not run.report.committed and run.report.consent_undecided == 1
+    assert "no consent in the file" in run.summary.text() and workspace.contacts.count() == 0
+    wizard.back()
+    choices.consent.setCurrentIndex(choices.consent.findData("pending"))
+    wizard.next()
+    assert wizard.run_page.report.committed
+    assert workspace.db.execute("SELECT email_status FROM contacts WHERE email = 'bruno.neri@example.it'"
+                                ).fetchone() == ("pending",)
+
+
+def test_date_order_choice_is_passed_on(qtbot, runner, workspace, tmp_path) -> None:
+    path = tmp_path / "date.csv"
+    path.write_text("Email;Data di nascita;Newsletter\na@example.it;03/04/1990;sì\n", encoding="utf-8")
+    wizard = _to_mapping(qtbot, runner, path)
+    dates = wizard.mapping_page.choices.dates
+    dates.setCurrentIndex(dates.findData("mdy"))
+    wizard.next()
+    assert wizard.run_page.report.committed
+    assert workspace.db.execute("SELECT birthday FROM contacts").fetchone() == ("1990-03-04",)

@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
 from desktop.contacts.csv_import import Preview, import_contacts, preview_csv
 from desktop.contacts.headers import GROUPS, custom_name
 from desktop.contacts.report import ImportReport
+from ui.contacts.import_choices import ImportChoices
+from ui.contacts.import_report import consent_summary
 from ui.ops import CollectionOp, Job, OpChanges, OpContext, OpRunner, QueryOp
 from ui.widgets import error_label, show_field_error
 
@@ -36,13 +38,16 @@ def load_preview(c: OpContext, path: str) -> tuple[Preview, list[tuple[str, str,
 
 
 def run_import(c: OpContext, path: str, mapping: dict[str, str | None], group: str | None,
-               skip_invalid: bool, now: datetime) -> ImportReport:
+               skip_invalid: bool, now: datetime,
+               choices: tuple[str | None, str | None, str | None] = (None, None, None)) -> ImportReport:
     def progress(rows: int) -> None:
         c.check()
         c.progress(rows, 0, "")
 
+    consent, status, date_order = choices
     return import_contacts(c.ws, path, now=now, group=group, skip_invalid=skip_invalid,
-                           mapping=mapping, progress=progress)
+                           mapping=mapping, consent=consent, status=status, date_order=date_order,
+                           progress=progress)
 
 
 class FilePage(QWizardPage):
@@ -113,8 +118,12 @@ class MappingPage(QWizardPage):
         self.sample.setObjectName("preview_table")
         self.sample.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.mapping_title, self.sample_title = QLabel(), QLabel()
+        self.choices = ImportChoices()
+        for combo in (self.choices.consent, self.choices.status):
+            combo.currentIndexChanged.connect(lambda _i: self.completeChanged.emit())
         layout = QVBoxLayout(self)
         layout.addWidget(self.detected)
+        layout.addWidget(self.choices)
         layout.addWidget(self.problem)
         layout.addWidget(self.mapping_title)
         layout.addWidget(self.mapping, 3)
@@ -128,6 +137,7 @@ class MappingPage(QWizardPage):
         self.mapping_title.setText(self.tr("Columns"))
         self.sample_title.setText(self.tr("First rows of the file"))
         self.mapping.setHorizontalHeaderLabels([self.tr("Column"), self.tr("Example"), self.tr("Goes to")])
+        self.choices.retranslate()
         self._detected_text()
 
     def initializePage(self) -> None:
@@ -148,6 +158,7 @@ class MappingPage(QWizardPage):
 
     def _show(self, preview: Preview, fields: list[tuple[str, str, str]], groups: list[str]) -> None:
         self.preview = preview
+        self.choices.show_preview(preview)
         self.owner.file_page.set_groups(groups)
         language = self.owner.language
         self.mapping.setRowCount(len(preview.headers))
@@ -196,13 +207,16 @@ class MappingPage(QWizardPage):
         chosen = [v for v in self.chosen_mapping().values() if v is not None]
         duplicate = len(chosen) != len(set(chosen))
         has_key = "email" in chosen or "phone" in chosen
+        consent = not self.choices.needs_consent() or bool(self.choices.consent.currentData())
         if duplicate:
             show_field_error(self.problem, self.tr("Two columns go to the same field; change one of them."))
         elif not has_key:
             show_field_error(self.problem, self.tr("One column must hold the e-mail address or the mobile number."))
+        elif not consent:
+            show_field_error(self.problem, self.tr("Say what the new contacts agreed to: the file does not say."))
         else:
             show_field_error(self.problem, None)
-        return has_key and not duplicate
+        return has_key and not duplicate and consent
 
 
 class RunPage(QWizardPage):
@@ -264,8 +278,10 @@ class RunPage(QWizardPage):
         path = self.owner.file_page.path.text().strip()
         mapping = self.owner.mapping_page.chosen_mapping()
         group = self.owner.file_page.group.currentText().strip() or None
+        choices = self.owner.mapping_page.choices.chosen()
         now = datetime.now(timezone.utc)
-        self.job = (CollectionOp(self.owner.runner, lambda c: run_import(c, path, mapping, group, skip_invalid, now),
+        self.job = (CollectionOp(self.owner.runner,
+                                 lambda c: run_import(c, path, mapping, group, skip_invalid, now, choices),
                                  OpChanges(contacts=True, groups=True, fields=True), parent=self, initiator=self)
                     .progress_to(self._progress).success(self._done).failure(self._failed)
                     .cancelled(self._cancelled).run_in_background())
@@ -308,7 +324,10 @@ class RunPage(QWizardPage):
             .replace("%1", n(report.rows)).replace("%2", n(report.created)).replace("%3", n(report.updated)) \
             .replace("%4", n(report.unchanged)).replace("%5", n(report.duplicates_in_file)) \
             .replace("%6", n(report.invalid))
-        if report.committed and report.invalid:
+        if report.consent_undecided:
+            verdict = self.tr("Nothing was imported: %1 new contacts have no consent in the file. Go back and "
+                              "say what they agreed to.").replace("%1", n(report.consent_undecided))
+        elif report.committed and report.invalid:
             verdict = self.tr("Imported; the bad rows below were left out.")
         elif report.committed:
             verdict = self.tr("Imported.")
@@ -318,6 +337,9 @@ class RunPage(QWizardPage):
         extra = ""
         if report.new_fields:
             extra = "\n" + self.tr("New custom fields: %1").replace("%1", ", ".join(report.new_fields))
+        consent = consent_summary(report, self.owner.language)
+        if consent:
+            extra += "\n" + consent
         more = ""
         if len(report.errors) > ERRORS_SHOWN:
             more = "\n" + self.tr("The first %1 problems are listed.").replace("%1", n(ERRORS_SHOWN))
