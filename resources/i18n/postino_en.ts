@@ -721,6 +721,108 @@
     </message>
 </context>
 <context>
+    <name>ImportChoices</name>
+    <message>
+        <source>Before importing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not asked yet: pending (no messages until they confirm)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>They agreed to receive messages: subscribed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>They did not agree: unsubscribed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No: read each row&apos;s own consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everyone in it is subscribed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everyone in it has unsubscribed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everyone in it bounced (address not valid)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everyone in it is pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detected from the data (else the setting)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Day/month/year (25/12/2025)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Month/day/year (12/25/2025)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New contacts the file says nothing about:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The whole file has one status?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dates like 03/04:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recognised format: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No known export format: columns matched by their names.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file looks like a list of people who are all “%1” (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent is read from: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file has no consent column: say below what new contacts agreed to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportReport</name>
+    <message>
+        <source>E-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 %3 — %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ImportWizard</name>
     <message>
         <source>Import contacts</source>
@@ -894,6 +996,10 @@
     </message>
     <message>
         <source>One column must hold the e-mail address or the mobile number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say what the new contacts agreed to: the file does not say.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1601,6 +1707,10 @@
     </message>
     <message>
         <source>Rows read: %1 · new: %2 · updated: %3 · unchanged: %4 · duplicates merged: %5 · bad: %6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was imported: %1 new contacts have no consent in the file. Go back and say what they agreed to.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -721,6 +721,108 @@
     </message>
 </context>
 <context>
+    <name>ImportChoices</name>
+    <message>
+        <source>Before importing</source>
+        <translation>Prima di importare</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Scegli…</translation>
+    </message>
+    <message>
+        <source>Not asked yet: pending (no messages until they confirm)</source>
+        <translation>Non ancora chiesto: in attesa (nessun messaggio finché non confermano)</translation>
+    </message>
+    <message>
+        <source>They agreed to receive messages: subscribed</source>
+        <translation>Hanno accettato di ricevere messaggi: iscritti</translation>
+    </message>
+    <message>
+        <source>They did not agree: unsubscribed</source>
+        <translation>Non hanno accettato: disiscritti</translation>
+    </message>
+    <message>
+        <source>No: read each row&apos;s own consent</source>
+        <translation>No: leggi il consenso di ogni riga</translation>
+    </message>
+    <message>
+        <source>Everyone in it is subscribed</source>
+        <translation>Sono tutti iscritti</translation>
+    </message>
+    <message>
+        <source>Everyone in it has unsubscribed</source>
+        <translation>Si sono tutti disiscritti</translation>
+    </message>
+    <message>
+        <source>Everyone in it bounced (address not valid)</source>
+        <translation>Sono tutti rimbalzati (indirizzo non valido)</translation>
+    </message>
+    <message>
+        <source>Everyone in it is pending</source>
+        <translation>Sono tutti in attesa</translation>
+    </message>
+    <message>
+        <source>Detected from the data (else the setting)</source>
+        <translation>Riconosciuto dai dati (altrimenti l&apos;impostazione)</translation>
+    </message>
+    <message>
+        <source>Day/month/year (25/12/2025)</source>
+        <translation>Giorno/mese/anno (25/12/2025)</translation>
+    </message>
+    <message>
+        <source>Month/day/year (12/25/2025)</source>
+        <translation>Mese/giorno/anno (12/25/2025)</translation>
+    </message>
+    <message>
+        <source>New contacts the file says nothing about:</source>
+        <translation>Nuovi contatti di cui il file non dice nulla:</translation>
+    </message>
+    <message>
+        <source>The whole file has one status?</source>
+        <translation>L&apos;intero file ha un solo stato?</translation>
+    </message>
+    <message>
+        <source>Dates like 03/04:</source>
+        <translation>Date come 03/04:</translation>
+    </message>
+    <message>
+        <source>Recognised format: %1</source>
+        <translation>Formato riconosciuto: %1</translation>
+    </message>
+    <message>
+        <source>No known export format: columns matched by their names.</source>
+        <translation>Nessun formato noto: colonne riconosciute dal nome.</translation>
+    </message>
+    <message>
+        <source>The file looks like a list of people who are all “%1” (%2).</source>
+        <translation>Il file sembra un elenco di persone tutte «%1» (%2).</translation>
+    </message>
+    <message>
+        <source>Consent is read from: %1</source>
+        <translation>Il consenso è letto da: %1</translation>
+    </message>
+    <message>
+        <source>The file has no consent column: say below what new contacts agreed to.</source>
+        <translation>Il file non ha una colonna del consenso: indica qui sotto cosa hanno accettato i nuovi contatti.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportReport</name>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <source>%1: %2 %3 — %4</source>
+        <translation>%1: %2 %3 — %4</translation>
+    </message>
+</context>
+<context>
     <name>ImportWizard</name>
     <message>
         <source>Import contacts</source>
@@ -895,6 +997,10 @@
     <message>
         <source>One column must hold the e-mail address or the mobile number.</source>
         <translation>Una colonna deve contenere l&apos;indirizzo e-mail o il numero di cellulare.</translation>
+    </message>
+    <message>
+        <source>Say what the new contacts agreed to: the file does not say.</source>
+        <translation>Indica cosa hanno accettato i nuovi contatti: il file non lo dice.</translation>
     </message>
 </context>
 <context>
@@ -1602,6 +1708,10 @@
     <message>
         <source>Rows read: %1 · new: %2 · updated: %3 · unchanged: %4 · duplicates merged: %5 · bad: %6</source>
         <translation>Righe lette: %1 · nuovi: %2 · aggiornati: %3 · invariati: %4 · doppioni uniti: %5 · errate: %6</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: %1 new contacts have no consent in the file. Go back and say what they agreed to.</source>
+        <translation>Non è stato importato nulla: %1 nuovi contatti non hanno il consenso nel file. Torna indietro e indica cosa hanno accettato.</translation>
     </message>
     <message>
         <source>Imported; the bad rows below were left out.</source>

@@ -10,10 +10,10 @@ from desktop.messages import text
 
 def consent_summary(report: ImportReport, language: str = "en") -> str:
     """One line per channel and status: how many contacts got it, and why."""
-    tr = QCoreApplication.translate
     lines = []
     for (channel, status, why), count in sorted(report.consent.items()):
-        what = tr("import", "E-mail") if channel == "email" else tr("import", "SMS")
-        lines.append(tr("import", "%1: %2 %3 — %4").replace("%1", what).replace("%2", QLocale().toString(count))
+        what = (QCoreApplication.translate("ImportReport", "E-mail") if channel == "email"
+                else QCoreApplication.translate("ImportReport", "SMS"))
+        lines.append(QCoreApplication.translate("ImportReport", "%1: %2 %3 — %4").replace("%1", what).replace("%2", QLocale().toString(count))
                      .replace("%3", status).replace("%4", text(why, language)))
     return "\n".join(lines)
