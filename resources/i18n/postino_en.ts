@@ -987,6 +987,26 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Full name (split into first and last name)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Country (for the row&apos;s phone numbers; also kept)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date of the opt-in (consent)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Do not e-mail (yes = unsubscribed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Do not send SMS (yes = unsubscribed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Read as %1, columns separated by “%2”.</source>
         <translation type="unfinished"></translation>
     </message>

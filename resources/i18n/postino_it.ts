@@ -987,6 +987,26 @@
         <translation>Nuovo campo personalizzato “%1”</translation>
     </message>
     <message>
+        <source>Full name (split into first and last name)</source>
+        <translation>Nome completo (diviso in nome e cognome)</translation>
+    </message>
+    <message>
+        <source>Country (for the row&apos;s phone numbers; also kept)</source>
+        <translation>Paese (per i numeri di telefono della riga; viene anche salvato)</translation>
+    </message>
+    <message>
+        <source>Date of the opt-in (consent)</source>
+        <translation>Data del consenso (opt-in)</translation>
+    </message>
+    <message>
+        <source>Do not e-mail (yes = unsubscribed)</source>
+        <translation>Non inviare e-mail (sì = disiscritto)</translation>
+    </message>
+    <message>
+        <source>Do not send SMS (yes = unsubscribed)</source>
+        <translation>Non inviare SMS (sì = disiscritto)</translation>
+    </message>
+    <message>
         <source>Read as %1, columns separated by “%2”.</source>
         <translation>Letto come %1, colonne separate da “%2”.</translation>
     </message>

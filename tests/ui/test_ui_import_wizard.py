@@ -131,3 +131,26 @@ def test_date_order_choice_is_passed_on(qtbot, runner, workspace, tmp_path) -> N
     wizard.next()
     assert wizard.run_page.report.committed
     assert workspace.db.execute("SELECT birthday FROM contacts").fetchone() == ("1990-03-04",)
+
+
+def test_preset_targets_survive_the_mapping_page(qtbot, runner, workspace) -> None:
+    wizard = _to_mapping(qtbot, runner, FIXTURES / "brevo_contacts_export.csv")
+    combos = wizard.mapping_page.combos
+    assert combos["EMAIL_BLACKLISTED"].currentData() == "email_blocked"
+    assert combos["SMS_BLACKLISTED"].currentData() == "sms_blocked"
+    wizard.next()
+    assert wizard.run_page.report.committed
+    assert workspace.db.execute("SELECT email_status, sms_status, phone FROM contacts WHERE email = "
+                                "'claire.martin@example.fr'").fetchone() == ("subscribed", "unsubscribed", "+33612345678")
+
+
+def test_full_name_and_country_targets(qtbot, runner, workspace) -> None:
+    wizard = _to_mapping(qtbot, runner, FIXTURES / "woocommerce_analytics_customers.csv")
+    combos = wizard.mapping_page.combos
+    assert combos["Name"].currentData() == "full_name" and combos["Country / Region"].currentData() == "country"
+    consent = wizard.mapping_page.choices.consent
+    consent.setCurrentIndex(consent.findData("pending"))
+    wizard.next()
+    assert wizard.run_page.report.committed
+    assert workspace.db.execute("SELECT first_name, last_name FROM contacts WHERE email = 'mg.deluca@example.it'"
+                                ).fetchone() == ("Maria Grazia", "De Luca")

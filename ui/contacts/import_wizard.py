@@ -172,6 +172,8 @@ class MappingPage(QWizardPage):
             for name, en, it in fields:
                 combo.addItem(it if language == "it" else en, name)
             combo.addItem(self.tr("Groups (names separated by commas)"), GROUPS)
+            for target, label in self._special_targets():
+                combo.addItem(label, target)
             suggested = preview.mapping.get(header)
             new_name = custom_name(header)
             if new_name and new_name not in {f[0] for f in fields}:
@@ -190,6 +192,14 @@ class MappingPage(QWizardPage):
                 self.sample.setItem(r, c, QTableWidgetItem(cell))
         self._detected_text()
         self.completeChanged.emit()
+
+    def _special_targets(self) -> list[tuple[str, str]]:
+        """Where a column can go besides a field: what the presets use, offered for any file."""
+        return [("full_name", self.tr("Full name (split into first and last name)")),
+                ("country", self.tr("Country (for the row's phone numbers; also kept)")),
+                ("optin_at", self.tr("Date of the opt-in (consent)")),
+                ("email_blocked", self.tr("Do not e-mail (yes = unsubscribed)")),
+                ("sms_blocked", self.tr("Do not send SMS (yes = unsubscribed)"))]
 
     def _detected_text(self) -> None:
         if self.preview is not None:
