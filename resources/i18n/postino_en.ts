@@ -828,6 +828,10 @@
         <source>Import contacts</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Import events</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>LimitsPage</name>

@@ -828,6 +828,10 @@
         <source>Import contacts</source>
         <translation>Importa contatti</translation>
     </message>
+    <message>
+        <source>Import events</source>
+        <translation>Importa eventi</translation>
+    </message>
 </context>
 <context>
     <name>LimitsPage</name>

@@ -154,3 +154,43 @@ def test_full_name_and_country_targets(qtbot, runner, workspace) -> None:
     assert wizard.run_page.report.committed
     assert workspace.db.execute("SELECT first_name, last_name FROM contacts WHERE email = 'mg.deluca@example.it'"
                                 ).fetchone() == ("Maria Grazia", "De Luca")
+
+
+def test_events_wizard_reads_a_shop_export_by_its_preset(qtbot, runner, workspace, now) -> None:
+    from desktop.contacts.csv_import import import_contacts
+
+    import_contacts(workspace, FIXTURES / "shopify_customers_export.csv", now=now, consent="pending")
+    wizard = ImportWizard(runner, language="en", kind="events")
+    qtbot.addWidget(wizard)
+    wizard.show()
+    assert wizard.windowTitle() == "Import events" and not wizard.file_page.group.isVisible()
+    wizard.file_page.path.setText(str(FIXTURES / "shopify_orders_export.csv"))
+    wizard.next()
+    page = wizard.mapping_page
+    assert "Shopify orders" in page.choices.preset.text() and "consent" not in page.choices.preset.text()
+    assert page.isComplete() and page.chosen_mapping() is None and not page.combos["Name"].isEnabled()
+    wizard.next()
+    report = wizard.run_page.report
+    assert report.committed and report.created == 2 and report.left_out == {"cancelled orders": 1,
+                                                                          "refunded orders": 1}
+
+
+def test_events_wizard_maps_other_columns(qtbot, runner, workspace, now, tmp_path) -> None:
+    from desktop.contacts.csv_import import import_contacts
+
+    import_contacts(workspace, FIXTURES / "shopify_customers_export.csv", now=now, consent="pending")
+    path = tmp_path / "vendite.csv"
+    path.write_text("Quando;Chi;Codice;Euro\n01/02/2026;anna.verdi@example.it;V-1;12,50\n", encoding="utf-8")
+    wizard = ImportWizard(runner, language="en", kind="events")
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.file_page.path.setText(str(path))
+    wizard.next()
+    page = wizard.mapping_page
+    for header, key in (("Quando", "date"), ("Chi", "email"), ("Codice", "order_id"), ("Euro", "amount")):
+        combo = page.combos[header]
+        combo.setCurrentIndex(combo.findData(key))
+    assert page.isComplete()
+    wizard.next()
+    assert wizard.run_page.report.committed
+    assert workspace.db.execute("SELECT ref, amount FROM events WHERE type = 'purchase'").fetchall() == [("V-1", 12.5)]

@@ -20,6 +20,7 @@ class ImportChoices(QGroupBox):
         super().__init__(parent)
         self.setObjectName("import_choices")
         self.preview: Preview | None = None
+        self.kind = "contacts"  # events files carry no consent
         self.preset = QLabel()
         self.preset.setObjectName("detected_preset")
         self.preset.setWordWrap(True)
@@ -91,7 +92,9 @@ class ImportChoices(QGroupBox):
         if preview.file_status:
             lines.append(self.tr("The file looks like a list of people who are all “%1” (%2).")
                          .replace("%1", preview.file_status).replace("%2", preview.file_status_why))
-        if preview.consent_columns:
+        if self.kind != "contacts":
+            pass
+        elif preview.consent_columns:
             lines.append(self.tr("Consent is read from: %1").replace("%1", ", ".join(preview.consent_columns)))
         else:
             lines.append(self.tr("The file has no consent column: say below what new contacts agreed to."))

@@ -30,8 +30,13 @@ ERRORS_SHOWN = 1000
 IGNORE = "\x00ignore"
 
 
-def load_preview(c: OpContext, path: str) -> tuple[Preview, list[tuple[str, str, str]], list[str]]:
+def load_preview(c: OpContext, path: str, kind: str = "contacts"
+                 ) -> tuple[Preview, list[tuple[str, str, str]], list[str]]:
     """The file's preview, the fields ``(name, label_en, label_it)`` and the existing groups."""
+    if kind == "events":
+        from desktop.events_preview import EVENT_KEYS, preview_events
+
+        return preview_events(path, rows=20), list(EVENT_KEYS), []
     preview = preview_csv(path, rows=20, ws=c.ws)
     fields = [(f.name, f.label_en, f.label_it) for f in c.ws.fields.all().values() if f.editable]
     return preview, fields, [g["name"] for g in c.ws.groups.list()]
@@ -39,12 +44,18 @@ def load_preview(c: OpContext, path: str) -> tuple[Preview, list[tuple[str, str,
 
 def run_import(c: OpContext, path: str, mapping: dict[str, str | None], group: str | None,
                skip_invalid: bool, now: datetime,
-               choices: tuple[str | None, str | None, str | None] = (None, None, None)) -> ImportReport:
+               choices: tuple[str | None, str | None, str | None] = (None, None, None),
+               kind: str = "contacts") -> ImportReport:
     def progress(rows: int) -> None:
         c.check()
         c.progress(rows, 0, "")
 
     consent, status, date_order = choices
+    if kind == "events":
+        from desktop.events_import import import_events
+
+        return import_events(c.ws, path, now=now, skip_invalid=skip_invalid, mapping=mapping,
+                             date_order=date_order, progress=progress)
     return import_contacts(c.ws, path, now=now, group=group, skip_invalid=skip_invalid,
                            mapping=mapping, consent=consent, status=status, date_order=date_order,
                            progress=progress)
@@ -148,7 +159,8 @@ class MappingPage(QWizardPage):
         self.detected.setText(self.tr("Reading the file…"))
         show_field_error(self.problem, None)
         path = self.owner.file_page.path.text().strip()
-        (QueryOp(self.owner.runner, lambda c: load_preview(c, path), parent=self)
+        kind = self.owner.kind
+        (QueryOp(self.owner.runner, lambda c: load_preview(c, path, kind), parent=self)
          .success(lambda r: self._show(*r)).failure(self._failed).run_in_background())
 
     def _failed(self, exc: BaseException) -> None:
@@ -158,7 +170,12 @@ class MappingPage(QWizardPage):
 
     def _show(self, preview: Preview, fields: list[tuple[str, str, str]], groups: list[str]) -> None:
         self.preview = preview
+        self.choices.kind = self.owner.kind
         self.choices.show_preview(preview)
+        self.choices.consent.setVisible(self.owner.kind == "contacts")
+        self.choices.status.setVisible(self.owner.kind == "contacts")
+        self.choices.consent_label.setVisible(self.owner.kind == "contacts")
+        self.choices.status_label.setVisible(self.owner.kind == "contacts")
         self.owner.file_page.set_groups(groups)
         language = self.owner.language
         self.mapping.setRowCount(len(preview.headers))
@@ -171,11 +188,14 @@ class MappingPage(QWizardPage):
             combo.addItem(self.tr("Ignore"), IGNORE)
             for name, en, it in fields:
                 combo.addItem(it if language == "it" else en, name)
-            combo.addItem(self.tr("Groups (names separated by commas)"), GROUPS)
-            for target, label in self._special_targets():
-                combo.addItem(label, target)
+            contacts = self.owner.kind == "contacts"
+            if contacts:
+                combo.addItem(self.tr("Groups (names separated by commas)"), GROUPS)
+                for target, label in self._special_targets():
+                    combo.addItem(label, target)
             suggested = preview.mapping.get(header)
-            new_name = custom_name(header)
+            new_name = custom_name(header) if contacts else ""
+            combo.setEnabled(not (preview.preset and not contacts))  # a shop export is read by its preset
             if new_name and new_name not in {f[0] for f in fields}:
                 combo.addItem(self.tr("New custom field “%1”").replace("%1", new_name), new_name)
             index = combo.findData(suggested) if suggested else 0
@@ -208,16 +228,22 @@ class MappingPage(QWizardPage):
                                   .replace("%2", {"\t": "Tab", " ": "␠"}.get(self.preview.delimiter,
                                                                                  self.preview.delimiter)))
 
-    def chosen_mapping(self) -> dict[str, str | None]:
+    def chosen_mapping(self) -> dict[str, str | None] | None:
+        if self.owner.kind == "events" and self.preview is not None and self.preview.preset:
+            return None  # the preset reads the export's own columns
         return {h: (None if c.currentData() == IGNORE else c.currentData()) for h, c in self.combos.items()}
 
     def isComplete(self) -> bool:
         if self.preview is None:
             return False
-        chosen = [v for v in self.chosen_mapping().values() if v is not None]
+        mapping = self.chosen_mapping()
+        if mapping is None:
+            return True
+        chosen = [v for v in mapping.values() if v is not None]
         duplicate = len(chosen) != len(set(chosen))
         has_key = "email" in chosen or "phone" in chosen
-        consent = not self.choices.needs_consent() or bool(self.choices.consent.currentData())
+        consent = (self.owner.kind == "events" or not self.choices.needs_consent()
+                   or bool(self.choices.consent.currentData()))
         if duplicate:
             show_field_error(self.problem, self.tr("Two columns go to the same field; change one of them."))
         elif not has_key:
@@ -289,9 +315,10 @@ class RunPage(QWizardPage):
         mapping = self.owner.mapping_page.chosen_mapping()
         group = self.owner.file_page.group.currentText().strip() or None
         choices = self.owner.mapping_page.choices.chosen()
+        kind = self.owner.kind
         now = datetime.now(timezone.utc)
         self.job = (CollectionOp(self.owner.runner,
-                                 lambda c: run_import(c, path, mapping, group, skip_invalid, now, choices),
+                                 lambda c: run_import(c, path, mapping, group, skip_invalid, now, choices, kind),
                                  OpChanges(contacts=True, groups=True, fields=True), parent=self, initiator=self)
                     .progress_to(self._progress).success(self._done).failure(self._failed)
                     .cancelled(self._cancelled).run_in_background())
@@ -360,10 +387,12 @@ class RunPage(QWizardPage):
 
 
 class ImportWizard(QWizard):
-    def __init__(self, runner: OpRunner, parent: QWidget | None = None, language: str | None = None) -> None:
+    def __init__(self, runner: OpRunner, parent: QWidget | None = None, language: str | None = None,
+                 kind: str = "contacts") -> None:
         super().__init__(parent)
         from ui.resources import LANGUAGE
 
+        self.kind = kind  # "contacts", or "events": purchases and the other events, same pages
         self.setObjectName("import_wizard")
         self.runner = runner
         self.language = language or LANGUAGE.code
@@ -377,11 +406,13 @@ class ImportWizard(QWizard):
         self.resize(860, 640)
         self.rejected.connect(self.run_page.cleanupPage)
         self.retranslate_ui()
+        self.file_page.group.setVisible(kind == "contacts")
+        self.file_page.group_label.setVisible(kind == "contacts")
         QueryOp(runner, lambda c: [g["name"] for g in c.ws.groups.list()], parent=self) \
             .success(self.file_page.set_groups).run_in_background()
 
     def retranslate_ui(self) -> None:
-        self.setWindowTitle(self.tr("Import contacts"))
+        self.setWindowTitle(self.tr("Import contacts") if self.kind == "contacts" else self.tr("Import events"))
         for page in (self.file_page, self.mapping_page, self.run_page):
             page.retranslate()
 
