@@ -821,6 +821,18 @@
         <source>%1: %2 %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Dates in “%1” could be day/month or month/day: read with the date order setting. Choose the order on the previous page if they look wrong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Empty columns (no field made): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Left out on purpose: %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ImportWizard</name>

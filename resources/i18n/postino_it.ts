@@ -821,6 +821,18 @@
         <source>%1: %2 %3 — %4</source>
         <translation>%1: %2 %3 — %4</translation>
     </message>
+    <message>
+        <source>Dates in “%1” could be day/month or month/day: read with the date order setting. Choose the order on the previous page if they look wrong.</source>
+        <translation>Le date in «%1» possono essere giorno/mese o mese/giorno: lette secondo l&apos;impostazione dell&apos;ordine delle date. Se sembrano sbagliate, scegli l&apos;ordine nella pagina precedente.</translation>
+    </message>
+    <message>
+        <source>Empty columns (no field made): %1</source>
+        <translation>Colonne vuote (nessun campo creato): %1</translation>
+    </message>
+    <message>
+        <source>Left out on purpose: %1 (%2)</source>
+        <translation>Lasciati fuori di proposito: %1 (%2)</translation>
+    </message>
 </context>
 <context>
     <name>ImportWizard</name>

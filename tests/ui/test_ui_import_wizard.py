@@ -194,3 +194,13 @@ def test_events_wizard_maps_other_columns(qtbot, runner, workspace, now, tmp_pat
     wizard.next()
     assert wizard.run_page.report.committed
     assert workspace.db.execute("SELECT ref, amount FROM events WHERE type = 'purchase'").fetchall() == [("V-1", 12.5)]
+
+
+def test_the_report_names_ambiguous_dates_and_empty_columns(qtbot, runner, workspace, tmp_path) -> None:
+    path = tmp_path / "dates.csv"
+    path.write_text("Email;Data di nascita;Vuota;Newsletter\na@example.it;03/04/1990;;sì\n", encoding="utf-8")
+    wizard = _to_mapping(qtbot, runner, path)
+    wizard.next()
+    text = wizard.run_page.summary.text()
+    assert "Dates in “Data di nascita” could be day/month or month/day" in text
+    assert "Empty columns (no field made): Vuota" in text

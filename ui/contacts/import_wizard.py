@@ -22,7 +22,7 @@ from desktop.contacts.csv_import import Preview, import_contacts, preview_csv
 from desktop.contacts.headers import GROUPS, custom_name
 from desktop.contacts.report import ImportReport
 from ui.contacts.import_choices import ImportChoices
-from ui.contacts.import_report import consent_summary
+from ui.contacts.import_report import consent_summary, whole_file_notes
 from ui.ops import CollectionOp, Job, OpChanges, OpContext, OpRunner, QueryOp
 from ui.widgets import error_label, show_field_error
 
@@ -377,6 +377,7 @@ class RunPage(QWizardPage):
         consent = consent_summary(report, self.owner.language)
         if consent:
             extra += "\n" + consent
+        extra += whole_file_notes(report)
         more = ""
         if len(report.errors) > ERRORS_SHOWN:
             more = "\n" + self.tr("The first %1 problems are listed.").replace("%1", n(ERRORS_SHOWN))
