@@ -109,7 +109,7 @@ class FileProfile:
         return None
 
 
-SAMPLE_ROWS = 20_000
+SAMPLE_ROWS = 5_000
 
 
 def profile_rows(rows: Iterable[list[str] | None], watch: list[int], sample: int = SAMPLE_ROWS) -> FileProfile:

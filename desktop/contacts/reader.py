@@ -40,6 +40,7 @@ class _Lines:
     def __init__(self, handle: TextIO) -> None:
         self.handle = handle
         self.count = 0
+        self.nul = False  # a line read since the caller last looked held a NUL character
 
     def __iter__(self) -> "_Lines":
         return self
@@ -53,6 +54,8 @@ class _Lines:
             while (more := self.handle.readline(MAX_LINE_CHARS)) and not more.endswith(("\n", "\r")):
                 pass
             raise _LongLine
+        if "\x00" in line:
+            self.nul = True
         return line
 
 
@@ -114,7 +117,10 @@ class CsvSource:
             line, start = start, lines.count + 1
             if not cells or not any(c.strip() for c in cells):
                 continue  # blank lines and Excel's ';;;;' rows carry nothing
-            nul = next((i for i, c in enumerate(cells) if "\x00" in c), None)
+            nul = None
+            if lines.nul:
+                lines.nul = False
+                nul = next((i for i, c in enumerate(cells) if "\x00" in c), None)
             if nul is not None:
                 column = self.headers[nul] if nul < width else f"(column {nul + 1})"
                 yield Row(line, None, "the value holds a NUL byte (binary data, not text)", column)
