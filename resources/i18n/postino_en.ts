@@ -1790,6 +1790,25 @@
     </message>
 </context>
 <context>
+    <name>SavedMappingsBar</name>
+    <message>
+        <source>Use saved columns:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save these columns as:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a name, to reuse next time (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SecretPage</name>
     <message>
         <source>Type where the test should go.</source>

@@ -1790,6 +1790,25 @@
     </message>
 </context>
 <context>
+    <name>SavedMappingsBar</name>
+    <message>
+        <source>Use saved columns:</source>
+        <translation>Usa colonne salvate:</translation>
+    </message>
+    <message>
+        <source>Save these columns as:</source>
+        <translation>Salva queste colonne come:</translation>
+    </message>
+    <message>
+        <source>a name, to reuse next time (optional)</source>
+        <translation>un nome, per riusarle la prossima volta (facoltativo)</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+</context>
+<context>
     <name>SecretPage</name>
     <message>
         <source>Type where the test should go.</source>

@@ -204,3 +204,31 @@ def test_the_report_names_ambiguous_dates_and_empty_columns(qtbot, runner, works
     text = wizard.run_page.summary.text()
     assert "Dates in “Data di nascita” could be day/month or month/day" in text
     assert "Empty columns (no field made): Vuota" in text
+
+
+def test_a_mapping_is_saved_and_reused(qtbot, runner, workspace, tmp_path) -> None:
+    from desktop.contacts.saved_mappings import load_mapping
+
+    path = tmp_path / "gente.csv"
+    path.write_text("Posta;Telefonino;Ok\nz@example.it;347 123 4567;sì\n", encoding="utf-8")
+    wizard = _to_mapping(qtbot, runner, path)
+    page = wizard.mapping_page
+    for header, target in (("Posta", "email"), ("Telefonino", "phone"), ("Ok", "email_status")):
+        page.combos[header].setCurrentIndex(page.combos[header].findData(target))
+    page.saved.save_as.setText("gestionale")
+    assert not page.isComplete()  # e-mail consent is mapped, SMS consent is not: the wizard asks
+    page.choices.consent.setCurrentIndex(page.choices.consent.findData("pending"))
+    assert page.isComplete()
+    wizard.next()
+    assert wizard.run_page.report.committed
+    assert load_mapping(workspace, "contacts", "gestionale")["Posta"] == "email"
+
+    again = _to_mapping(qtbot, runner, path)
+    page = again.mapping_page
+    assert page.combos["Posta"].currentData() != "email"  # not an alias: only the saved mapping knows it
+    page.saved.use.setCurrentIndex(page.saved.use.findData("gestionale"))
+    page.saved.use.activated.emit(page.saved.use.currentIndex())
+    assert page.combos["Posta"].currentData() == "email" and page.combos["Ok"].currentData() == "email_status"
+    page.choices.consent.setCurrentIndex(page.choices.consent.findData("pending"))
+    again.next()
+    assert again.run_page.report.committed and again.run_page.report.unchanged == 1

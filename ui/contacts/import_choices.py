@@ -100,12 +100,23 @@ class ImportChoices(QGroupBox):
             lines.append(self.tr("The file has no consent column: say below what new contacts agreed to."))
         self.preset.setText("\n".join(lines))
 
-    def needs_consent(self) -> bool:
-        """True when the file cannot say what new contacts agreed to, so the person must choose."""
+    def needs_consent(self, mapping: dict[str, str | None] | None = None) -> bool:
+        """True when the columns as mapped cannot say what new contacts agreed to on a channel
+        they have an address for, so the person must choose."""
         preview = self.preview
         if preview is None:
             return False
-        return not preview.consent_columns and self.status.currentData() in (None, "none")
+        chosen = mapping if mapping is not None else preview.mapping
+        targets = set(chosen.values())
+
+        def filled(target: str) -> bool:  # in the rows shown: Mailchimp's empty "Phone Number" asks nothing
+            columns = [i for i, h in enumerate(preview.headers) if chosen.get(h) == target]
+            return any(i < len(row) and row[i].strip() for row in preview.rows for i in columns)
+
+        email_open = filled("email") and not targets & {"email_status", "email_blocked"} and \
+            self.status.currentData() in (None, "none")
+        sms_open = filled("phone") and not targets & {"sms_status", "sms_blocked"}
+        return email_open or sms_open
 
     def chosen(self) -> tuple[str | None, str | None, str | None]:
         """``(consent policy, file status, date order)`` for ``import_contacts``."""

@@ -23,11 +23,18 @@ from desktop.contacts.headers import GROUPS, custom_name
 from desktop.contacts.report import ImportReport
 from ui.contacts.import_choices import ImportChoices
 from ui.contacts.import_report import consent_summary, whole_file_notes
+from ui.contacts.saved_mappings_bar import SavedMappingsBar
 from ui.ops import CollectionOp, Job, OpChanges, OpContext, OpRunner, QueryOp
 from ui.widgets import error_label, show_field_error
 
 ERRORS_SHOWN = 1000
 IGNORE = "\x00ignore"
+
+
+def load_saved(c: OpContext, kind: str) -> dict[str, dict[str, str | None]]:
+    from desktop.contacts.saved_mappings import load_mapping, mapping_names
+
+    return {name: load_mapping(c.ws, kind, name) or {} for name in mapping_names(c.ws, kind)}
 
 
 def load_preview(c: OpContext, path: str, kind: str = "contacts"
@@ -45,20 +52,28 @@ def load_preview(c: OpContext, path: str, kind: str = "contacts"
 def run_import(c: OpContext, path: str, mapping: dict[str, str | None], group: str | None,
                skip_invalid: bool, now: datetime,
                choices: tuple[str | None, str | None, str | None] = (None, None, None),
-               kind: str = "contacts") -> ImportReport:
+               kind: str = "contacts", save_as: str | None = None) -> ImportReport:
     def progress(rows: int) -> None:
         c.check()
         c.progress(rows, 0, "")
+
 
     consent, status, date_order = choices
     if kind == "events":
         from desktop.events_import import import_events
 
-        return import_events(c.ws, path, now=now, skip_invalid=skip_invalid, mapping=mapping,
-                             date_order=date_order, progress=progress)
-    return import_contacts(c.ws, path, now=now, group=group, skip_invalid=skip_invalid,
-                           mapping=mapping, consent=consent, status=status, date_order=date_order,
-                           progress=progress)
+        report = import_events(c.ws, path, now=now, skip_invalid=skip_invalid, mapping=mapping,
+                               date_order=date_order, progress=progress)
+    else:
+        report = import_contacts(c.ws, path, now=now, group=group, skip_invalid=skip_invalid,
+                                 mapping=mapping, consent=consent, status=status, date_order=date_order,
+                                 progress=progress)
+    if save_as and mapping and report.committed:  # kept for next time only once it worked
+        from desktop.contacts.saved_mappings import save_mapping
+
+        with c.ws.transaction():
+            save_mapping(c.ws, kind, save_as, mapping)
+    return report
 
 
 class FilePage(QWizardPage):
@@ -130,6 +145,7 @@ class MappingPage(QWizardPage):
         self.sample.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.mapping_title, self.sample_title = QLabel(), QLabel()
         self.choices = ImportChoices()
+        self.saved = SavedMappingsBar(self.apply_mapping)
         for combo in (self.choices.consent, self.choices.status):
             combo.currentIndexChanged.connect(lambda _i: self.completeChanged.emit())
         layout = QVBoxLayout(self)
@@ -137,6 +153,7 @@ class MappingPage(QWizardPage):
         layout.addWidget(self.choices)
         layout.addWidget(self.problem)
         layout.addWidget(self.mapping_title)
+        layout.addWidget(self.saved)
         layout.addWidget(self.mapping, 3)
         layout.addWidget(self.sample_title)
         layout.addWidget(self.sample, 2)
@@ -149,6 +166,7 @@ class MappingPage(QWizardPage):
         self.sample_title.setText(self.tr("First rows of the file"))
         self.mapping.setHorizontalHeaderLabels([self.tr("Column"), self.tr("Example"), self.tr("Goes to")])
         self.choices.retranslate()
+        self.saved.retranslate()
         self._detected_text()
 
     def initializePage(self) -> None:
@@ -160,6 +178,8 @@ class MappingPage(QWizardPage):
         show_field_error(self.problem, None)
         path = self.owner.file_page.path.text().strip()
         kind = self.owner.kind
+        QueryOp(self.owner.runner, lambda c: load_saved(c, kind), parent=self).success(self.saved.set_saved) \
+            .run_in_background()
         (QueryOp(self.owner.runner, lambda c: load_preview(c, path, kind), parent=self)
          .success(lambda r: self._show(*r)).failure(self._failed).run_in_background())
 
@@ -228,6 +248,16 @@ class MappingPage(QWizardPage):
                                   .replace("%2", {"\t": "Tab", " ": "␠"}.get(self.preview.delimiter,
                                                                                  self.preview.delimiter)))
 
+    def apply_mapping(self, mapping: dict[str, str | None]) -> None:
+        """Set the combos from a saved mapping (columns it does not name keep their choice)."""
+        for header, target in mapping.items():
+            combo = self.combos.get(header)
+            if combo is not None:
+                index = combo.findData(IGNORE if target is None else target)
+                if index >= 0:
+                    combo.setCurrentIndex(index)
+        self.completeChanged.emit()
+
     def chosen_mapping(self) -> dict[str, str | None] | None:
         if self.owner.kind == "events" and self.preview is not None and self.preview.preset:
             return None  # the preset reads the export's own columns
@@ -242,7 +272,7 @@ class MappingPage(QWizardPage):
         chosen = [v for v in mapping.values() if v is not None]
         duplicate = len(chosen) != len(set(chosen))
         has_key = "email" in chosen or "phone" in chosen
-        consent = (self.owner.kind == "events" or not self.choices.needs_consent()
+        consent = (self.owner.kind == "events" or not self.choices.needs_consent(mapping)
                    or bool(self.choices.consent.currentData()))
         if duplicate:
             show_field_error(self.problem, self.tr("Two columns go to the same field; change one of them."))
@@ -316,9 +346,11 @@ class RunPage(QWizardPage):
         group = self.owner.file_page.group.currentText().strip() or None
         choices = self.owner.mapping_page.choices.chosen()
         kind = self.owner.kind
+        save_as = self.owner.mapping_page.saved.name()
         now = datetime.now(timezone.utc)
         self.job = (CollectionOp(self.owner.runner,
-                                 lambda c: run_import(c, path, mapping, group, skip_invalid, now, choices, kind),
+                                 lambda c: run_import(c, path, mapping, group, skip_invalid, now, choices, kind,
+                                                      save_as),
                                  OpChanges(contacts=True, groups=True, fields=True), parent=self, initiator=self)
                     .progress_to(self._progress).success(self._done).failure(self._failed)
                     .cancelled(self._cancelled).run_in_background())
