@@ -205,3 +205,15 @@ def test_empty_columns_make_no_custom_field_and_numbers_and_dates_are_typed(work
     assert types == {"spesa": "number", "ultimo_ordine": "date", "codice": "text"}
     b = _get(workspace, "b@example.it")
     assert (b["spesa"], b["ultimo_ordine"], b["codice"]) == (1250.0, "2026-02-25", "0043")
+
+
+def test_shopify_legacy_customers_export(workspace, now, tmp_path) -> None:
+    path = tmp_path / "customers_export.csv"  # the pre-2023 layout: Country and Country Code, Accepts Marketing
+    path.write_text("First Name,Last Name,Email,Company,Address1,Address2,City,Province,Province Code,Country,"
+                    "Country Code,Zip,Phone,Accepts Marketing,Total Spent,Total Orders,Tags,Note,Tax Exempt\n"
+                    "Lea,Roux,lea.roux@example.fr,,1 rue X,,Lyon,,,France,FR,69001,06 12 34 56 78,yes,12.00,1,,,no\n",
+                    encoding="utf-8")
+    report = import_contacts(workspace, path, now=now, consent="pending")
+    assert report.committed and report.preset == "Shopify customers"
+    lea = _get(workspace, "lea.roux@example.fr")
+    assert lea["phone"] == "+33612345678" and lea["email_status"] == "subscribed"

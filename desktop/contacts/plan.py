@@ -91,7 +91,7 @@ def build_plan(ws: Workspace, source: CsvSource, targets: list[ColumnTarget], pr
         if name == FULL_NAME and named:
             report.ignored_columns.append(target.header)
             continue
-        if name in seen and name != GROUPS:
+        if name in seen and name not in (GROUPS, COUNTRY):
             raise InputError(f'columns "{seen[name]}" and "{target.header}" both hold '
                              f"{name}; remove one or map it elsewhere", str(source.path))
         seen[name] = target.header
@@ -100,7 +100,8 @@ def build_plan(ws: Workspace, source: CsvSource, targets: list[ColumnTarget], pr
             col_ctx = replace(base, date_order=_order(name, profile, index, base, explicit_order, preset,
                                                       target.header, report))
         if name == COUNTRY:
-            country_index = index
+            if country_index is None:  # Shopify's old export has Country and Country Code: the first counts
+                country_index = index
             name = custom_name(target.header)
             if not name:
                 continue
