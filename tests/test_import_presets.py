@@ -98,16 +98,19 @@ def test_mailchimp_tags_birthdays_and_empty_columns(workspace, now) -> None:
 
 
 def test_yearless_birthdays_drive_birthday_rules(workspace, now) -> None:
-    from desktop.rules.sql_leaves import md_list
-    from datetime import date
+    from datetime import datetime, timezone
+
+    from tests.rules.handbuilt import matches
 
     import_contacts(workspace, F / "google_contacts.csv", now=now, consent="pending")
-    giulia = _get(workspace, "giulia@example.it")
-    assert giulia["birthday"] == "0000-02-29"
-    keys = md_list([date(2027, 2, 28)])  # how the anniversary condition matches a day
-    found = workspace.db.execute("SELECT email FROM contacts WHERE substr(birthday, 6, 5) IN (%s)"
-                                 % ",".join("?" * len(keys)), keys).fetchall()
-    assert found == [("giulia@example.it",)]
+    import_contacts(workspace, F / "subscribed_members_export_4f2a9c1b07.csv", now=now)
+    assert _get(workspace, "giulia@example.it")["birthday"] == "0000-02-29"
+    workspace.groups.create("Recent clickers", now)  # the action the test helper's rule uses
+    birthday = {"all": [{"field": "birthday", "op": "anniversary_today"}]}
+    # The real rule compiler: 29 February is wished on 28 February in a year without it...
+    assert matches(workspace, birthday, now=datetime(2027, 2, 28, 9, 0, tzinfo=timezone.utc)) == {"Giulia"}
+    # ...and Mailchimp's "03/14" on 14 March.
+    assert matches(workspace, birthday, now=datetime(2026, 3, 14, 9, 0, tzinfo=timezone.utc)) == {"Anna"}
 
 
 def test_google_contacts_multi_values_and_labels(workspace, now) -> None:
