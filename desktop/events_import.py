@@ -21,35 +21,13 @@ from desktop.contacts.text import strip_protective
 from desktop.contacts.values import ParseContext, fold, normalize_email, normalize_phone, parse_datetime, parse_number
 from desktop.errors import InputError
 from desktop.events import event_uid
-from desktop.events_presets import EventPreset, Item, detect_event_preset, event_preset_named
+from desktop.events_context import choose_event_preset, file_context
+from desktop.events_keys import _TYPES, KEYS, TYPES  # noqa: F401  (KEYS re-exported)
+from desktop.events_presets import Item
 from desktop.events_sources import Records, csv_records, is_jsonl, jsonl_records
 from desktop.timeutil import UTC, to_db, valid_zone
 from desktop.workspace import Workspace
 
-_KEYS: dict[str, tuple[str, ...]] = {
-    "type": ("type", "tipo", "event", "evento", "event type", "tipo evento"),
-    "email": ("email", "e-mail", "mail", "indirizzo email", "email address"),
-    "phone": ("phone", "cellulare", "telefono", "mobile", "mobile phone"),
-    "date": ("date", "data", "occurred_at", "occurred at", "time", "timestamp", "datetime", "quando",
-             "data ordine", "order date", "created_at", "created at"),
-    "order_id": ("order_id", "order id", "order", "ordine", "id ordine", "numero ordine", "order number"),
-    "cart_id": ("cart_id", "cart id", "cart", "carrello", "id carrello"),
-    "amount": ("amount", "importo", "totale", "total", "value", "valore"),
-    "items": ("items", "articoli", "prodotti", "products"),
-    "url": ("url", "link", "link url"),
-    "rule": ("rule", "regola", "rule name"),
-    "channel": ("channel", "canale"),
-}
-KEYS = {fold(alias): key for key, aliases in _KEYS.items() for alias in aliases}
-_TYPES = {
-    "purchase": ("purchase", "acquisto", "order", "ordine", "sale", "vendita"),
-    "cart_updated": ("cart_updated", "cart", "carrello", "cart update", "abandoned cart", "carrello abbandonato"),
-    "email_opened": ("email_opened", "open", "opened", "apertura", "aperta"),
-    "email_clicked": ("email_clicked", "click", "clicked", "clic", "clicca"),
-    "unsubscribed": ("unsubscribed", "unsubscribe", "disiscrizione", "disiscritto", "opt-out"),
-    "email_bounced": ("email_bounced", "bounce", "bounced", "rimbalzo", "rimbalzata"),
-}
-TYPES = {fold(alias): kind for kind, aliases in _TYPES.items() for alias in aliases}
 _FUTURE_SLACK = timedelta(days=1)
 
 
@@ -225,38 +203,6 @@ class _EventParser:
         return group_names(text)
 
 
-def _choose(headers: list[str], name: str | None) -> EventPreset | None:
-    if name == "none":
-        return None
-    if name:
-        found = event_preset_named(name)
-        if found is None:
-            raise InputError(f"{name!r} is not an events preset (see docs/import.md)", "--preset")
-        return found
-    return detect_event_preset(headers)
-
-
-def _file_context(ws: Workspace, source: CsvSource, country: str, date_order: str | None,
-                  report: ImportReport) -> ParseContext:
-    """The file's number convention and date order, from its amount and date columns."""
-    from desktop.contacts.profile import profile_rows
-
-    watch = [i for i, h in enumerate(source.headers) if KEYS.get(fold(h)) in ("amount", "date")
-             or fold(h) in ("total", "ordertotal", "gross", "amount", "createdat", "orderdate", "date")]
-    with CsvSource(source.path) as again:
-        profile = profile_rows((r.cells for r in again.rows()), watch)
-    decimal = profile.decimal(source.delimiter)
-    report.decimal = decimal
-    order = date_order
-    if order is None:
-        decided = {p.date_order() for p in profile.columns.values() if p.date_order()}
-        order = decided.pop() if len(decided) == 1 else None
-        if order is None and any(p.ambiguous_dates for p in profile.columns.values()):
-            report.ambiguous_dates.extend(source.headers[i] for i, p in profile.columns.items() if p.ambiguous_dates)
-    return ParseContext(country=country, date_order=order or ws.settings.get("import.date_order"),
-                        zone=ws.settings.get("business.timezone"), decimal=decimal)
-
-
 def import_events(ws: Workspace, path: str | Path, *, now: datetime, country: str | None = None,
                   skip_invalid: bool = False, dry_run: bool = False,
                   mapping: dict[str, str | None] | None = None, preset: str | None = None,
@@ -283,8 +229,8 @@ def import_events(ws: Workspace, path: str | Path, *, now: datetime, country: st
     else:
         source = CsvSource(file)
         report.encoding, report.delimiter = source.encoding, source.delimiter_name
-        ctx = _file_context(ws, source, chosen, date_order, report)
-        found = _choose(source.headers, preset)
+        ctx = file_context(ws, source, chosen, date_order, report)
+        found = choose_event_preset(source.headers, preset)
         report.preset = found.label if found else None
         plain: Records = csv_records(source)
         records = found.transform(plain) if found else ((l, r, e, "") for l, r, e in plain)

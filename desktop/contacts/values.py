@@ -7,13 +7,11 @@ where (file, line, column) it happened.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any
 from zoneinfo import ZoneInfo
 
-import phonenumbers
 from email_validator import EmailNotValidError, validate_email
 
 from desktop.contacts.phones import normalize_phone as _normalize_phone
