@@ -79,12 +79,12 @@ def main() -> int:
         now = datetime(2026, 3, 2, 9, 30, tzinfo=timezone.utc)
         with Workspace.open(folder / "ws") as ws:
             t0, c0 = time.perf_counter(), cpu_seconds()
-            report = import_contacts(ws, csv_path, now=now)
+            report = import_contacts(ws, csv_path, now=now, consent="subscribed")
             seconds, cpu = time.perf_counter() - t0, cpu_seconds() - c0
             print(report.format())
             peak = peak_mb()
             t1 = time.perf_counter()
-            again = import_contacts(ws, csv_path, now=now)
+            again = import_contacts(ws, csv_path, now=now, consent="subscribed")
             print(f"re-import: created={again.created} updated={again.updated} unchanged={again.unchanged} "
                   f"in {time.perf_counter() - t1:.1f} s")
         if not report.committed or report.created != args.rows:

@@ -8,43 +8,26 @@ nothing kept unless every row is good or ``skip_invalid`` is set. Each event get
 from __future__ import annotations
 
 import json
+import math
+from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any, Callable, Iterator, TextIO
+from typing import Any, Callable, Iterator
 
 from desktop.contacts.reader import CsvSource
 from desktop.contacts.report import ImportReport
 from desktop.contacts.row_parse import group_names
+from desktop.contacts.text import strip_protective
 from desktop.contacts.values import ParseContext, fold, normalize_email, normalize_phone, parse_datetime, parse_number
 from desktop.errors import InputError
 from desktop.events import event_uid
-from desktop.timeutil import UTC, to_db
+from desktop.events_context import choose_event_preset, file_context
+from desktop.events_keys import _TYPES, KEYS, TYPES  # noqa: F401  (KEYS re-exported)
+from desktop.events_presets import Item
+from desktop.events_sources import Records, csv_records, is_jsonl, jsonl_records
+from desktop.timeutil import UTC, to_db, valid_zone
 from desktop.workspace import Workspace
 
-_KEYS: dict[str, tuple[str, ...]] = {
-    "type": ("type", "tipo", "event", "evento", "event type", "tipo evento"),
-    "email": ("email", "e-mail", "mail", "indirizzo email", "email address"),
-    "phone": ("phone", "cellulare", "telefono", "mobile", "mobile phone"),
-    "date": ("date", "data", "occurred_at", "occurred at", "time", "timestamp", "datetime", "quando",
-             "data ordine", "order date", "created_at", "created at"),
-    "order_id": ("order_id", "order id", "order", "ordine", "id ordine", "numero ordine", "order number"),
-    "cart_id": ("cart_id", "cart id", "cart", "carrello", "id carrello"),
-    "amount": ("amount", "importo", "totale", "total", "value", "valore"),
-    "items": ("items", "articoli", "prodotti", "products"),
-    "url": ("url", "link", "link url"),
-    "rule": ("rule", "regola", "rule name"),
-    "channel": ("channel", "canale"),
-}
-KEYS = {fold(alias): key for key, aliases in _KEYS.items() for alias in aliases}
-_TYPES = {
-    "purchase": ("purchase", "acquisto", "order", "ordine", "sale", "vendita"),
-    "cart_updated": ("cart_updated", "cart", "carrello", "cart update", "abandoned cart", "carrello abbandonato"),
-    "email_opened": ("email_opened", "open", "opened", "apertura", "aperta"),
-    "email_clicked": ("email_clicked", "click", "clicked", "clic", "clicca"),
-    "unsubscribed": ("unsubscribed", "unsubscribe", "disiscrizione", "disiscritto", "opt-out"),
-    "email_bounced": ("email_bounced", "bounce", "bounced", "rimbalzo", "rimbalzata"),
-}
-TYPES = {fold(alias): kind for kind, aliases in _TYPES.items() for alias in aliases}
 _FUTURE_SLACK = timedelta(days=1)
 
 
@@ -58,49 +41,14 @@ class BadValue(ValueError):
         self.column = column
 
 
-def _is_jsonl(path: Path) -> bool:
-    if path.suffix.lower() in (".jsonl", ".ndjson", ".json"):
-        return True
-    with path.open("rb") as handle:  # any other name: a CSV header never starts with "{"
-        head = handle.read(512).lstrip(b"\xef\xbb\xbf \t\r\n")
-    return head.startswith(b"{")
-
-
-def _jsonl_records(path: Path) -> Iterator[tuple[int, dict[str, Any] | None, str]]:
-    with path.open("r", encoding="utf-8-sig") as handle:
-        try:
-            yield from _json_lines(handle)
-        except UnicodeDecodeError as exc:
-            raise InputError(f"JSON Lines files must be UTF-8 ({exc.reason} at byte {exc.start})", str(path)) from None
-
-
-def _json_lines(handle: TextIO) -> Iterator[tuple[int, dict[str, Any] | None, str]]:
-    for number, line in enumerate(handle, start=1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield number, None, f"not valid JSON ({exc.msg} at character {exc.colno})"
-            continue
-        if not isinstance(record, dict):
-            yield number, None, "each line must be a JSON object {...}"
-            continue
-        yield number, record, ""
-
-
-def _csv_records(source: CsvSource) -> Iterator[tuple[int, dict[str, Any] | None, str]]:
-    for row in source.rows():
-        if row.cells is None:
-            yield row.line, None, row.error
-        else:
-            yield row.line, dict(zip(source.headers, row.cells)), ""
-
-
 class _EventParser:
-    def __init__(self, ws: Workspace, ctx: ParseContext, now: datetime) -> None:
+    def __init__(self, ws: Workspace, ctx: ParseContext, now: datetime,
+                 mapping: dict[str, str | None] | None = None) -> None:
         self.ws, self.ctx, self.now = ws, ctx, now
         self.rules: dict[str, int | None] = {}
+        self.mapping = mapping or {}
+        self.contacts: dict[tuple[str | None, str | None], int | None] = {}
+        self.emails: dict[str, str] = {}
 
     def _rule_id(self, name: str) -> int | None:
         if name not in self.rules:
@@ -112,16 +60,17 @@ class _EventParser:
         """The event to record, keyed like ``Events.record``; raises ``BadValue`` naming the column."""
         fields: dict[str, tuple[str, Any]] = {}
         for column, value in record.items():
-            key = KEYS.get(fold(str(column)))
+            column = str(column)
+            key = self.mapping[column] if column in self.mapping else KEYS.get(fold(column))
             if key and value not in (None, "") and not (isinstance(value, str) and value.isspace()):
-                fields[key] = (str(column), value.strip() if isinstance(value, str) else value)
+                fields[key] = (column, strip_protective(value.strip()) if isinstance(value, str) else value)
         get = lambda key: fields.get(key, (key, None))  # noqa: E731
         kind = self._kind(fields)
         contact_id = self._contact(fields)
         column, raw = get("date")
         if raw is None:
             raise BadValue("date", "the event needs a date")
-        occurred = self._when(column, raw)
+        occurred = self._when(column, raw, record.get("zone"))
         event: dict[str, Any] = {"type_": kind, "contact_id": contact_id, "occurred_at": occurred,
                                  "ref": None, "amount": None, "payload": {}}
         if kind in ("purchase", "cart_updated"):
@@ -175,10 +124,7 @@ class _EventParser:
         email = phone = None
         if "email" in fields:
             column, raw = fields["email"]
-            try:
-                email = normalize_email(str(raw))
-            except ValueError as exc:
-                raise BadValue(column, str(exc)) from None
+            email = self._email(column, str(raw))
         if "phone" in fields:
             column, raw = fields["phone"]
             try:
@@ -187,30 +133,56 @@ class _EventParser:
                 raise BadValue(column, str(exc)) from None
         if email is None and phone is None:
             raise BadValue("email", "the event needs the contact's e-mail address or mobile number")
-        contact_id = self.ws.contacts.find(email, phone)
+        key = (email, phone)
+        if key not in self.contacts:
+            if len(self.contacts) > 100_000:
+                self.contacts.clear()
+            self.contacts[key] = self.ws.contacts.find(email, phone)
+        contact_id = self.contacts[key]
         if contact_id is None:
             column = fields["email"][0] if email else fields["phone"][0]
             raise BadValue(column, f"no contact has {email or phone} (import the contacts first)")
         return contact_id
 
-    def _when(self, column: str, raw: Any) -> datetime:
+    def _email(self, column: str, raw: str) -> str:
+        """Validated once per address: an orders file names the same customers again and again."""
+        found = self.emails.get(raw)
+        if found is None:
+            try:
+                found = normalize_email(raw)
+            except ValueError as exc:
+                raise BadValue(column, str(exc)) from None
+            if len(self.emails) > 100_000:
+                self.emails.clear()
+            self.emails[raw] = found
+        return found
+
+    def _when(self, column: str, raw: Any, zone: Any = None) -> datetime:
+        ctx = self.ctx
+        if isinstance(zone, str) and zone and zone != ctx.zone:
+            if not valid_zone(zone):
+                raise BadValue(column, f"{zone!r} is not a time zone this import knows")
+            ctx = replace(ctx, zone=zone)
         try:
             if isinstance(raw, (int, float)) and not isinstance(raw, bool):
                 moment = datetime.fromtimestamp(raw, UTC)
             else:
-                moment = parse_datetime(str(raw), self.ctx)
+                moment = parse_datetime(str(raw), ctx)
         except (ValueError, OverflowError, OSError) as exc:
             raise BadValue(column, str(exc)) from None
         if moment > self.now + _FUTURE_SLACK:
             raise BadValue(column, f"{raw!r} is in the future (is the day/month order right?)")
         return moment
 
-    @staticmethod
-    def _amount(column: str, raw: Any) -> float:
+    def _amount(self, column: str, raw: Any) -> float:
         if isinstance(raw, (int, float)) and not isinstance(raw, bool):
+            if not math.isfinite(raw):
+                raise BadValue(column, f"{raw!r} is not an amount")
             return float(raw)
+        if not isinstance(raw, str):
+            raise BadValue(column, "an amount must be a number")
         try:
-            return parse_number(str(raw))
+            return parse_number(raw, self.ctx.decimal)
         except ValueError as exc:
             raise BadValue(column, str(exc)) from None
 
@@ -233,26 +205,38 @@ class _EventParser:
 
 def import_events(ws: Workspace, path: str | Path, *, now: datetime, country: str | None = None,
                   skip_invalid: bool = False, dry_run: bool = False,
+                  mapping: dict[str, str | None] | None = None, preset: str | None = None,
+                  date_order: str | None = None,
                   progress: Callable[[int], None] | None = None) -> ImportReport:
-    """Import events from a CSV or JSON Lines file; the report says what was (or would be) added."""
+    """Import events from a CSV or JSON Lines file; the report says what was (or would be) added.
+
+    Shop and payment exports (Shopify and WooCommerce orders, Stripe, PayPal) are detected
+    from their header (or named with ``preset``) and read as purchases; ``mapping`` names
+    the generic key (``email``, ``date``, ``order_id``, ``amount``…) of other columns.
+    """
     file = Path(path)
     if not file.is_file():
         raise InputError("file not found", str(file))
     chosen = (country or ws.settings.get("business.country") or "IT").upper()
-    ctx = ParseContext(country=chosen, date_order=ws.settings.get("import.date_order"),
+    ctx = ParseContext(country=chosen, date_order=date_order or ws.settings.get("import.date_order"),
                        zone=ws.settings.get("business.timezone"))
     report = ImportReport(str(file), "events", dry_run=dry_run, skip_invalid=skip_invalid)
     source = None
-    if _is_jsonl(file):
+    records: Iterator[Item]
+    if is_jsonl(file):
         report.encoding, report.delimiter = "utf-8", "JSON Lines"
-        records = _jsonl_records(file)
+        records = ((line, rec, err, "") for line, rec, err in jsonl_records(file))
     else:
         source = CsvSource(file)
         report.encoding, report.delimiter = source.encoding, source.delimiter_name
-        records = _csv_records(source)
+        ctx = file_context(ws, source, chosen, date_order, report)
+        found = choose_event_preset(source.headers, preset)
+        report.preset = found.label if found else None
+        plain: Records = csv_records(source)
+        records = found.transform(plain) if found else ((l, r, e, "") for l, r, e in plain)
     try:
         with ws.transaction():
-            _import(ws, records, _EventParser(ws, ctx, now), now, report, progress)
+            _import(ws, records, _EventParser(ws, ctx, now, mapping), now, report, progress)
             if dry_run or not report.ok:
                 raise _Discard
         report.committed = True
@@ -264,13 +248,17 @@ def import_events(ws: Workspace, path: str | Path, *, now: datetime, country: st
     return report
 
 
-def _import(ws: Workspace, records: Iterator[tuple[int, dict[str, Any] | None, str]], parser: _EventParser,
+def _import(ws: Workspace, records: Iterator[Item], parser: _EventParser,
             now: datetime, report: ImportReport, progress: Callable[[int], None] | None) -> None:
     first_new = ws.db.execute("SELECT coalesce(max(id), 0) FROM events").fetchone()[0] + 1
-    for line, record, error in records:
+    for line, record, error, left_out in records:
         report.rows += 1
         if progress is not None and report.rows % 5000 == 0:
             progress(report.rows)
+        if left_out:
+            if not left_out.startswith("\x00"):
+                report.left_out[left_out] = report.left_out.get(left_out, 0) + 1
+            continue
         if record is None:
             report.invalid += 1
             report.add_error(line, "", error)

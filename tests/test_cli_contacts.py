@@ -18,10 +18,10 @@ def run(data_dir: Path, *args: str) -> subprocess.CompletedProcess:
 
 def test_contacts_import_export_and_events(tmp_path) -> None:
     ws = tmp_path / "ws"
-    ok = run(ws, "contacts", "import", str(CSV / "italian_semicolon_dmy.csv"), "--group", "Clienti")
+    ok = run(ws, "contacts", "import", str(CSV / "italian_semicolon_dmy.csv"), "--consent", "subscribed", "--group", "Clienti")
     assert ok.returncode == 0, ok.stderr
     assert "created:            4" in ok.stdout and ok.stderr == ""
-    again = run(ws, "contacts", "import", str(CSV / "italian_semicolon_dmy.csv"))
+    again = run(ws, "contacts", "import", str(CSV / "italian_semicolon_dmy.csv"), "--consent", "subscribed")
     assert again.returncode == 0 and "unchanged:          4" in again.stdout
     events = run(ws, "events", "import", str(EVENTS / "events.jsonl"))
     assert events.returncode == 0 and "created:            5" in events.stdout
@@ -33,13 +33,13 @@ def test_contacts_import_export_and_events(tmp_path) -> None:
 
 def test_bad_rows_exit_2_with_report_on_stdout(tmp_path) -> None:
     ws = tmp_path / "ws"
-    bad = run(ws, "contacts", "import", str(CSV / "bad_emails.csv"))
+    bad = run(ws, "contacts", "import", str(CSV / "bad_emails.csv"), "--consent", "subscribed")
     assert bad.returncode == 2
     assert 'line 3, column "Email": \'mario@@x\' is not a valid e-mail address' in bad.stdout
     assert "nothing was imported" in bad.stderr
-    skipped = run(ws, "contacts", "import", str(CSV / "bad_emails.csv"), "--skip-invalid")
+    skipped = run(ws, "contacts", "import", str(CSV / "bad_emails.csv"), "--consent", "subscribed", "--skip-invalid")
     assert skipped.returncode == 0 and "created:            2" in skipped.stdout
-    dry = run(ws, "contacts", "import", str(CSV / "utf8_bom.csv"), "--dry-run")
+    dry = run(ws, "contacts", "import", str(CSV / "utf8_bom.csv"), "--consent", "subscribed", "--dry-run")
     assert dry.returncode == 0 and "Dry run" in dry.stdout
     bad_events = run(ws, "events", "import", str(EVENTS / "bad_events.csv"))
     assert bad_events.returncode == 2 and "line 3" in bad_events.stdout
@@ -47,11 +47,11 @@ def test_bad_rows_exit_2_with_report_on_stdout(tmp_path) -> None:
 
 def test_bad_usage_and_missing_file_exit_2(tmp_path) -> None:
     ws = tmp_path / "ws"
-    missing = run(ws, "contacts", "import", str(tmp_path / "nope.csv"))
+    missing = run(ws, "contacts", "import", str(tmp_path / "nope.csv"), "--consent", "subscribed")
     assert missing.returncode == 2 and "file not found" in missing.stderr
-    order = run(ws, "contacts", "import", str(CSV / "utf8_bom.csv"), "--date-order", "ymd")
+    order = run(ws, "contacts", "import", str(CSV / "utf8_bom.csv"), "--consent", "subscribed", "--date-order", "ymd")
     assert order.returncode == 2
-    country = run(ws, "contacts", "import", str(CSV / "utf8_bom.csv"), "--country", "ZZ")
+    country = run(ws, "contacts", "import", str(CSV / "utf8_bom.csv"), "--consent", "subscribed", "--country", "ZZ")
     assert country.returncode == 2 and "country" in country.stderr
 
 

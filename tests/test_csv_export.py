@@ -45,17 +45,17 @@ def test_round_trip_gives_an_identical_workspace(workspace, now, tmp_path, date_
     assert count == 120
     other = Workspace.open(tmp_path / "other")
     try:
-        report = import_contacts(other, path, now=now)
+        report = import_contacts(other, path, now=now, consent="subscribed")
         assert report.committed and report.created == 120 and not report.errors
         assert _snapshot(other) == _snapshot(workspace)
-        again = import_contacts(other, path, now=now)
+        again = import_contacts(other, path, now=now, consent="subscribed")
         assert (again.created, again.updated) == (0, 0)
     finally:
         other.close()
 
 
 def test_export_columns_and_formats(workspace, now, tmp_path) -> None:
-    import_contacts(workspace, FIXTURES / "italian_semicolon_dmy.csv", now=now, group="Clienti")
+    import_contacts(workspace, FIXTURES / "italian_semicolon_dmy.csv", now=now, consent="subscribed", group="Clienti")
     path = tmp_path / "out.csv"
     export_contacts(workspace, path, date_format="dmy")
     raw = path.read_bytes()

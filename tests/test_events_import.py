@@ -16,7 +16,7 @@ FIXTURES = Path(__file__).parent / "fixtures"
 
 @pytest.fixture
 def shop(workspace, now):
-    report = import_contacts(workspace, FIXTURES / "csv" / "italian_semicolon_dmy.csv", now=now)
+    report = import_contacts(workspace, FIXTURES / "csv" / "italian_semicolon_dmy.csv", now=now, consent="subscribed")
     assert report.committed
     return workspace
 

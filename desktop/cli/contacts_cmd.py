@@ -20,16 +20,39 @@ def _progress(done: int) -> None:
         print(f"\r{done} rows...", end="", file=sys.stderr, flush=True)
 
 
+def chosen_mapping(args: argparse.Namespace, ws: Workspace, kind: str) -> dict[str, str | None] | None:
+    """``--preset NAME`` of a saved mapping, then ``--map`` on top of it."""
+    from desktop.contacts.saved_mappings import load_mapping, parse_map_option
+
+    mapping: dict[str, str | None] | None = None
+    if args.preset:
+        mapping = load_mapping(ws, kind, args.preset)
+    if args.map:
+        mapping = {**(mapping or {}), **parse_map_option(args.map)}
+    return mapping
+
+
 def _import(args: argparse.Namespace, ws: Workspace) -> int:
     from desktop.contacts.csv_import import import_contacts
+    from desktop.contacts.saved_mappings import load_mapping, save_mapping
 
+    mapping = chosen_mapping(args, ws, "contacts")
+    saved = bool(args.preset and load_mapping(ws, "contacts", args.preset) is not None)
     report = import_contacts(
         ws, args.file, now=datetime.now(timezone.utc), country=args.country, group=args.group,
         skip_invalid=args.skip_invalid, dry_run=args.dry_run, date_order=args.date_order,
-        progress=_progress)
+        mapping=mapping, consent=args.consent, status=args.status,
+        preset=None if saved else args.preset, progress=_progress)
     if sys.stderr.isatty():
         print("\r", end="", file=sys.stderr)
     print(report.format())
+    if args.save_mapping and mapping:
+        save_mapping(ws, "contacts", args.save_mapping, mapping)
+        print(f"Mapping saved as {args.save_mapping!r}: reuse it with --preset {args.save_mapping!r}")
+    if report.consent_undecided:
+        print(f"error: {args.file}: {report.consent_undecided} new contacts without a stated consent; "
+              "nothing was imported (use --consent)", file=sys.stderr)
+        return EXIT_BAD_INPUT
     if not report.ok:
         print(f"error: {args.file}: {report.invalid} bad rows; nothing was imported", file=sys.stderr)
         return EXIT_BAD_INPUT
@@ -45,6 +68,15 @@ def _export(args: argparse.Namespace, ws: Workspace) -> int:
     return EXIT_OK
 
 
+def add_mapping_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--map", metavar='"COLUMN=field,..."',
+                        help="where columns go, e.g. \"Cell=phone,Note=ignore\" (on top of the preset)")
+    parser.add_argument("--preset", metavar="NAME",
+                        help="a built-in preset (e.g. shopify-customers, mailchimp; 'none' for none) or a "
+                             "saved mapping; default: detected from the header")
+    parser.add_argument("--save-mapping", metavar="NAME", help="save the --map/--preset mapping under NAME")
+
+
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("contacts", help="import and export contacts")
     actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
@@ -54,7 +86,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     imp.add_argument("--country", metavar="CC", help="country of phone numbers without +prefix (default: setting business.country)")
     imp.add_argument("--skip-invalid", action="store_true", help="import the good rows even if some rows are bad")
     imp.add_argument("--dry-run", action="store_true", help="check the file and report, without writing anything")
-    imp.add_argument("--date-order", choices=("dmy", "mdy"), help="how to read 01/02/2025 (default: setting import.date_order)")
+    imp.add_argument("--date-order", choices=("dmy", "mdy"), help="how to read 01/02/2025 (default: detected per column, else setting import.date_order)")
+    imp.add_argument("--consent", choices=("subscribed", "unsubscribed", "pending", "from-file"),
+                     help="status of new contacts the file says nothing about; from-file: such rows are bad rows. "
+                          "Without it, such contacts stop the import")
+    imp.add_argument("--status", choices=("subscribed", "unsubscribed", "pending", "bounced", "none"),
+                     help="the status the whole file carries (default: detected, e.g. Mailchimp's unsubscribed_*.csv)")
+    add_mapping_options(imp)
     imp.set_defaults(handler=_import)
     exp = actions.add_parser("export", help="export every contact, custom field and group to a CSV file")
     exp.add_argument("file")

@@ -8,18 +8,43 @@ moves on the way back.
 from __future__ import annotations
 
 import csv
+import re
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 from zoneinfo import ZoneInfo
 
 from desktop.contacts.headers import GROUPS
 from desktop.errors import InputError
+from desktop.fileio import write_atomic
 from desktop.fields import FieldSpec
 from desktop.timeutil import from_db
 from desktop.workspace import Workspace
 
 DATE_FORMATS = ("iso", "dmy")
+
+
+_PHONE = re.compile(r"\+\d[\d ]{5,19}")
+
+
+def safe_cell(value: str) -> str:
+    """A cell Excel and LibreOffice show as text, never run as a formula.
+
+    Cells starting with ``= + - @``, a tab or a carriage return are formulas (or become one)
+    when a spreadsheet opens the file; a leading apostrophe makes them text and our import
+    strips it again. A phone number in E.164 (``+393471234567``) is left as it is: it is
+    only digits after the ``+``, which spreadsheets read as a number, not a formula.
+    """
+    if value and value[0] in "=+-@\t\r":
+        if value[0] == "+" and _PHONE.fullmatch(value):
+            return value
+        if value[0] == "-" and _NUMBER.fullmatch(value):
+            return value
+        return "'" + value
+    return value
+
+
+_NUMBER = re.compile(r"-\d+(?:\.\d+)?")
 
 
 def _header(spec: FieldSpec) -> str:
@@ -72,16 +97,16 @@ def export_contacts(ws: Workspace, path: str | Path, *, delimiter: str = ";", en
     query = (f"SELECT {columns}, (SELECT group_concat(name, '|') FROM (SELECT g.name FROM memberships m "
              "JOIN groups g ON g.id = m.group_id WHERE m.contact_id = c.id ORDER BY g.name)) "
              "FROM contacts c ORDER BY c.id")
-    target = Path(path)
     count = 0
-    try:
-        handle = target.open("w", encoding=encoding, newline="")
-    except OSError as exc:
-        raise InputError(f"cannot write the file ({exc.strerror})", str(target)) from None
-    with handle:
+
+    def write(handle: TextIO) -> None:
+        nonlocal count
         writer = csv.writer(handle, delimiter=delimiter, lineterminator="\r\n")
-        writer.writerow([_header(s) for s in specs] + [GROUPS])
+        writer.writerow([safe_cell(h) for h in [_header(s) for s in specs] + [GROUPS]])
         for row in ws.db.conn.execute(query):
-            writer.writerow([f(v) for f, v in zip(formatters, row)] + [row[-1] or ""])
+            cells = [f(v) for f, v in zip(formatters, row)] + [row[-1] or ""]
+            writer.writerow([safe_cell(c) for c in cells])
             count += 1
+
+    write_atomic(path, write, workspace_dir=ws.data_dir, encoding=encoding)
     return count

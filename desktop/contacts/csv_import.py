@@ -1,8 +1,10 @@
 """Importing contacts from the CSV files shops really have, as one all-or-nothing transaction.
 
 Every row is validated and written inside one transaction; at the end we either commit or
-roll back (bad rows without ``skip_invalid``, or a dry run). Running the real writes even in
-a dry run means its report is exactly what the real import would do.
+roll back (bad rows without ``skip_invalid``, new contacts whose consent nobody stated, or
+a dry run). Running the real writes even in a dry run means its report is exactly what
+the real import would do. Whole-file decisions (preset, column types, date orders, the
+number convention, the file's own status) are made first, in ``plan.py``.
 """
 
 from __future__ import annotations
@@ -14,19 +16,25 @@ from typing import Callable
 
 import phonenumbers
 
-from desktop.contacts.headers import GROUPS, ColumnTarget, resolve, suggest_mapping
+from desktop.contacts.consent import FILE_STATUSES, check_policy, detect_file_status
+from desktop.contacts.consent_rules import ConsentRules
+from desktop.contacts.headers import resolve, suggest_mapping
 from desktop.contacts.pipeline import parsed, workers_for
+from desktop.contacts.plan import build_plan, check_column_limit, profile_file
+from desktop.contacts.presets import Preset, detect_preset, preset_named
 from desktop.contacts.reader import CsvSource
 from desktop.contacts.report import ImportReport
-from desktop.contacts.row_parse import ParsedRow, RowParser
+from desktop.contacts.row_parse import ParsedRow, RowParser, RowPlan
 from desktop.contacts.values import ParseContext
 from desktop.contacts.writer import ChunkWriter
 from desktop.errors import InputError
 from desktop.fields import STANDARD, FieldSpec
+from desktop.messages import Msg, text
 from desktop.workspace import Workspace
 
 PROGRESS_EVERY = 5000
 WRITE_CHUNK = 1000
+NO_STATUS = "none"  # --status none: the file carries no status, whatever its name says
 
 
 class _Discard(Exception):
@@ -44,25 +52,50 @@ class Preview:
     mapping: dict[str, str | None]
     rows: list[list[str]] = field(default_factory=list)
     new_fields: list[str] = field(default_factory=list)
+    preset: str | None = None  # the detected preset's name
+    preset_label: str | None = None
+    file_status: str | None = None  # the status the whole file seems to carry
+    file_status_why: str = ""
+    consent_columns: list[str] = field(default_factory=list)  # headers that state consent
 
 
-def preview_csv(path: str | Path, rows: int = 20, ws: Workspace | None = None) -> Preview:
-    """Detected dialect, headers, suggested mapping and the first ``rows`` rows.
+def choose_preset(headers: list[str], name: str | None) -> Preset | None:
+    """The named preset (``none`` for no preset), else the one the header matches."""
+    if name == NO_STATUS:
+        return None
+    if name:
+        found = preset_named(name)
+        if found is None:
+            raise InputError(f"{name!r} is not a preset (see docs/import.md)", "--preset")
+        return found
+    return detect_preset(headers)
+
+
+def preview_csv(path: str | Path, rows: int = 20, ws: Workspace | None = None,
+                preset: str | None = None) -> Preview:
+    """Detected dialect, preset, file status, headers, suggested mapping and the first rows.
 
     Without a workspace the mapping knows only standard fields; every other column is
     suggested as a new custom field.
     """
     catalog = ws.fields if ws is not None else _StandardOnly()
     with CsvSource(path) as source:
-        mapping = suggest_mapping(source.headers, catalog)  # type: ignore[arg-type]
+        chosen = choose_preset(source.headers, preset)
+        mapping = suggest_mapping(source.headers, catalog, chosen)  # type: ignore[arg-type]
         first: list[list[str]] = []
         for row in source.rows():
             if len(first) >= rows:
                 break
             if row.cells is not None:
                 first.append(row.cells)
-        new = [t.field for t in resolve(source.headers, catalog, None) if t.new_type and t.field]  # type: ignore[arg-type]
-        return Preview(str(path), source.encoding, source.delimiter, source.headers, mapping, first, new)
+        targets = resolve(source.headers, catalog, None, chosen)  # type: ignore[arg-type]
+        new = [t.field for t in targets if t.new_type and t.field]
+        status = detect_file_status(path, source.headers)
+        consent = [t.header for t in targets if t.field in ("email_status", "sms_status", "email_blocked",
+                                                            "sms_blocked")]
+        return Preview(str(path), source.encoding, source.delimiter, source.headers, mapping, first, new,
+                       chosen.name if chosen else None, chosen.label if chosen else None,
+                       status.status if status else None, text(status.why, "en") if status else "", consent)
 
 
 class _StandardOnly:
@@ -85,50 +118,57 @@ def _context(ws: Workspace, country: str | None, date_order: str | None) -> Pars
     return ParseContext(country=chosen_country, date_order=order, zone=ws.settings.get("business.timezone"))
 
 
-def _plan(ws: Workspace, source: CsvSource, targets: list[ColumnTarget], now: datetime,
-          report: ImportReport) -> list[tuple[int, str, FieldSpec | None]]:
-    """``(column index, header, spec)`` for every kept column; creates missing custom fields."""
-    seen: dict[str, str] = {}
-    plan: list[tuple[int, str, FieldSpec | None]] = []
-    for index, target in enumerate(targets):
-        if target.field is None:
-            report.ignored_columns.append(target.header)
-            continue
-        if target.field in seen:
-            raise InputError(f'columns "{seen[target.field]}" and "{target.header}" both hold '
-                             f"{target.field}; remove one or map it elsewhere", str(source.path))
-        seen[target.field] = target.header
-        if target.field == GROUPS:
-            plan.append((index, target.header, None))
-            continue
-        if target.new_type:
-            ws.fields.add_custom(target.field, target.new_type, now, label=target.label or target.header)
-            report.new_fields.append(target.field)
-        plan.append((index, target.header, ws.fields.get(target.field)))
-    if "email" not in seen and "phone" not in seen:
-        raise InputError("no column holds an e-mail address or a mobile number (headers: "
-                         f"{', '.join(source.headers)})", f"{source.path}, line 1")
-    return plan
+def _file_status(path: str | Path, headers: list[str], status: str | None,
+                 report: ImportReport) -> str | None:
+    if status == NO_STATUS:
+        return None
+    if status is not None:
+        if status not in FILE_STATUSES:
+            raise InputError(f"{status!r} is not one of {', '.join(FILE_STATUSES)} or none", "--status")
+        report.file_status, report.file_status_why = status, text(Msg("consent.option"), "en")
+        report.file_status_msg = Msg("consent.option").encode()
+        return status
+    found = detect_file_status(path, headers)
+    if found is None:
+        return None
+    report.file_status, report.file_status_why = found.status, text(found.why, "en")
+    report.file_status_msg = found.why.encode()
+    return found.status
 
 
 def import_contacts(ws: Workspace, path: str | Path, *, now: datetime, country: str | None = None,
                     group: str | None = None, skip_invalid: bool = False, dry_run: bool = False,
                     mapping: dict[str, str | None] | None = None, date_order: str | None = None,
+                    consent: str | None = None, status: str | None = None, preset: str | None = None,
                     progress: Callable[[int], None] | None = None) -> ImportReport:
     """Import ``path`` into ``ws``; returns the report whether or not anything was kept.
 
-    Raises ``InputError`` only for problems with the whole file (missing, empty, no e-mail or
-    phone column); bad rows are listed in the report instead.
+    ``consent`` is the status of new contacts the file says nothing about (``subscribed``,
+    ``unsubscribed``, ``pending``) or ``from-file`` (such rows are bad rows); without it,
+    such contacts make the import refuse the file. ``status`` overrides the status the
+    whole file carries (detected from its name and columns; ``none`` for no status).
+    Raises ``InputError`` only for problems with the whole file.
     """
+    try:
+        policy = check_policy(consent)
+    except ValueError as exc:
+        raise InputError(str(exc), "--consent") from None
     ctx = _context(ws, country, date_order)
     report = ImportReport(str(path), "contacts", group=group, dry_run=dry_run, skip_invalid=skip_invalid)
     with CsvSource(path) as source:
         report.encoding, report.delimiter = source.encoding, source.delimiter_name
+        chosen = choose_preset(source.headers, preset)
+        report.preset = chosen.label if chosen else None
+        targets = resolve(source.headers, ws.fields, mapping, chosen)
+        check_column_limit(ws, targets, str(source.path))
+        file_status = _file_status(path, source.headers, status, report)
+        profile = profile_file(str(path), targets)
         try:
             with ws.transaction():
-                targets = resolve(source.headers, ws.fields, mapping)
-                plan = _plan(ws, source, targets, now, report)
-                _import_rows(ws, source, plan, ctx, now, report, group, progress)
+                plan = build_plan(ws, source, targets, profile, ctx, explicit_order=date_order is not None,
+                                  preset=chosen, file_status=file_status, now=now, report=report)
+                rules = ConsentRules(ws, report, policy, report.file_status_msg)
+                _import_rows(ws, source, plan, rules, now, report, group, progress)
                 if dry_run or not report.ok:
                     raise _Discard
             report.committed = True
@@ -139,12 +179,10 @@ def import_contacts(ws: Workspace, path: str | Path, *, now: datetime, country: 
     return report
 
 
-def _import_rows(ws: Workspace, source: CsvSource, plan: list[tuple[int, str, FieldSpec | None]],
-                 ctx: ParseContext, now: datetime, report: ImportReport, group: str | None,
-                 progress: Callable[[int], None] | None) -> None:
-    writer = ChunkWriter(ws, now, report, group)
-    key_header = next((h for _, h, s in plan if s is not None and s.name in ("email", "phone")), "")
-    parser = RowParser(plan, ctx, key_header)
+def _import_rows(ws: Workspace, source: CsvSource, plan: RowPlan, rules: ConsentRules, now: datetime,
+                 report: ImportReport, group: str | None, progress: Callable[[int], None] | None) -> None:
+    writer = ChunkWriter(ws, now, report, group, rules)
+    parser = RowParser(plan)
     workers = workers_for(source.path.stat().st_size)
     chunk: list[ParsedRow] = []
     for row in parsed(source.rows(), parser, workers):

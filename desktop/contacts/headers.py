@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from desktop.contacts.values import fold
+from desktop.contacts.presets import COUNTRY, FULL_NAME, OPTIN_AT, PSEUDO_TARGETS, Preset
+from desktop.contacts.text import fold
 from desktop.fields import FIELD_TYPES, STANDARD_NAMES, FieldCatalog
 
 GROUPS = "groups"  # not a field: a column of group names the contact is added to
@@ -21,7 +22,7 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     "phone": ("phone", "mobile", "mobile phone", "cellulare", "telefono", "cell", "tel",
               "telefono cellulare", "numero di telefono", "numero cellulare", "phone number",
               "mobile number", "cell phone", "sms", "whatsapp"),
-    "first_name": ("first_name", "first name", "firstname", "given name", "nome", "name"),
+    "first_name": ("first_name", "first name", "firstname", "given name", "nome"),
     "last_name": ("last_name", "last name", "lastname", "surname", "family name", "cognome"),
     "language": ("language", "lingua", "lang", "locale", "idioma", "sprache", "langue"),
     "timezone": ("timezone", "time zone", "fuso orario", "fuso", "tz"),
@@ -29,12 +30,25 @@ _ALIASES: dict[str, tuple[str, ...]] = {
                  "compleanno", "birthdate"),
     "registered_at": ("registered_at", "registered", "registration date", "date registered",
                       "data di registrazione", "registrazione", "data iscrizione", "iscritto il",
-                      "signup date", "sign-up date", "created", "created at", "data creazione"),
+                      "signup date", "sign-up date", "created", "created at", "data creazione",
+                      "sign up", "signup", "registration", "optin_time", "opt-in time", "added_time",
+                      "date created", "customer since", "cliente dal"),
     "email_status": ("email_status", "consenso email", "consenso e-mail", "email consent",
                      "iscrizione email", "iscrizione e-mail", "newsletter", "email subscription",
-                     "e-mail subscription", "accepts marketing", "consenso marketing"),
+                     "e-mail subscription", "accepts marketing", "consenso marketing",
+                     "accepts email marketing", "consenso newsletter", "iscritto newsletter",
+                     "email marketing consent", "email opt in", "privacy marketing"),
     "sms_status": ("sms_status", "consenso sms", "sms consent", "iscrizione sms", "sms subscription",
-                   "accepts sms marketing"),
+                   "accepts sms marketing", "sms marketing consent", "sms opt in"),
+    "email_blocked": ("email_blacklisted", "do not email", "do not e-mail", "non inviare email",
+                      "non inviare e-mail", "email opt out", "e-mail opt out", "blacklist email"),
+    "sms_blocked": ("sms_blacklisted", "do not sms", "do not text", "non inviare sms", "sms opt out"),
+    FULL_NAME: ("name", "full name", "nome completo", "nome e cognome", "cognome e nome",
+                "customer name", "nominativo"),
+    COUNTRY: ("country", "country code", "paese", "nazione", "billing_country", "billing country",
+              "prefisso internazionale", "country / region", "country/region"),
+    OPTIN_AT: ("optin_at", "confirm_time", "opt-in date", "optin date", "consent date", "data consenso",
+               "data del consenso"),
     GROUPS: ("groups", "group", "gruppi", "gruppo", "lists", "liste", "tags"),
     "updated_at": ("updated_at", "last update", "ultimo aggiornamento"),
     "id": ("id",),
@@ -101,25 +115,33 @@ def target_for(header: str, catalog: FieldCatalog) -> ColumnTarget:
     return ColumnTarget(header, name, None if existing else "text", bare)
 
 
-def suggest_mapping(headers: list[str], catalog: FieldCatalog) -> dict[str, str | None]:
+def suggest_mapping(headers: list[str], catalog: FieldCatalog,
+                    preset: Preset | None = None) -> dict[str, str | None]:
     """``{header: field name or None}`` as the import would use it without a mapping."""
-    return {h: target_for(h, catalog).field for h in headers}
+    return {t.header: t.field for t in resolve(headers, catalog, None, preset)}
 
 
-def resolve(headers: list[str], catalog: FieldCatalog,
-            mapping: dict[str, str | None] | None) -> list[ColumnTarget]:
-    """One target per column, honouring the caller's mapping where it names the header."""
+def _chosen(header: str, chosen: str | None, catalog: FieldCatalog) -> ColumnTarget:
+    if chosen is None or chosen in IGNORE_NAMES:
+        return ColumnTarget(header, None)
+    if chosen == GROUPS or chosen in PSEUDO_TARGETS or chosen in catalog.all():
+        return ColumnTarget(header, chosen)
+    bare, hint, _ = split_type_hint(header)
+    return ColumnTarget(header, chosen, hint or "text", bare)
+
+
+def resolve(headers: list[str], catalog: FieldCatalog, mapping: dict[str, str | None] | None,
+            preset: Preset | None = None) -> list[ColumnTarget]:
+    """One target per column: the caller's mapping first, then the preset, then the aliases."""
     targets = []
     for header in headers:
         if mapping is not None and header in mapping:
-            chosen = mapping[header]
-            if chosen is None or chosen in IGNORE_NAMES:
-                targets.append(ColumnTarget(header, None))
-            elif chosen == GROUPS or chosen in catalog.all():
-                targets.append(ColumnTarget(header, chosen))
-            else:
-                bare, hint, _ = split_type_hint(header)
-                targets.append(ColumnTarget(header, chosen, hint or "text", bare))
-        else:
-            targets.append(target_for(header, catalog))
+            targets.append(_chosen(header, mapping[header], catalog))
+            continue
+        if preset is not None:
+            known, target = preset.target(header)
+            if known:
+                targets.append(_chosen(header, target, catalog))
+                continue
+        targets.append(target_for(header, catalog))
     return targets

@@ -51,7 +51,7 @@ def parsed(rows: Iterator[Row], parser: RowParser, workers: int) -> Iterator[Par
     # "spawn" never forks a process that holds SQLite handles or Qt threads.
     context = multiprocessing.get_context("spawn")
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=worker_init,
-                               initargs=(parser.plan, parser.ctx, parser.key_header))
+                               initargs=(parser.plan,))
     window: deque[_Slot] = deque()
     limit = workers * 2
     broken = False

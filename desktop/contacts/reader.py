@@ -23,6 +23,42 @@ class Row:
     column: str = ""
 
 
+MAX_LINE_CHARS = 4 << 20  # a physical line longer than this is a broken row, not read whole
+
+
+class _LongLine(Exception):
+    pass
+
+
+class _Lines:
+    """The file's physical lines, counted, none longer than ``MAX_LINE_CHARS``.
+
+    A longer line (a runaway quote, a binary blob) is skipped to its end and raised as
+    ``_LongLine`` so memory stays bounded; the caller reports it on its line and goes on.
+    """
+
+    def __init__(self, handle: TextIO) -> None:
+        self.handle = handle
+        self.count = 0
+        self.nul = False  # a line read since the caller last looked held a NUL character
+
+    def __iter__(self) -> "_Lines":
+        return self
+
+    def __next__(self) -> str:
+        line = self.handle.readline(MAX_LINE_CHARS)
+        if not line:
+            raise StopIteration
+        self.count += 1
+        if len(line) >= MAX_LINE_CHARS and not line.endswith(("\n", "\r")):
+            while (more := self.handle.readline(MAX_LINE_CHARS)) and not more.endswith(("\n", "\r")):
+                pass
+            raise _LongLine
+        if "\x00" in line:
+            self.nul = True
+        return line
+
+
 class CsvSource:
     """An open CSV file: its detected dialect, its header, and an iterator over its rows."""
 
@@ -30,9 +66,13 @@ class CsvSource:
         self.path = Path(path)
         self.encoding, self.delimiter = detect(self.path)
         self._handle: TextIO = self.path.open("r", encoding=self.encoding, newline="")
-        self._reader = csv.reader(self._handle, delimiter=self.delimiter, strict=True)
+        self._lines = _Lines(self._handle)
+        self._reader = self._new_reader()
         try:
             header = next(self._reader, None)
+        except _LongLine:
+            self.close()
+            raise InputError("the header row is longer than 4 MB", f"{self.path}, line 1") from None
         except csv.Error as exc:
             self.close()
             raise InputError(f"the header row cannot be read ({exc})", f"{self.path}, line 1") from None
@@ -40,7 +80,10 @@ class CsvSource:
             self.close()
             raise InputError("the first row must hold the column names", f"{self.path}, line 1")
         self.headers = [h.strip() or f"(column {i + 1})" for i, h in enumerate(header)]
-        self._header_lines = self._reader.line_num
+        self._header_lines = self._lines.count
+
+    def _new_reader(self) -> Iterator[list[str]]:
+        return csv.reader(self._lines, delimiter=self.delimiter, strict=True)
 
     @property
     def delimiter_name(self) -> str:
@@ -50,12 +93,18 @@ class CsvSource:
         """Every data row; rows of the wrong width come back with ``error`` set, not raised."""
         width = len(self.headers)
         reader = self._reader
+        lines = self._lines
         start = self._header_lines + 1
         while True:
             try:
                 cells = next(reader)
             except StopIteration:
                 return
+            except _LongLine:
+                yield Row(start, None, f"the row is longer than {MAX_LINE_CHARS >> 20} MB (a quote never closed?)")
+                reader = self._reader = self._new_reader()
+                start = lines.count + 1
+                continue
             except csv.Error as exc:
                 reason = str(exc)
                 if "end of data" in reason or "EOF" in reason:
@@ -63,11 +112,19 @@ class CsvSource:
                 else:
                     reason = f"the row cannot be read as CSV ({reason})"
                 yield Row(start, None, reason)
-                start = reader.line_num + 1
+                start = lines.count + 1
                 continue
-            line, start = start, reader.line_num + 1
+            line, start = start, lines.count + 1
             if not cells or not any(c.strip() for c in cells):
                 continue  # blank lines and Excel's ';;;;' rows carry nothing
+            nul = None
+            if lines.nul:
+                lines.nul = False
+                nul = next((i for i, c in enumerate(cells) if "\x00" in c), None)
+            if nul is not None:
+                column = self.headers[nul] if nul < width else f"(column {nul + 1})"
+                yield Row(line, None, "the value holds a NUL byte (binary data, not text)", column)
+                continue
             if len(cells) < width:
                 yield Row(line, None, f"the row has {len(cells)} values but the header has {width} columns "
                                       "(a truncated line?)", self.headers[len(cells)])

@@ -9,7 +9,9 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import stat
 from pathlib import Path
+from typing import BinaryIO
 
 from desktop.errors import InputError
 
@@ -18,11 +20,44 @@ _CHUNK = 1 << 16
 _SAMPLE_LINES = 30
 
 
+SAMPLE_BYTES = 1 << 20  # what sniffing reads: a few MB at most whatever the file is
+_LINE_BYTES = 1 << 20
+_SHOWN = 5
+
+
+def _mixed_lines(handle: BinaryIO) -> tuple[list[int], list[int]]:
+    """Lines whose accents are valid UTF-8, and lines that are not (up to a few of each)."""
+    handle.seek(0)
+    utf8: list[int] = []
+    other: list[int] = []
+    number = 0
+    while True:
+        line = handle.readline(_LINE_BYTES)
+        if not line:
+            return utf8, other
+        if not line.endswith(b"\n") and len(line) == _LINE_BYTES:
+            number -= 1  # the rest of a long line: same line number
+        number += 1
+        if line.isascii():
+            continue
+        try:
+            line.decode("utf-8")
+            if len(utf8) < _SHOWN and (not utf8 or utf8[-1] != number):
+                utf8.append(number)
+        except UnicodeDecodeError:
+            if len(other) < _SHOWN and (not other or other[-1] != number):
+                other.append(number)
+        if len(utf8) >= _SHOWN and len(other) >= _SHOWN:
+            return utf8, other
+
+
 def detect_encoding(path: Path) -> str:
     """The encoding to read ``path`` with, from its BOM or from whether it is valid UTF-8.
 
     The whole file is checked (in chunks, so memory stays flat): a single ``è`` saved by
-    Excel as Windows-1252 on line 80,000 would otherwise stop an import half-way.
+    Excel as Windows-1252 on line 80,000 would otherwise stop an import half-way. A file
+    whose lines mix UTF-8 and Windows-1252 (two exports pasted together) is refused,
+    naming lines of each: read either way, some names would come out as ``NicolÃ²``.
     """
     with path.open("rb") as handle:
         head = handle.read(4)
@@ -39,6 +74,11 @@ def detect_encoding(path: Path) -> str:
             return "utf-8"
         except UnicodeDecodeError:
             pass
+        utf8, other = _mixed_lines(handle)
+        if utf8 and other:
+            raise InputError("the file mixes two encodings: lines " + ", ".join(map(str, utf8)) +
+                             " are UTF-8 and lines " + ", ".join(map(str, other)) + " are Windows-1252; "
+                             "save it again with one encoding (UTF-8)", str(path))
         handle.seek(0)
         decoder = codecs.getincrementaldecoder("cp1252")()
         try:
@@ -50,15 +90,30 @@ def detect_encoding(path: Path) -> str:
             return "latin-1"
 
 
-def _sample(path: Path, encoding: str) -> str:
-    with path.open("r", encoding=encoding, newline="") as handle:
-        lines = []
-        for _ in range(_SAMPLE_LINES):
-            line = handle.readline()
-            if not line:
-                break
-            lines.append(line)
-    return "".join(lines)
+def _head(path: Path) -> bytes:
+    with path.open("rb") as handle:
+        return handle.read(SAMPLE_BYTES)
+
+
+def _check_nul(head: bytes, path: Path) -> None:
+    at = head.find(b"\x00")
+    if at < 0:
+        return
+    line = head.count(b"\n", 0, at) + 1
+    column = at - (head.rfind(b"\n", 0, at) + 1) + 1
+    raise InputError(f"a NUL byte at line {line}, character {column}: this is not a text CSV "
+                     "(a spreadsheet's binary file, or UTF-16 without its BOM?)", str(path))
+
+
+def _sample(head: bytes, encoding: str, whole: bool, path: Path) -> str:
+    """Complete lines of the bounded head, decoded."""
+    if not whole:
+        cut = head.rfind(b"\n")
+        if cut < 0:
+            raise InputError(f"line 1 is longer than {SAMPLE_BYTES // (1 << 20)} MB: not a CSV header", str(path))
+        head = head[:cut + 1]
+    decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
+    return decoder.decode(head, final=True)
 
 
 def sniff_delimiter(sample: str) -> str:
@@ -66,20 +121,26 @@ def sniff_delimiter(sample: str) -> str:
 
     ``csv.Sniffer`` guesses badly on short files and on ``;`` with decimal commas, so we
     score each candidate: rows agreeing with the header's width, then the width itself.
+    A value longer than the field limit must not make every candidate fail (the row is
+    reported later, on its line), so the limit is lifted for the bounded sample.
     """
     best, best_score = ",", (-1, -1)
-    for delimiter in DELIMITERS:
-        try:
-            rows = [r for r in csv.reader(io.StringIO(sample), delimiter=delimiter) if r]
-        except csv.Error:
-            continue
-        if not rows or len(rows[0]) < 2:
-            continue
-        width = len(rows[0])
-        agreeing = sum(1 for r in rows[1:] if len(r) == width)
-        score = (agreeing, width)
-        if score > best_score:
-            best, best_score = delimiter, score
+    old_limit = csv.field_size_limit(max(csv.field_size_limit(), 4 * SAMPLE_BYTES))
+    try:
+        for delimiter in DELIMITERS:
+            try:
+                rows = [r for r in csv.reader(io.StringIO(sample), delimiter=delimiter) if r]
+            except csv.Error:
+                continue
+            if not rows or len(rows[0]) < 2:
+                continue
+            width = len(rows[0])
+            agreeing = sum(1 for r in rows[1:_SAMPLE_LINES] if len(r) == width)
+            score = (agreeing, width)
+            if score > best_score:
+                best, best_score = delimiter, score
+    finally:
+        csv.field_size_limit(old_limit)
     return best
 
 
@@ -89,11 +150,18 @@ def detect(path: Path) -> tuple[str, str]:
         raise InputError("file not found", str(path))
     if path.is_dir():
         raise InputError("is a folder, not a file", str(path))
-    encoding = detect_encoding(path)
-    sample = _sample(path, encoding)
-    if not sample.strip():
+    if not stat.S_ISREG(path.stat().st_mode):
+        raise InputError("is not a regular file (a device, a pipe or a socket)", str(path))
+    head = _head(path)
+    if not head.strip():
         raise InputError("the file is empty", str(path))
-    return encoding, sniff_delimiter(sample)
+    if not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        _check_nul(head, path)
+    encoding = detect_encoding(path)
+    whole = len(head) < SAMPLE_BYTES
+    if encoding == "utf-16":
+        return encoding, sniff_delimiter(_sample(head, encoding, whole or len(head) % 2 == 0, path))
+    return encoding, sniff_delimiter(_sample(head, encoding, whole, path))
 
 
 def describe(delimiter: str) -> str:

@@ -7,15 +7,15 @@ where (file, line, column) it happened.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any
 from zoneinfo import ZoneInfo
 
-import phonenumbers
 from email_validator import EmailNotValidError, validate_email
 
+from desktop.contacts.phones import normalize_phone as _normalize_phone
+from desktop.contacts.text import fold, strip_protective  # noqa: F401  (re-exported)
 from desktop.fields import STATUSES, FieldSpec
 from desktop.timeutil import UTC, to_db, valid_zone
 
@@ -27,6 +27,8 @@ class ParseContext:
     country: str = "IT"
     date_order: str = "dmy"  # or "mdy"
     zone: str = "Europe/Rome"
+    decimal: str | None = None  # "," or "." when the file's numbers decide it, else guessed per value
+    phones_international: bool = False  # the file writes country codes without "+" (Brevo)
 
 
 def normalize_email(raw: str) -> str:
@@ -38,17 +40,8 @@ def normalize_email(raw: str) -> str:
     return result.normalized.lower()
 
 
-def normalize_phone(raw: str, country: str = "IT") -> str:
-    text = raw.strip()
-    if text.startswith("00"):
-        text = "+" + text[2:]
-    try:
-        number = phonenumbers.parse(text, country.upper())
-    except phonenumbers.NumberParseException as exc:
-        raise ValueError(f"{raw!r} is not a phone number ({exc})") from None
-    if not phonenumbers.is_valid_number(number):
-        raise ValueError(f"{raw!r} is not a valid phone number for {country.upper()} or abroad")
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+def normalize_phone(raw: str, country: str = "IT", international: bool = False) -> str:
+    return _normalize_phone(raw, country, international)
 
 
 _DMY = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})$")
@@ -86,6 +79,40 @@ def parse_date(raw: str, ctx: ParseContext = ParseContext()) -> date:
     raise ValueError(f"{raw!r} is not a date (expected {order} or yyyy-mm-dd)")
 
 
+_YEARLESS = (re.compile(r"^--(\d{2})-?(\d{2})$"), re.compile(r"^0000-(\d{2})-(\d{2})$"))
+_SHORT = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})(?:[/.\-]0{2,4})?$")
+YEARLESS_PREFIX = "0000-"  # how a birthday without a year is stored: the month and day still match
+
+
+def parse_birthday(raw: str, ctx: ParseContext = ParseContext()) -> str:
+    """A birthday as stored: ``yyyy-mm-dd``, or ``0000-mm-dd`` when the file gives no year.
+
+    Mailchimp writes ``03/14``, Google Contacts ``--03-14``, Outlook ``14/3/0000``-like
+    values; birthday rules compare only month and day, so they still work. Year 0 is a leap
+    year in the ISO calendar, so ``--02-29`` is a valid stored value.
+    """
+    text = raw.strip()
+    month = day = None
+    for pattern in _YEARLESS:
+        m = pattern.match(text)
+        if m:
+            month, day = int(m[1]), int(m[2])
+    m = _SHORT.match(text) if month is None else None
+    if m:
+        a, b = int(m[1]), int(m[2])
+        day, month = (a, b) if ctx.date_order == "dmy" else (b, a)
+    if month is None or day is None:
+        return parse_date(text, ctx).isoformat()
+    try:
+        date(2000, month, day)
+    except ValueError:
+        raise ValueError(f"{raw!r} is not a real day of the year") from None
+    return f"{YEARLESS_PREFIX}{month:02d}-{day:02d}"
+
+
+_EMPTY_DATES = {"0/0/00", "00/00/0000", "0000-00-00", "00/00/00"}
+
+
 def parse_datetime(raw: str, ctx: ParseContext = ParseContext()) -> datetime:
     """An aware UTC datetime; a value without an offset is read in ``ctx.zone``."""
     text = raw.strip()
@@ -111,10 +138,26 @@ def parse_datetime(raw: str, ctx: ParseContext = ParseContext()) -> datetime:
     return datetime.combine(day, clock, tzinfo=ZoneInfo(ctx.zone)).astimezone(UTC)
 
 
-def parse_number(raw: str) -> float:
-    """Numbers as Italian and English spreadsheets write them: ``1.234,50`` and ``1,234.50``."""
-    text = re.sub(r"[\s\u00a0€$£]|EUR|USD|GBP", "", raw.strip(), flags=re.IGNORECASE)
-    if "," in text and "." in text:
+_CURRENCY = re.compile(r"[\s\u00a0€$£]|EUR|USD|GBP|CHF", re.IGNORECASE)
+_IT_NUMBER = re.compile(r"[-+]?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?")
+_EN_NUMBER = re.compile(r"[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
+
+
+def parse_number(raw: str, decimal: str | None = None) -> float:
+    """Numbers as Italian and English spreadsheets write them: ``1.234,50`` and ``1,234.50``.
+
+    ``decimal`` is the file's convention when its numbers decide it: with ``","`` a lone
+    ``1.250`` is one thousand two hundred fifty, as an Italian wrote it; without it, a single
+    separator is read as the decimal point.
+    """
+    text = _CURRENCY.sub("", raw.strip())
+    if text.endswith("-") and text[:-1].replace(".", "").replace(",", "").isdigit():
+        text = "-" + text[:-1]
+    if decimal == "," and _IT_NUMBER.fullmatch(text):
+        text = text.replace(".", "").replace(",", ".")
+    elif decimal == "." and _EN_NUMBER.fullmatch(text):
+        text = text.replace(",", "")
+    elif "," in text and "." in text:
         if text.rfind(",") > text.rfind("."):
             text = text.replace(".", "").replace(",", ".")
         else:
@@ -122,9 +165,12 @@ def parse_number(raw: str) -> float:
     elif text.count(",") == 1:
         text = text.replace(",", ".")
     try:
-        return float(text)
+        value = float(text)
     except ValueError:
         raise ValueError(f"{raw!r} is not a number") from None
+    if value != value or value in (float("inf"), float("-inf")):
+        raise ValueError(f"{raw!r} is not a number")
+    return value
 
 
 _TRUE = {"1", "true", "yes", "y", "si", "sì", "s", "vero", "x", "ok"}
@@ -173,12 +219,6 @@ def parse_language(raw: str) -> str:
     return code
 
 
-def fold(text: str) -> str:
-    """Lower-case, accents removed, only letters and digits: how header names are compared."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return re.sub(r"[^a-z0-9]", "", "".join(c for c in decomposed if not unicodedata.combining(c)).lower())
-
-
 def to_db_value(spec: FieldSpec, raw: Any, ctx: ParseContext = ParseContext()) -> Any:
     """The stored value of ``raw`` for ``spec``; empty text means "no value" (``None``)."""
     if raw is None:
@@ -193,7 +233,7 @@ def to_db_value(spec: FieldSpec, raw: Any, ctx: ParseContext = ParseContext()) -
     if name == "email":
         return normalize_email(raw)
     if name == "phone":
-        return normalize_phone(raw, ctx.country)
+        return normalize_phone(raw, ctx.country, ctx.phones_international)
     if name in ("email_status", "sms_status"):
         return parse_status(raw)
     if name == "language":
@@ -205,9 +245,13 @@ def to_db_value(spec: FieldSpec, raw: Any, ctx: ParseContext = ParseContext()) -
     if spec.type == "text":
         return str(raw)
     if spec.type == "number":
-        return float(raw) if isinstance(raw, (int, float)) and not isinstance(raw, bool) else parse_number(str(raw))
+        return float(raw) if isinstance(raw, (int, float)) and not isinstance(raw, bool) else parse_number(str(raw), ctx.decimal)
     if spec.type == "boolean":
         return int(raw) if isinstance(raw, bool) else int(parse_bool(str(raw)))
+    if isinstance(raw, str) and spec.type in ("date", "datetime") and raw in _EMPTY_DATES:
+        return None  # Outlook's "no birthday"
+    if name == "birthday" and isinstance(raw, str):
+        return parse_birthday(raw, ctx)
     if spec.type == "date":
         if isinstance(raw, datetime):
             return raw.date().isoformat()

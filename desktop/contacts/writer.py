@@ -16,6 +16,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, Iterable
 
+from desktop.contacts.consent_rules import ConsentRules
 from desktop.contacts.report import ImportReport
 from desktop.contacts.row_parse import ParsedRow
 from desktop.timeutil import to_db
@@ -26,8 +27,10 @@ _IN_LIMIT = 500  # stay well under SQLite's bound-parameter limit
 
 
 class ChunkWriter:
-    def __init__(self, ws: Workspace, now: datetime, report: ImportReport, group: str | None) -> None:
+    def __init__(self, ws: Workspace, now: datetime, report: ImportReport, group: str | None,
+                 consent: ConsentRules | None = None) -> None:
         self.ws, self.now, self.report = ws, now, report
+        self.consent = consent or ConsentRules(ws, report, "subscribed")
         self.stamp = to_db(now)
         row = ws.db.execute("SELECT coalesce(max(id), 0) FROM contacts").fetchone()
         self.first_new_id = row[0] + 1  # ids from here on were created by this import
@@ -88,15 +91,19 @@ class ChunkWriter:
         self._prefetch(rows)
         for row in rows:
             if row.values is not None:
-                self._write(row.values, row.groups)
+                self._write(row)
         self.flush()
         self._reset()
 
-    def _write(self, values: dict[str, Any], groups: list[str]) -> None:
+    def _write(self, row: ParsedRow) -> None:
         report = self.report
+        values, groups = row.values, row.groups
+        assert values is not None
         email, phone = values.get("email"), values.get("phone")
         contact_id = self._find(email, phone)
         if contact_id is None:
+            if not self.consent.for_new(row):
+                return
             contact_id = self._create(values)
             report.created += 1
         elif contact_id in self.pending:
@@ -107,6 +114,7 @@ class ChunkWriter:
             self._update(contact_id, values, only_missing=True)
         else:
             self.touched.add(contact_id)
+            self.consent.for_existing(contact_id, row)
             if self._update(contact_id, values, only_missing=False):
                 report.updated += 1
             else:

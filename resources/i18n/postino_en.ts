@@ -135,6 +135,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Send again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queue the selected failed or uncertain messages to go out again now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Latest rule-check errors</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1023,9 +1031,127 @@
     </message>
 </context>
 <context>
+    <name>ImportChoices</name>
+    <message>
+        <source>Before importing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not asked yet: pending (no messages until they confirm)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>They agreed to receive messages: subscribed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>They did not agree: unsubscribed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No: read each row&apos;s own consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everyone in it is subscribed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everyone in it has unsubscribed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everyone in it bounced (address not valid)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everyone in it is pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detected from the data (else the setting)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Day/month/year (25/12/2025)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Month/day/year (12/25/2025)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New contacts the file says nothing about:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The whole file has one status?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dates like 03/04:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recognised format: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No known export format: columns matched by their names.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file looks like a list of people who are all “%1” (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent is read from: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file has no consent column: say below what new contacts agreed to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportReport</name>
+    <message>
+        <source>E-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 %3 — %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dates in “%1” could be day/month or month/day: read with the date order setting. Choose the order on the previous page if they look wrong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Empty columns (no field made): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Left out on purpose: %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ImportWizard</name>
     <message>
         <source>Import contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import events</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1191,6 +1317,26 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Full name (split into first and last name)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Country (for the row&apos;s phone numbers; also kept)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date of the opt-in (consent)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Do not e-mail (yes = unsubscribed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Do not send SMS (yes = unsubscribed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Read as %1, columns separated by “%2”.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1200,6 +1346,10 @@
     </message>
     <message>
         <source>One column must hold the e-mail address or the mobile number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say what the new contacts agreed to: the file does not say.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1822,10 +1972,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Checking the rule and sending…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Export rules</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1910,6 +2056,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Nothing was imported: %1 new contacts have no consent in the file. Go back and say what they agreed to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Imported; the bad rows below were left out.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1937,6 +2087,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Postino is paused: “%1” was not checked. Resume sending first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The check of “%1” failed: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1945,7 +2099,30 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Postino&apos;s engine is not answering: is it running? (see the status bar). Nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Run now</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SavedMappingsBar</name>
+    <message>
+        <source>Use saved columns:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save these columns as:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a name, to reuse next time (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>—</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -135,6 +135,14 @@
         <translation>Segna i selezionati come non riusciti</translation>
     </message>
     <message>
+        <source>Send again</source>
+        <translation type="unfinished">Invia di nuovo</translation>
+    </message>
+    <message>
+        <source>Queue the selected failed or uncertain messages to go out again now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Latest rule-check errors</source>
         <translation>Ultimi errori nei controlli delle regole</translation>
     </message>
@@ -1023,10 +1031,128 @@
     </message>
 </context>
 <context>
+    <name>ImportChoices</name>
+    <message>
+        <source>Before importing</source>
+        <translation>Prima di importare</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Scegli…</translation>
+    </message>
+    <message>
+        <source>Not asked yet: pending (no messages until they confirm)</source>
+        <translation>Non ancora chiesto: in attesa (nessun messaggio finché non confermano)</translation>
+    </message>
+    <message>
+        <source>They agreed to receive messages: subscribed</source>
+        <translation>Hanno accettato di ricevere messaggi: iscritti</translation>
+    </message>
+    <message>
+        <source>They did not agree: unsubscribed</source>
+        <translation>Non hanno accettato: disiscritti</translation>
+    </message>
+    <message>
+        <source>No: read each row&apos;s own consent</source>
+        <translation>No: leggi il consenso di ogni riga</translation>
+    </message>
+    <message>
+        <source>Everyone in it is subscribed</source>
+        <translation>Sono tutti iscritti</translation>
+    </message>
+    <message>
+        <source>Everyone in it has unsubscribed</source>
+        <translation>Si sono tutti disiscritti</translation>
+    </message>
+    <message>
+        <source>Everyone in it bounced (address not valid)</source>
+        <translation>Sono tutti rimbalzati (indirizzo non valido)</translation>
+    </message>
+    <message>
+        <source>Everyone in it is pending</source>
+        <translation>Sono tutti in attesa</translation>
+    </message>
+    <message>
+        <source>Detected from the data (else the setting)</source>
+        <translation>Riconosciuto dai dati (altrimenti l&apos;impostazione)</translation>
+    </message>
+    <message>
+        <source>Day/month/year (25/12/2025)</source>
+        <translation>Giorno/mese/anno (25/12/2025)</translation>
+    </message>
+    <message>
+        <source>Month/day/year (12/25/2025)</source>
+        <translation>Mese/giorno/anno (12/25/2025)</translation>
+    </message>
+    <message>
+        <source>New contacts the file says nothing about:</source>
+        <translation>Nuovi contatti di cui il file non dice nulla:</translation>
+    </message>
+    <message>
+        <source>The whole file has one status?</source>
+        <translation>L&apos;intero file ha un solo stato?</translation>
+    </message>
+    <message>
+        <source>Dates like 03/04:</source>
+        <translation>Date come 03/04:</translation>
+    </message>
+    <message>
+        <source>Recognised format: %1</source>
+        <translation>Formato riconosciuto: %1</translation>
+    </message>
+    <message>
+        <source>No known export format: columns matched by their names.</source>
+        <translation>Nessun formato noto: colonne riconosciute dal nome.</translation>
+    </message>
+    <message>
+        <source>The file looks like a list of people who are all “%1” (%2).</source>
+        <translation>Il file sembra un elenco di persone tutte «%1» (%2).</translation>
+    </message>
+    <message>
+        <source>Consent is read from: %1</source>
+        <translation>Il consenso è letto da: %1</translation>
+    </message>
+    <message>
+        <source>The file has no consent column: say below what new contacts agreed to.</source>
+        <translation>Il file non ha una colonna del consenso: indica qui sotto cosa hanno accettato i nuovi contatti.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportReport</name>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <source>%1: %2 %3 — %4</source>
+        <translation>%1: %2 %3 — %4</translation>
+    </message>
+    <message>
+        <source>Dates in “%1” could be day/month or month/day: read with the date order setting. Choose the order on the previous page if they look wrong.</source>
+        <translation>Le date in «%1» possono essere giorno/mese o mese/giorno: lette secondo l&apos;impostazione dell&apos;ordine delle date. Se sembrano sbagliate, scegli l&apos;ordine nella pagina precedente.</translation>
+    </message>
+    <message>
+        <source>Empty columns (no field made): %1</source>
+        <translation>Colonne vuote (nessun campo creato): %1</translation>
+    </message>
+    <message>
+        <source>Left out on purpose: %1 (%2)</source>
+        <translation>Lasciati fuori di proposito: %1 (%2)</translation>
+    </message>
+</context>
+<context>
     <name>ImportWizard</name>
     <message>
         <source>Import contacts</source>
         <translation>Importa contatti</translation>
+    </message>
+    <message>
+        <source>Import events</source>
+        <translation>Importa eventi</translation>
     </message>
 </context>
 <context>
@@ -1191,6 +1317,26 @@
         <translation>Nuovo campo personalizzato “%1”</translation>
     </message>
     <message>
+        <source>Full name (split into first and last name)</source>
+        <translation>Nome completo (diviso in nome e cognome)</translation>
+    </message>
+    <message>
+        <source>Country (for the row&apos;s phone numbers; also kept)</source>
+        <translation>Paese (per i numeri di telefono della riga; viene anche salvato)</translation>
+    </message>
+    <message>
+        <source>Date of the opt-in (consent)</source>
+        <translation>Data del consenso (opt-in)</translation>
+    </message>
+    <message>
+        <source>Do not e-mail (yes = unsubscribed)</source>
+        <translation>Non inviare e-mail (sì = disiscritto)</translation>
+    </message>
+    <message>
+        <source>Do not send SMS (yes = unsubscribed)</source>
+        <translation>Non inviare SMS (sì = disiscritto)</translation>
+    </message>
+    <message>
         <source>Read as %1, columns separated by “%2”.</source>
         <translation>Letto come %1, colonne separate da “%2”.</translation>
     </message>
@@ -1201,6 +1347,10 @@
     <message>
         <source>One column must hold the e-mail address or the mobile number.</source>
         <translation>Una colonna deve contenere l&apos;indirizzo e-mail o il numero di cellulare.</translation>
+    </message>
+    <message>
+        <source>Say what the new contacts agreed to: the file does not say.</source>
+        <translation>Indica cosa hanno accettato i nuovi contatti: il file non lo dice.</translation>
     </message>
 </context>
 <context>
@@ -1822,10 +1972,6 @@
         <translation>Elimina regola</translation>
     </message>
     <message>
-        <source>Checking the rule and sending…</source>
-        <translation>Verifica della regola e invio in corso…</translation>
-    </message>
-    <message>
         <source>Export rules</source>
         <translation>Esporta regole</translation>
     </message>
@@ -1910,6 +2056,10 @@
         <translation>Righe lette: %1 · nuovi: %2 · aggiornati: %3 · invariati: %4 · doppioni uniti: %5 · errate: %6</translation>
     </message>
     <message>
+        <source>Nothing was imported: %1 new contacts have no consent in the file. Go back and say what they agreed to.</source>
+        <translation>Non è stato importato nulla: %1 nuovi contatti non hanno il consenso nel file. Torna indietro e indica cosa hanno accettato.</translation>
+    </message>
+    <message>
         <source>Imported; the bad rows below were left out.</source>
         <translation>Importato; le righe errate qui sotto sono state lasciate fuori.</translation>
     </message>
@@ -1937,6 +2087,10 @@
         <translation>“%1” è disattivata: attivala prima, oppure usa Simula per vedere chi selezionerebbe.</translation>
     </message>
     <message>
+        <source>Postino is paused: “%1” was not checked. Resume sending first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The check of “%1” failed: %2</source>
         <translation>La verifica di “%1” non è riuscita: %2</translation>
     </message>
@@ -1945,8 +2099,31 @@
         <translation>“%1” verificata ora: %2 corrispondenti, %3 pianificati, %4 cambi di gruppo; %5 inviati, %6 non riusciti.</translation>
     </message>
     <message>
+        <source>Postino&apos;s engine is not answering: is it running? (see the status bar). Nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Run now</source>
         <translation>Esegui ora</translation>
+    </message>
+</context>
+<context>
+    <name>SavedMappingsBar</name>
+    <message>
+        <source>Use saved columns:</source>
+        <translation>Usa colonne salvate:</translation>
+    </message>
+    <message>
+        <source>Save these columns as:</source>
+        <translation>Salva queste colonne come:</translation>
+    </message>
+    <message>
+        <source>a name, to reuse next time (optional)</source>
+        <translation>un nome, per riusarle la prossima volta (facoltativo)</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
     </message>
 </context>
 <context>

@@ -114,10 +114,17 @@ class DateEditor(FieldEditor):
 
     def set_value(self, value: Any) -> None:
         day = QDate.fromString(str(value), "yyyy-MM-dd") if value else NO_DATE
+        # A birthday imported without its year ("0000-03-14") has no place in a date picker:
+        # it is kept as it is unless the person picks a date.
+        self.kept = str(value) if value and not day.isValid() else None
         self.edit.setDate(day if day.isValid() else NO_DATE)
+        if self.kept:
+            self.edit.setToolTip(self.kept.replace("0000-", "--"))
 
     def raw(self) -> Any:
         day = self.edit.date()
+        if day == NO_DATE and getattr(self, "kept", None):
+            return self.kept
         return None if day == NO_DATE else date(day.year(), day.month(), day.day())
 
 

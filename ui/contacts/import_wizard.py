@@ -21,6 +21,9 @@ from PySide6.QtWidgets import (
 from desktop.contacts.csv_import import Preview, import_contacts, preview_csv
 from desktop.contacts.headers import GROUPS, custom_name
 from desktop.contacts.report import ImportReport
+from ui.contacts.import_choices import ImportChoices
+from ui.contacts.import_report import consent_summary, whole_file_notes
+from ui.contacts.saved_mappings_bar import SavedMappingsBar
 from ui.ops import CollectionOp, Job, OpChanges, OpContext, OpRunner, QueryOp
 from ui.widgets import error_label, show_field_error
 
@@ -28,21 +31,49 @@ ERRORS_SHOWN = 1000
 IGNORE = "\x00ignore"
 
 
-def load_preview(c: OpContext, path: str) -> tuple[Preview, list[tuple[str, str, str]], list[str]]:
+def load_saved(c: OpContext, kind: str) -> dict[str, dict[str, str | None]]:
+    from desktop.contacts.saved_mappings import load_mapping, mapping_names
+
+    return {name: load_mapping(c.ws, kind, name) or {} for name in mapping_names(c.ws, kind)}
+
+
+def load_preview(c: OpContext, path: str, kind: str = "contacts"
+                 ) -> tuple[Preview, list[tuple[str, str, str]], list[str]]:
     """The file's preview, the fields ``(name, label_en, label_it)`` and the existing groups."""
+    if kind == "events":
+        from desktop.events_preview import EVENT_KEYS, preview_events
+
+        return preview_events(path, rows=20), list(EVENT_KEYS), []
     preview = preview_csv(path, rows=20, ws=c.ws)
     fields = [(f.name, f.label_en, f.label_it) for f in c.ws.fields.all().values() if f.editable]
     return preview, fields, [g["name"] for g in c.ws.groups.list()]
 
 
 def run_import(c: OpContext, path: str, mapping: dict[str, str | None], group: str | None,
-               skip_invalid: bool, now: datetime) -> ImportReport:
+               skip_invalid: bool, now: datetime,
+               choices: tuple[str | None, str | None, str | None] = (None, None, None),
+               kind: str = "contacts", save_as: str | None = None) -> ImportReport:
     def progress(rows: int) -> None:
         c.check()
         c.progress(rows, 0, "")
 
-    return import_contacts(c.ws, path, now=now, group=group, skip_invalid=skip_invalid,
-                           mapping=mapping, progress=progress)
+
+    consent, status, date_order = choices
+    if kind == "events":
+        from desktop.events_import import import_events
+
+        report = import_events(c.ws, path, now=now, skip_invalid=skip_invalid, mapping=mapping,
+                               date_order=date_order, progress=progress)
+    else:
+        report = import_contacts(c.ws, path, now=now, group=group, skip_invalid=skip_invalid,
+                                 mapping=mapping, consent=consent, status=status, date_order=date_order,
+                                 progress=progress)
+    if save_as and mapping and report.committed:  # kept for next time only once it worked
+        from desktop.contacts.saved_mappings import save_mapping
+
+        with c.ws.transaction():
+            save_mapping(c.ws, kind, save_as, mapping)
+    return report
 
 
 class FilePage(QWizardPage):
@@ -113,10 +144,16 @@ class MappingPage(QWizardPage):
         self.sample.setObjectName("preview_table")
         self.sample.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.mapping_title, self.sample_title = QLabel(), QLabel()
+        self.choices = ImportChoices()
+        self.saved = SavedMappingsBar(self.apply_mapping)
+        for combo in (self.choices.consent, self.choices.status):
+            combo.currentIndexChanged.connect(lambda _i: self.completeChanged.emit())
         layout = QVBoxLayout(self)
         layout.addWidget(self.detected)
+        layout.addWidget(self.choices)
         layout.addWidget(self.problem)
         layout.addWidget(self.mapping_title)
+        layout.addWidget(self.saved)
         layout.addWidget(self.mapping, 3)
         layout.addWidget(self.sample_title)
         layout.addWidget(self.sample, 2)
@@ -128,6 +165,8 @@ class MappingPage(QWizardPage):
         self.mapping_title.setText(self.tr("Columns"))
         self.sample_title.setText(self.tr("First rows of the file"))
         self.mapping.setHorizontalHeaderLabels([self.tr("Column"), self.tr("Example"), self.tr("Goes to")])
+        self.choices.retranslate()
+        self.saved.retranslate()
         self._detected_text()
 
     def initializePage(self) -> None:
@@ -138,7 +177,10 @@ class MappingPage(QWizardPage):
         self.detected.setText(self.tr("Reading the file…"))
         show_field_error(self.problem, None)
         path = self.owner.file_page.path.text().strip()
-        (QueryOp(self.owner.runner, lambda c: load_preview(c, path), parent=self)
+        kind = self.owner.kind
+        QueryOp(self.owner.runner, lambda c: load_saved(c, kind), parent=self).success(self.saved.set_saved) \
+            .run_in_background()
+        (QueryOp(self.owner.runner, lambda c: load_preview(c, path, kind), parent=self)
          .success(lambda r: self._show(*r)).failure(self._failed).run_in_background())
 
     def _failed(self, exc: BaseException) -> None:
@@ -148,6 +190,12 @@ class MappingPage(QWizardPage):
 
     def _show(self, preview: Preview, fields: list[tuple[str, str, str]], groups: list[str]) -> None:
         self.preview = preview
+        self.choices.kind = self.owner.kind
+        self.choices.show_preview(preview)
+        self.choices.consent.setVisible(self.owner.kind == "contacts")
+        self.choices.status.setVisible(self.owner.kind == "contacts")
+        self.choices.consent_label.setVisible(self.owner.kind == "contacts")
+        self.choices.status_label.setVisible(self.owner.kind == "contacts")
         self.owner.file_page.set_groups(groups)
         language = self.owner.language
         self.mapping.setRowCount(len(preview.headers))
@@ -160,9 +208,14 @@ class MappingPage(QWizardPage):
             combo.addItem(self.tr("Ignore"), IGNORE)
             for name, en, it in fields:
                 combo.addItem(it if language == "it" else en, name)
-            combo.addItem(self.tr("Groups (names separated by commas)"), GROUPS)
+            contacts = self.owner.kind == "contacts"
+            if contacts:
+                combo.addItem(self.tr("Groups (names separated by commas)"), GROUPS)
+                for target, label in self._special_targets():
+                    combo.addItem(label, target)
             suggested = preview.mapping.get(header)
-            new_name = custom_name(header)
+            new_name = custom_name(header) if contacts else ""
+            combo.setEnabled(not (preview.preset and not contacts))  # a shop export is read by its preset
             if new_name and new_name not in {f[0] for f in fields}:
                 combo.addItem(self.tr("New custom field “%1”").replace("%1", new_name), new_name)
             index = combo.findData(suggested) if suggested else 0
@@ -180,6 +233,14 @@ class MappingPage(QWizardPage):
         self._detected_text()
         self.completeChanged.emit()
 
+    def _special_targets(self) -> list[tuple[str, str]]:
+        """Where a column can go besides a field: what the presets use, offered for any file."""
+        return [("full_name", self.tr("Full name (split into first and last name)")),
+                ("country", self.tr("Country (for the row's phone numbers; also kept)")),
+                ("optin_at", self.tr("Date of the opt-in (consent)")),
+                ("email_blocked", self.tr("Do not e-mail (yes = unsubscribed)")),
+                ("sms_blocked", self.tr("Do not send SMS (yes = unsubscribed)"))]
+
     def _detected_text(self) -> None:
         if self.preview is not None:
             self.detected.setText(self.tr("Read as %1, columns separated by “%2”.")
@@ -187,22 +248,41 @@ class MappingPage(QWizardPage):
                                   .replace("%2", {"\t": "Tab", " ": "␠"}.get(self.preview.delimiter,
                                                                                  self.preview.delimiter)))
 
-    def chosen_mapping(self) -> dict[str, str | None]:
+    def apply_mapping(self, mapping: dict[str, str | None]) -> None:
+        """Set the combos from a saved mapping (columns it does not name keep their choice)."""
+        for header, target in mapping.items():
+            combo = self.combos.get(header)
+            if combo is not None:
+                index = combo.findData(IGNORE if target is None else target)
+                if index >= 0:
+                    combo.setCurrentIndex(index)
+        self.completeChanged.emit()
+
+    def chosen_mapping(self) -> dict[str, str | None] | None:
+        if self.owner.kind == "events" and self.preview is not None and self.preview.preset:
+            return None  # the preset reads the export's own columns
         return {h: (None if c.currentData() == IGNORE else c.currentData()) for h, c in self.combos.items()}
 
     def isComplete(self) -> bool:
         if self.preview is None:
             return False
-        chosen = [v for v in self.chosen_mapping().values() if v is not None]
+        mapping = self.chosen_mapping()
+        if mapping is None:
+            return True
+        chosen = [v for v in mapping.values() if v is not None]
         duplicate = len(chosen) != len(set(chosen))
         has_key = "email" in chosen or "phone" in chosen
+        consent = (self.owner.kind == "events" or not self.choices.needs_consent(mapping)
+                   or bool(self.choices.consent.currentData()))
         if duplicate:
             show_field_error(self.problem, self.tr("Two columns go to the same field; change one of them."))
         elif not has_key:
             show_field_error(self.problem, self.tr("One column must hold the e-mail address or the mobile number."))
+        elif not consent:
+            show_field_error(self.problem, self.tr("Say what the new contacts agreed to: the file does not say."))
         else:
             show_field_error(self.problem, None)
-        return has_key and not duplicate
+        return has_key and not duplicate and consent
 
 
 class RunPage(QWizardPage):
@@ -264,8 +344,13 @@ class RunPage(QWizardPage):
         path = self.owner.file_page.path.text().strip()
         mapping = self.owner.mapping_page.chosen_mapping()
         group = self.owner.file_page.group.currentText().strip() or None
+        choices = self.owner.mapping_page.choices.chosen()
+        kind = self.owner.kind
+        save_as = self.owner.mapping_page.saved.name()
         now = datetime.now(timezone.utc)
-        self.job = (CollectionOp(self.owner.runner, lambda c: run_import(c, path, mapping, group, skip_invalid, now),
+        self.job = (CollectionOp(self.owner.runner,
+                                 lambda c: run_import(c, path, mapping, group, skip_invalid, now, choices, kind,
+                                                      save_as),
                                  OpChanges(contacts=True, groups=True, fields=True), parent=self, initiator=self)
                     .progress_to(self._progress).success(self._done).failure(self._failed)
                     .cancelled(self._cancelled).run_in_background())
@@ -308,7 +393,10 @@ class RunPage(QWizardPage):
             .replace("%1", n(report.rows)).replace("%2", n(report.created)).replace("%3", n(report.updated)) \
             .replace("%4", n(report.unchanged)).replace("%5", n(report.duplicates_in_file)) \
             .replace("%6", n(report.invalid))
-        if report.committed and report.invalid:
+        if report.consent_undecided:
+            verdict = self.tr("Nothing was imported: %1 new contacts have no consent in the file. Go back and "
+                              "say what they agreed to.").replace("%1", n(report.consent_undecided))
+        elif report.committed and report.invalid:
             verdict = self.tr("Imported; the bad rows below were left out.")
         elif report.committed:
             verdict = self.tr("Imported.")
@@ -318,6 +406,10 @@ class RunPage(QWizardPage):
         extra = ""
         if report.new_fields:
             extra = "\n" + self.tr("New custom fields: %1").replace("%1", ", ".join(report.new_fields))
+        consent = consent_summary(report, self.owner.language)
+        if consent:
+            extra += "\n" + consent
+        extra += whole_file_notes(report)
         more = ""
         if len(report.errors) > ERRORS_SHOWN:
             more = "\n" + self.tr("The first %1 problems are listed.").replace("%1", n(ERRORS_SHOWN))
@@ -328,10 +420,12 @@ class RunPage(QWizardPage):
 
 
 class ImportWizard(QWizard):
-    def __init__(self, runner: OpRunner, parent: QWidget | None = None, language: str | None = None) -> None:
+    def __init__(self, runner: OpRunner, parent: QWidget | None = None, language: str | None = None,
+                 kind: str = "contacts") -> None:
         super().__init__(parent)
         from ui.resources import LANGUAGE
 
+        self.kind = kind  # "contacts", or "events": purchases and the other events, same pages
         self.setObjectName("import_wizard")
         self.runner = runner
         self.language = language or LANGUAGE.code
@@ -345,11 +439,13 @@ class ImportWizard(QWizard):
         self.resize(860, 640)
         self.rejected.connect(self.run_page.cleanupPage)
         self.retranslate_ui()
+        self.file_page.group.setVisible(kind == "contacts")
+        self.file_page.group_label.setVisible(kind == "contacts")
         QueryOp(runner, lambda c: [g["name"] for g in c.ws.groups.list()], parent=self) \
             .success(self.file_page.set_groups).run_in_background()
 
     def retranslate_ui(self) -> None:
-        self.setWindowTitle(self.tr("Import contacts"))
+        self.setWindowTitle(self.tr("Import contacts") if self.kind == "contacts" else self.tr("Import events"))
         for page in (self.file_page, self.mapping_page, self.run_page):
             page.retranslate()
 
