@@ -51,6 +51,12 @@ def _bands(value: str) -> str | None:
     return None
 
 
+def _update_url(value: str) -> str | None:
+    from desktop.update_check import url_problem
+
+    return url_problem(value)
+
+
 S = Setting
 DECLARED: tuple[Setting, ...] = (
     S("business.name", "str", "", "Business name", "Nome dell'attività"),
@@ -82,6 +88,7 @@ DECLARED: tuple[Setting, ...] = (
     S("tracking.base_url", "str", "http://127.0.0.1:8765", "Public address for unsubscribe and tracking links", "Indirizzo pubblico per i link di disiscrizione e tracciamento"),
     S("smtp.unsubscribe_mailto", "str", "", "Unsubscribe mailbox for the List-Unsubscribe header (optional)", "Casella per le disiscrizioni nell'intestazione List-Unsubscribe (facoltativa)"),
     S("sms.per_minute", "int", 60, "SMS per minute at most", "SMS al minuto al massimo", minimum=1, maximum=100000),
+    S("updates.check_url", "str", "", "Address that says which Postino version is the latest (empty: never check)", "Indirizzo che indica l'ultima versione di Postino (vuoto: non controllare mai)", validate=_update_url),
     S("delivery.max_attempts", "int", 6, "Attempts before a temporary failure becomes final", "Tentativi prima che un errore temporaneo diventi definitivo", minimum=1, maximum=50),
 )
 BY_KEY: dict[str, Setting] = {s.key: s for s in DECLARED}
@@ -125,6 +132,10 @@ def coerce(setting: Setting, raw: Any) -> Any:
     if setting.type == "bands":
         value = value.replace(" ", "")
         problem = _bands(value)
+        if problem:
+            raise InputError(problem, where)
+    if setting.validate is not None:
+        problem = setting.validate(value)
         if problem:
             raise InputError(problem, where)
     return value
