@@ -25,8 +25,13 @@ uninstall() {
   refresh
   if [ "${1:-}" = "--purge" ]; then
     printf 'Delete the workspace %s (contacts, rules, history)? Type yes: ' "$WORKSPACE"
-    read -r answer
-    [ "$answer" = yes ] && rm -rf "$WORKSPACE" && echo "Workspace deleted."
+    read -r answer || answer=
+    if [ "$answer" = yes ]; then
+      rm -rf "$WORKSPACE"
+      echo "Workspace deleted."
+    else
+      echo "Workspace kept in $WORKSPACE"
+    fi
   else
     echo "Postino removed. Your workspace is still in $WORKSPACE"
   fi
