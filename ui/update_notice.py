@@ -64,5 +64,6 @@ class UpdateNotice:
             button = box.addButton(text(Msg("update.open_download"), LANGUAGE.code), QMessageBox.ButtonRole.ActionRole)
             button.setObjectName("update_open_download")
             button.clicked.connect(lambda: QDesktopServices.openUrl(QUrl(link)))
-        box.open()  # non-modal for the app: the window stays usable
+        box.setWindowModality(Qt.WindowModality.NonModal)  # the window stays usable behind it
+        box.show()
         self.box = box
