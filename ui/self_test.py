@@ -85,8 +85,8 @@ def _data_files(_: Path) -> str:
         raise RuntimeError(f"missing: {', '.join(missing)}")
     from zoneinfo import ZoneInfo
 
-    ZoneInfo("Europe/Rome"), ZoneInfo("America/New_York")
-    return f"{len(wanted)} files, time zones"
+    zones = [ZoneInfo(name).key for name in ("Europe/Rome", "America/New_York", "Asia/Tokyo")]
+    return f"{len(wanted)} files, time zones {', '.join(zones)}"
 
 
 def _keyring(_: Path) -> str:
