@@ -49,7 +49,8 @@ if [ "$ARCHIVE" = 1 ]; then
   cp -al "$BUNDLE" "$APPDIR/usr/lib/postino"
   cp -R build/icons/hicolor "$APPDIR/usr/share/icons/"
   cp installer/linux/AppRun "$APPDIR/AppRun"
-  sed 's|@EXEC@|postino|g' installer/linux/postino.desktop > "$APPDIR/postino.desktop"
+  # Inside an AppImage the program is not on PATH: no TryExec, or menus would hide the entry.
+  sed -e 's|@EXEC@|postino|g' -e '/^TryExec=/d' installer/linux/postino.desktop > "$APPDIR/postino.desktop"
   cp "$APPDIR/postino.desktop" "$APPDIR/usr/share/applications/postino.desktop"
   cp build/icons/hicolor/256x256/apps/postino.png "$APPDIR/postino.png"
   ln -sf postino.png "$APPDIR/.DirIcon"

@@ -141,6 +141,7 @@ def test_the_appdir_is_ready_for_appimagetool(build) -> None:
     entry = appdir / "postino.desktop"
     assert subprocess.run(["desktop-file-validate", str(entry)], capture_output=True, text=True).stdout == ""
     assert "Icon=postino\n" in entry.read_text() and "Exec=postino\n" in entry.read_text()
+    assert "TryExec" not in entry.read_text()
     result = subprocess.run([str(appdir / "AppRun"), "--version"], capture_output=True, text=True, timeout=120,
                             env=_headless_env())
     assert result.stdout.strip() == f"Postino {VERSION}"
