@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import sys
 
 
@@ -11,7 +12,15 @@ def _gui(args) -> int:
     return run_app(args.data_dir)
 
 
+def _self_test(args) -> int:
+    from ui.self_test import run
+
+    return run(args)
+
+
 if __name__ == "__main__":
+    # A frozen bundle re-runs this executable for the import's spawn workers.
+    multiprocessing.freeze_support()
     from desktop.cli import main
 
-    sys.exit(main(sys.argv[1:], gui=_gui))
+    sys.exit(main(sys.argv[1:], gui=_gui, self_test=_self_test))

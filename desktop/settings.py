@@ -103,6 +103,12 @@ def _ca_bundle(value: str) -> str | None:
     return None
 
 
+def _update_url(value: str) -> str | None:
+    from desktop.update_check import url_problem
+
+    return url_problem(value)
+
+
 S = Setting
 DECLARED: tuple[Setting, ...] = (
     S("business.name", "str", "", "Business name", "Nome dell'attività"),
@@ -136,6 +142,7 @@ DECLARED: tuple[Setting, ...] = (
     S("smtp.ca_bundle", "str", "", "CA bundle file for a private SMTP certificate (optional)", "File dei certificati CA per un server SMTP con certificato privato (facoltativo)", validate=_ca_bundle),
     S("sms.per_minute", "int", 60, "SMS per minute at most", "SMS al minuto al massimo", minimum=1, maximum=100000),
     S("backup.keep", "int", 7, "Daily backups to keep (in the workspace's backups folder)", "Copie giornaliere da conservare (nella cartella backups dell'area di lavoro)", minimum=1, maximum=365),
+    S("updates.check_url", "str", "", "Address that says which Postino version is the latest (empty: never check)", "Indirizzo che indica l'ultima versione di Postino (vuoto: non controllare mai)", validate=_update_url),
     S("delivery.max_attempts", "int", 6, "Attempts before a temporary failure becomes final", "Tentativi prima che un errore temporaneo diventi definitivo", minimum=1, maximum=50),
 )
 BY_KEY: dict[str, Setting] = {s.key: s for s in DECLARED}

@@ -14,7 +14,8 @@ DEBS=(xvfb xauth libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0
       libxcb-shape0 libxcb-cursor0 libxcb-xinerama0 libxcb-xkb1 libxkbcommon-x11-0 libxkbcommon0
       libegl1 libgl1 libfontconfig1 libdbus-1-3 libglib2.0-0 fonts-dejavu-core
       dbus-daemon gnome-keyring  # a real SecretService for tests/test_delivery_keyring.py
-      dovecot-imapd)              # a real IMAP server for the mailbox connector's tests
+      dovecot-imapd               # a real IMAP server for the mailbox connector's tests
+      desktop-file-utils x11-utils binutils xz-utils)  # the installer tests: validate, xwininfo, objdump
 
 pick_python() {
   for candidate in "${PYTHON:-}" python3.13 python3.12 python3.11 python3; do
@@ -54,7 +55,7 @@ setup() {
   local stamp=.venv/.postino-installed
   if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
     .venv/bin/python -m pip install -q --upgrade pip
-    .venv/bin/python -m pip install -q -e ".[test]"
+    .venv/bin/python -m pip install -q -e ".[test,build]"
     touch "$stamp"
   fi
 }

@@ -11,8 +11,9 @@ from desktop import __version__
 from desktop.store.health import WorkspaceDamaged
 from desktop.workspace import Workspace
 from ui.main_window import MainWindow
-from ui.ops import OpRunner
+from ui.ops import NetworkRunner, OpRunner
 from ui.resources import LANGUAGE, icon
+from ui.update_notice import UpdateNotice
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -42,6 +43,10 @@ def run_app(data_dir: str | Path | None = None) -> int:
     app.aboutToQuit.connect(runner.shutdown)
     engine = start_engine(workspace.data_dir, window)
     window.show()
+    network = NetworkRunner()
+    app.aboutToQuit.connect(network.shutdown)
+    updates = UpdateNotice(window, network, workspace.settings.get("updates.check_url"))
+    updates.schedule()
     try:
         return app.exec()
     finally:

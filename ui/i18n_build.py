@@ -13,8 +13,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+from desktop.resources_path import resource
+
 ROOT = Path(__file__).resolve().parent.parent
-I18N = ROOT / "resources" / "i18n"
+I18N = resource("i18n")
 
 
 def _tool(name: str) -> str:

@@ -316,3 +316,48 @@ class CollectionOp(_Op[T]):
                  parent: QWidget | None = None, initiator: object | None = None) -> None:
         super().__init__(runner, fn, parent=parent, initiator=initiator)
         self.changes = changes
+
+
+class NetworkRunner(QObject):
+    """Network work (the update check; later, server tests) on its own small pool.
+
+    Anki's second executor: a slow or hanging server never holds up the database worker,
+    and the job gets no workspace, so it cannot touch SQLite. ``callback(result, error)``
+    runs on the UI thread; ``synchronous=True`` runs jobs inline, for tests.
+    """
+
+    _done = Signal(object, object, object)  # (callback, result, error)
+
+    def __init__(self, workers: int = 2, *, synchronous: bool = False, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        from concurrent.futures import ThreadPoolExecutor
+
+        self.is_synchronous = synchronous
+        self._pool = None if synchronous else ThreadPoolExecutor(max_workers=workers, thread_name_prefix="postino-net")
+        self._done.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+
+    def run(self, fn: Callable[[], T], callback: Callable[[T | None, BaseException | None], None]) -> None:
+        def job() -> None:
+            try:
+                result, error = fn(), None
+            except BaseException as exc:  # noqa: BLE001 - handed to the callback on the UI thread
+                result, error = None, exc
+            if self.is_synchronous:
+                callback(result, error)
+            elif shiboken6.isValid(self):
+                self._done.emit(callback, result, error)
+
+        if self._pool is None:
+            job()
+        else:
+            self._pool.submit(job)
+
+    @Slot(object, object, object)
+    def _deliver(self, callback: Callable[[Any, BaseException | None], None], result: Any,
+                 error: BaseException | None) -> None:
+        callback(result, error)
+
+    def shutdown(self) -> None:
+        """Stop taking jobs; one in flight finishes on its own (its timeout bounds it)."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)

@@ -8,12 +8,13 @@ Italian <-> English needs no restart.
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QIcon
 
-ROOT = Path(__file__).resolve().parent.parent / "resources"
+from desktop.resources_path import resources_dir
+
+ROOT = resources_dir()
 ICONS_DIR = ROOT / "icons"
 I18N_DIR = ROOT / "i18n"
 LANGUAGES = ("it", "en")

@@ -35,9 +35,16 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"Postino {__version__}")
     parser.add_argument("--data-dir", metavar="DIR", help="workspace folder (default: POSTINO_DATA_DIR, else the user data folder)")
     parser.add_argument("--debug", action="store_true", help="show full tracebacks on errors")
+    parser.add_argument("--self-test", action="store_true",
+                        help="check this installation on a temporary workspace (demo, simulation, run-once, window) and exit")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for info in sorted(pkgutil.iter_modules(__path__), key=lambda i: i.name):
-        module = importlib.import_module(f"{__name__}.{info.name}")
+    # In a PyInstaller bundle iter_modules only sees what the spec collected
+    # (collect_submodules); finding nothing means a broken build, said plainly.
+    names = sorted(info.name for info in pkgutil.iter_modules(__path__))
+    if not names:
+        raise RuntimeError(f"no command modules found in {__name__}; a frozen build must collect its submodules")
+    for name in names:
+        module = importlib.import_module(f"{__name__}.{name}")
         register = getattr(module, "register", None)
         if register is not None:
             register(subparsers)
@@ -45,9 +52,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None,
-         gui: Callable[[argparse.Namespace], int] | None = None) -> int:
+         gui: Callable[[argparse.Namespace], int] | None = None,
+         self_test: Callable[[argparse.Namespace], int] | None = None) -> int:
+    """``gui`` and ``self_test`` come from ``main.py``: the engine never imports Qt itself."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.self_test:
+        if self_test is None:
+            print("error: --self-test needs the desktop app (python main.py --self-test)", file=sys.stderr)
+            return EXIT_BAD_INPUT
+        return self_test(args)
     if args.command is None:
         if gui is None:
             parser.print_help()

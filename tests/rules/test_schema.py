@@ -9,9 +9,10 @@ import jsonschema
 import pytest
 
 from desktop.demo_rules import RULES, add_demo_rules
+from desktop.resources_path import resource
 from tests.rules.handbuilt import NOW
 
-SCHEMA = json.loads((Path(__file__).resolve().parents[2] / "resources/schemas/rules.schema.json").read_text())
+SCHEMA = json.loads(resource("schemas", "rules.schema.json").read_text())
 
 
 def test_schema_is_valid_and_accepts_every_export(workspace) -> None:

@@ -29,6 +29,8 @@ def _discover() -> list[Migration]:
             continue
         module = importlib.import_module(f"{__name__}.{info.name}")
         found.append(Migration(int(module.VERSION), info.name, module.apply))
+    if not found:  # a frozen build that did not collect this package's modules
+        raise RuntimeError(f"no migrations found in {__name__}; a frozen build must collect its submodules")
     versions = [m.version for m in found]
     # 1..N without gaps: a workspace at version N never runs a step numbered below N, so a
     # gap filled later would silently be skipped on existing workspaces.
