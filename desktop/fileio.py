@@ -90,6 +90,9 @@ def write_atomic(path: str | os.PathLike[str], write_fn: Callable[[TextIO], obje
             handle.flush()
             os.fsync(handle.fileno())
         finish_atomic(temp, target)
+    except OSError as exc:  # a full disk, a folder gone: the old file stays, the error names it
+        temp.unlink(missing_ok=True)
+        raise _refuse(Msg("fileio.cannot_write", {"reason": exc.strerror or str(exc)}), target) from None
     except BaseException:
         temp.unlink(missing_ok=True)
         raise

@@ -30,7 +30,7 @@ def setup(ws, now, port):
     rule = add_rule(ws, now, "Cart")
     source = ws.data_dir / "clienti.csv"   # imported the way a shop imports its customers
     source.write_text("email,nome\n" + "".join(f"{a},X\n" for a in (ZOE, JUERGEN, PLAIN)), encoding="utf-8")
-    import_contacts(ws, source, now=now)
+    import_contacts(ws, source, now=now, consent="subscribed")  # the shop says these customers agreed
     ids = [ws.db.execute("SELECT id FROM contacts WHERE email = ?", [a]).fetchone()[0] for a in (ZOE, JUERGEN, PLAIN)]
     return dict(zip((ZOE, JUERGEN, PLAIN), add_rows(ws, rule, ids, now - timedelta(minutes=1))))
 

@@ -101,6 +101,9 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.pages, 1)
         self.setCentralWidget(body)
         self.status_label = StatusLine(workspace.data_dir, self.runner)
+        # Paused or running is one setting; every read of it (another window, the CLI, the
+        # tray) updates this window's button too, so two windows never disagree.
+        self.status_label.state_read.connect(self._follow_state)
         self.statusBar().addWidget(self.status_label, 1)
         self.pause_button = QPushButton()
         self.pause_button.setObjectName("pause_engine")
@@ -190,6 +193,11 @@ class MainWindow(QMainWindow):
         self.pause_button.setChecked(paused)
         self.pause_button.setText(self.tr("Resume sending") if paused else self.tr("Pause sending"))
         self.pause_button.setToolTip(self.tr("Stops every rule check and every send until you resume"))
+
+    def _follow_state(self, state: dict[str, Any]) -> None:
+        if bool(state.get("paused")) != bool(self.state.get("paused")):
+            self.state = {**self.state, "paused": state.get("paused")}
+            self._show_pause()
 
     def _show_state(self, state: dict[str, Any]) -> None:
         self.state = state

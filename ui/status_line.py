@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QEvent, QLocale, QTimer
+from PySide6.QtCore import QEvent, QLocale, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
 from desktop.delivery.setup import channels_from_settings
@@ -67,6 +67,8 @@ class StatusLine(QLabel):
     """The window refreshes it fully on changes (``show_state``); its own timer re-reads the
     counts and the last check, which the CLI or a service may change meanwhile."""
 
+    state_read = Signal(object)  # every fresh read of the engine's state, this timer's included
+
     def __init__(self, data_dir: Path, runner: OpRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("engine_status")
@@ -94,6 +96,7 @@ class StatusLine(QLabel):
     def show_state(self, state: dict[str, Any]) -> None:
         self.state = {"sandboxed": {}, **self.state, **state}
         self.retranslate_ui()
+        self.state_read.emit(self.state)  # the pause button (and the tray) follow the same read
 
     def refresh_counts(self) -> None:
         if self.state and not self.runner.busy:  # never queue behind a long simulation

@@ -275,7 +275,7 @@ def dispatch_due(ws: "Workspace", now: datetime, *, channels: Mapping[str, Chann
     """
     run = _Run(ws, now, channels, policy, limits, clock, store, lock, should_stop)
     for name, channel in channels.items():
-        note = getattr(channel, "note", None)
+        note = getattr(channel, "msg", None) or getattr(channel, "note", None)  # why sandboxed or paused
         if note:
             run.summary.notes.append(note if isinstance(note, Msg) else Msg("channel_note", {"channel": name, "note": note}))
     seen: set[int] = set()

@@ -136,11 +136,11 @@
     </message>
     <message>
         <source>Send again</source>
-        <translation type="unfinished">Invia di nuovo</translation>
+        <translation>Invia di nuovo</translation>
     </message>
     <message>
         <source>Queue the selected failed or uncertain messages to go out again now</source>
-        <translation type="unfinished"></translation>
+        <translation>Rimetti in coda ora i messaggi selezionati non riusciti o incerti</translation>
     </message>
     <message>
         <source>Latest rule-check errors</source>
@@ -2088,7 +2088,7 @@
     </message>
     <message>
         <source>Postino is paused: “%1” was not checked. Resume sending first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Postino è in pausa: “%1” non è stata controllata. Riprendi prima gli invii.</translation>
     </message>
     <message>
         <source>The check of “%1” failed: %2</source>
@@ -2100,7 +2100,7 @@
     </message>
     <message>
         <source>Postino&apos;s engine is not answering: is it running? (see the status bar). Nothing was sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Il motore di Postino non risponde: è in funzione? (vedi la barra di stato). Non è stato inviato nulla.</translation>
     </message>
     <message>
         <source>Run now</source>

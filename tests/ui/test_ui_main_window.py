@@ -85,3 +85,20 @@ def test_language_switches_at_run_time(qtbot, runner, workspace, now) -> None:
     qtbot.waitUntil(lambda: window.sidebar.item(1).text() == "Contacts", timeout=3000)
     assert settings.save_button.text() == "Save"
     assert contacts.model.headerData(2, Qt.Orientation.Horizontal) == "First name"
+
+
+def test_two_windows_on_one_workspace_agree_about_pause(qtbot, workspace, tmp_path) -> None:
+    """Paused is one setting; a window that did not press the button follows at its next read
+    (before, its button kept saying "Pause sending" while the other window had paused)."""
+    from ui.ops import OpRunner
+
+    first = MainWindow(workspace, OpRunner.synchronous(workspace), state_file=str(tmp_path / "a.ini"))
+    second = MainWindow(workspace, OpRunner.synchronous(workspace), state_file=str(tmp_path / "b.ini"))
+    for window in (first, second):
+        qtbot.addWidget(window)
+        window.refresh_state()
+    assert not first.pause_button.isChecked() and not second.pause_button.isChecked()
+    first.pause_button.click()
+    assert first.pause_button.isChecked() and workspace.settings.get("engine.paused")
+    second.status_label.refresh_counts()           # its own timer, a few seconds later
+    assert second.pause_button.isChecked() and second.pause_button.text() == first.pause_button.text()
