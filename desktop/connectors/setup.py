@@ -100,3 +100,18 @@ def add_connection(ws: "Workspace", kind: str, fields: Mapping[str, Any], secret
     with ws.transaction():
         store.add(connection, now)
     return connection
+
+
+def ensure_sms_replies(ws: "Workspace", now: datetime) -> bool:
+    """With a Twilio account set up, its delivery reports and STOP/START replies are read
+    without the user having to connect anything: the engine makes the ``sms-replies``
+    connection when it starts (the user may pause or remove it like any other; removed, it
+    comes back only if none of that kind exists). True if it was made now."""
+    sid = str(ws.settings.get("twilio.account_sid") or "")
+    store = Connections(ws.db)
+    if not sid or any(c.kind == "twilio-replies" for c in store.all()):
+        return False
+    with ws.transaction():
+        store.add(store.new("sms-replies", "twilio-replies", {"account_sid": sid, "shared_account": "twilio"},
+                            default_every("twilio-replies")), now)
+    return True

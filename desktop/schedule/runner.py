@@ -114,6 +114,9 @@ class RuleScheduler:
         """Once, as soon as a worker is free (Run now, a start-up sweep)."""
         self._scheduler.add_job(run, id=job_id, name=job_id, replace_existing=True, misfire_grace_time=None)
 
+    def job_ids(self) -> set[str]:
+        return {job.id for job in self._scheduler.get_jobs()}
+
     def next_run_times(self) -> dict[int, datetime | None]:
         with self._lock:
             return {rule_id: self._scheduler.get_job(self.job_id(rule_id)).next_run_time

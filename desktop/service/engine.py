@@ -95,6 +95,7 @@ class Engine:
                                   monotonic=monotonic)
             self.tick.start(self._clock())
             self._backup()
+            self._builtin_connections()
             self.scheduler = RuleScheduler(self._load_rules, self._on_check, self._when,
                                            on_event=self._on_event, min_every=self._min_every)
             self._rules_stamp = self._stamp()
@@ -125,6 +126,16 @@ class Engine:
         except Exception:
             log.exception("daily backup failed")
             self.status.errors.append(Msg("backup_failed"))
+
+    def _builtin_connections(self) -> None:
+        """Twilio's delivery reports and STOP replies are polled as soon as Twilio is set up."""
+        from desktop.connectors.setup import ensure_sms_replies
+
+        try:
+            with self._db_lock:
+                ensure_sms_replies(self.ws, self._clock())
+        except Exception:
+            log.exception("could not set up the SMS replies connection")
 
     def stop(self) -> None:
         """Stop checking and sending. The dispatcher stops between two messages (never in the

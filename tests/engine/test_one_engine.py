@@ -173,3 +173,21 @@ def test_the_user_settles_rows_through_the_ledger(workspace, now) -> None:
     assert store.settle(row_id, State.PLANNED, now)
     assert workspace.db.execute("SELECT state, due_at FROM ledger WHERE id = ?", [row_id]).fetchone() == \
         ("planned", to_db(now))
+
+
+def test_with_twilio_set_up_the_engine_polls_sms_status_and_replies(tmp_path) -> None:
+    """``poll_sms_status`` existed and nothing called it: now the engine makes the
+    ``sms-replies`` connection and runs it as one of its scheduler's periodic jobs."""
+    folder = tmp_path / "ws"
+    with Workspace.open(folder) as ws:
+        ws.settings.set("twilio.account_sid", "AC" + "0" * 32, datetime.now(UTC))
+    engine = Engine(folder, channels_factory=lambda _ws: {"sms": RecordingChannel("sms")})
+    engine.start()
+    try:
+        jobs = engine.scheduler.job_ids()
+    finally:
+        engine.stop()
+    assert "poll-sms-replies" in jobs
+    with Workspace.open(folder) as ws:
+        kinds = ws.db.execute("SELECT name, kind FROM connections").fetchall()
+    assert kinds == [("sms-replies", "twilio-replies")]
