@@ -6,7 +6,9 @@ from __future__ import annotations
 import argparse
 import signal
 import threading
+from contextlib import contextmanager
 from datetime import datetime, timezone
+from typing import Iterator
 
 from desktop.cli.words import say
 from desktop.delivery import cap_warnings
@@ -47,15 +49,22 @@ def _paused(ws: Workspace) -> bool:
     return False
 
 
-def _run_once(args: argparse.Namespace, ws: Workspace) -> int:
+@contextmanager
+def _engine(ws: Workspace) -> Iterator[tuple[Tick, datetime, int]]:
+    """The engine for one command: the workspace's lock (no other engine runs meanwhile),
+    the live tick, and what a crash left ``sending`` made ``uncertain``."""
     from desktop.service.lock import EngineLock
 
-    if _paused(ws):
-        return 0
     with EngineLock(ws.data_dir):
         tick = Tick.live(ws)
         now = tick.clock()
-        recovered = tick.start(now)
+        yield tick, now, tick.start(now)
+
+
+def _run_once(args: argparse.Namespace, ws: Workspace) -> int:
+    if _paused(ws):
+        return 0
+    with _engine(ws) as (tick, now, recovered):
         rule_ids = None
         if args.rule:
             rule_ids = [ws.rules.require(name).id for name in args.rule]
@@ -66,16 +75,11 @@ def _run_once(args: argparse.Namespace, ws: Workspace) -> int:
 
 
 def _dispatch(args: argparse.Namespace, ws: Workspace) -> int:
-    from desktop.service.lock import EngineLock
-
     if _paused(ws):
         return 0
     # The same last-moment re-check (quiet hours, days, caps, the rule still on and still
     # matching) and the same one-engine-per-workspace lock as the service.
-    with EngineLock(ws.data_dir):
-        tick = Tick.live(ws)
-        now = tick.clock()
-        recovered = tick.start(now)
+    with _engine(ws) as (tick, now, recovered):
         summary = tick.dispatch(now, max_messages=args.limit)
     _print_dispatch(summary, recovered, ws)
     for warning in cap_warnings(ws, datetime.now(timezone.utc)):
