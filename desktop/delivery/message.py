@@ -15,6 +15,8 @@ only an SMTPUTF8 server receives; the bodies stay 7-bit (quoted-printable) eithe
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import secrets as _random
 from datetime import datetime
 from email.header import Header
@@ -65,7 +67,8 @@ def fold_items(name: str, items: list[str], width: int = _WIDTH) -> str:
     return "\n".join(lines)
 
 
-def _domain(sender: str) -> str:
+@lru_cache(maxsize=64)
+def _domain(sender: str) -> str:  # one sender for thousands of messages: validated once
     try:
         return mailbox(sender).smtp.rpartition("@")[2] or "postino.invalid"
     except ValueError:

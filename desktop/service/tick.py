@@ -105,6 +105,20 @@ class Tick:
         with self.lock():
             return bool(self.ws.settings.get("engine.paused"))
 
+    def _stopping(self) -> Callable[[], bool]:
+        """Asked between two messages: stop, or pause, heard within a second (the setting is
+        read at most once a second of real time, not once per message of a 30,000 batch)."""
+        last = [float("-inf"), False]
+
+        def ask() -> bool:
+            if self.should_stop():
+                return True
+            moment = time.monotonic()
+            if moment - last[0] >= 1.0:
+                last[0], last[1] = moment, self.paused()
+            return bool(last[1])
+        return ask
+
     def due(self, rule: Rule, now: datetime) -> Due:
         with self.lock():
             return due_of(self.ws.db, rule.id, rule_schedule(rule, self.business), now, self.business)
@@ -154,7 +168,7 @@ class Tick:
             channels = self._channels(self.ws)
         return dispatch_due(self.ws, now, channels=channels, policy=self.policy, limits=self.limits,
                             clock=self.clock, store=self.store, lock=self.lock,
-                            should_stop=lambda: self.should_stop() or self.paused(),
+                            should_stop=self._stopping(),
                             rule_ids=rule_ids, max_messages=max_messages)
 
     def run(self, now: datetime, *, rule_ids: Iterable[int] | None = None, force: bool = False,
