@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import json
+from types import SimpleNamespace
 from datetime import datetime, timedelta, timezone
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
+import pytest
+
+from desktop.errors import InputError
 from desktop.service.engine import Engine
 from desktop.templates import Templates
 from desktop.timeutil import to_db
@@ -255,3 +259,23 @@ def test_simulate_in_the_main_window_opens_the_simulation_page(qtbot, runner, wo
     simulation = window.page_by_key["simulation"]
     assert window.current_page() is simulation
     assert page.dialog is None  # the timeline answers, not the small dialog
+
+
+def test_the_simulation_list_is_never_written_over_the_workspace(qtbot, runner, workspace, now) -> None:
+    """Both of the app's CSV writers went straight to the named file: choosing postino.db in
+    the save dialog replaced the whole workspace with a CSV."""
+    from desktop.simulate import simulate
+    from ui.simulation.run import write_csv
+
+    prepare(workspace, now)
+    workspace.rules.save(rule("Promo", enabled=True), now)
+    page = make_page(qtbot, runner, now)
+    page.select_rule("Promo")
+    page.actions_["simulate"].trigger()
+    before = workspace.db_path.read_bytes()[:100]
+    assert page.dialog.export(str(workspace.db_path)) is None
+    assert page.dialog.refused.isVisible() and "postino.db" in page.dialog.refused.text()
+    result = simulate(workspace, start=now, horizon=timedelta(days=1))
+    with pytest.raises(InputError):
+        write_csv(SimpleNamespace(ws=workspace), result, str(workspace.db_path))  # what the worker passes: c.ws
+    assert workspace.db_path.read_bytes()[:100] == before and workspace.rules.find("Promo") is not None

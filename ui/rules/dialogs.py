@@ -8,13 +8,16 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton, QWidget
 
+from desktop.errors import PostinoError
+from desktop.fileio import write_text_atomic
 from desktop.messages import Msg, text
 from ui.resources import LANGUAGE
 from ui.rules.queries import RunReport
 
 
 class SimulateDialog(QMessageBox):
-    def __init__(self, name: str, counts: dict[str, int], csv_text: str, parent: QWidget | None = None) -> None:
+    def __init__(self, name: str, counts: dict[str, int], csv_text: str, parent: QWidget | None = None,
+                 workspace_dir: Path | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("simulate_dialog")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -35,6 +38,7 @@ class SimulateDialog(QMessageBox):
         self.export_button.clicked.connect(lambda: self.export())
         self.addButton(QMessageBox.StandardButton.Close)
         self.suggested = f"{name}.csv"
+        self.workspace_dir = workspace_dir
 
     def export(self, path: str | None = None) -> str | None:
         """Write the list (the CSV was read on the worker; writing a small file is instant)."""
@@ -43,7 +47,14 @@ class SimulateDialog(QMessageBox):
                                                   self.tr("CSV files (*.csv)"))
             if not path:
                 return None
-        Path(path).write_text(self.csv_text, encoding="utf-8")
+        try:
+            write_text_atomic(path, self.csv_text, workspace_dir=self.workspace_dir)  # never over the workspace
+        except PostinoError as exc:
+            self.refused = QMessageBox(QMessageBox.Icon.Warning, self.tr("Export the list"), str(exc),
+                                       QMessageBox.StandardButton.Ok, self)
+            self.refused.setObjectName("export_refused")
+            self.refused.open()
+            return None
         return path
 
 

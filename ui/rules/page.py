@@ -303,7 +303,7 @@ class RulesPage(QWidget):
          .success(lambda result: self._show_simulation(*result)).run_in_background())
 
     def _show_simulation(self, name: str, counts: dict[str, int], csv_text: str) -> None:
-        self.dialog = SimulateDialog(name, counts, csv_text, self)
+        self.dialog = SimulateDialog(name, counts, csv_text, self, workspace_dir=self.runner.data_dir)
         self.dialog.open()
 
     def run_selected(self) -> None:

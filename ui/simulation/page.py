@@ -407,7 +407,7 @@ class SimulationPage(QWidget):
         if self.run_data is None or not path:
             return
         result = self.run_data.result
-        (QueryOp(self.runner, lambda _c: write_csv(result, path), parent=self)
+        (QueryOp(self.runner, lambda c: write_csv(c, result, path), parent=self)
          .success(lambda size: self.status.setText(self.tr("Saved %1 (%2 bytes)").replace("%1", path)
                                                    .replace("%2", QLocale().toString(size))))
          .run_in_background())

@@ -12,9 +12,11 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from desktop.errors import InputError
+from desktop.fileio import write_text_atomic
 from desktop.simulate import SimulationResult, simulate
 from desktop.schedule import business_defaults
 from ui.ops import OpCancelled, OpContext
+from ui.resources import LANGUAGE
 from ui.simulation.lanes import TimelineData, build_timeline
 from ui.simulation.table import SimRow, rows_from
 
@@ -58,9 +60,9 @@ def run_simulation(c: OpContext, start: datetime, days: int, names: list[str]) -
     return SimRun(result, rows, timeline, time.perf_counter() - began)
 
 
-def write_csv(result: SimulationResult, path: str) -> int:
-    """Write the documented CSV (``SimulationResult.to_csv``); returns the bytes written."""
-    data = result.to_csv().encode("utf-8")
-    with open(path, "wb") as handle:
-        handle.write(data)
-    return len(data)
+def write_csv(c: OpContext, result: SimulationResult, path: str) -> int:
+    """Write the documented CSV (``SimulationResult.to_csv``) atomically, never over one of the
+    workspace's own files; returns the bytes written."""
+    text = result.to_csv(LANGUAGE.code)
+    write_text_atomic(path, text, workspace_dir=c.ws.data_dir)
+    return len(text.encode("utf-8"))
