@@ -121,6 +121,7 @@ class MainWindow(QMainWindow):
         if key == "contacts":
             page: QWidget = ContactsPage(self.runner)
             page.import_requested.connect(self.open_import)  # type: ignore[attr-defined]
+            page.import_events_requested.connect(lambda: self.open_import("events"))  # type: ignore[attr-defined]
             return page
         if key == "groups":
             return GroupsPage(self.runner)
@@ -155,10 +156,10 @@ class MainWindow(QMainWindow):
         }
         return titles[key]
 
-    def open_import(self) -> None:
+    def open_import(self, kind: str = "contacts") -> None:
         from ui.contacts.import_wizard import ImportWizard
 
-        self.import_wizard = ImportWizard(self.runner, self)
+        self.import_wizard = ImportWizard(self.runner, self, kind=kind)
         self.import_wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.import_wizard.open()
 

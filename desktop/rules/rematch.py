@@ -33,7 +33,8 @@ from desktop.timeutil import from_db, to_db
 
 FRESH_FOR = timedelta(minutes=1)          # rules driven by an event
 FRESH_FOR_AUDIENCE = timedelta(minutes=5)  # the others
-AHEAD = 500
+AHEAD = 5000
+IDS = "temp.postino_rematch"   # the contacts being asked about, one query whatever their number
 
 
 @dataclass
@@ -101,10 +102,14 @@ class Rematch:
         if self._catalog is None:
             self._catalog = (self._ws.fields.all(), group_ids(self._ws.db))
         fields, groups = self._catalog
-        compiled = compile_rule(rule, fields=fields, group_ids=groups, clock=clock,
-                                rule_id=row.rule_id, ignore_resend=True, contact_ids=sorted(ahead))
         answer = _Answer(now, set(ahead))
-        for found in self._ws.db.execute(compiled.sql, compiled.params):
+        conn = self._ws.db.conn
+        conn.execute(f"CREATE TEMP TABLE IF NOT EXISTS {IDS.split('.')[1]} (id INTEGER PRIMARY KEY)")
+        conn.execute(f"DELETE FROM {IDS}")
+        conn.executemany(f"INSERT INTO {IDS}(id) VALUES (?)", ((c,) for c in ahead))
+        compiled = compile_rule(rule, fields=fields, group_ids=groups, clock=clock, rule_id=row.rule_id,
+                                ignore_resend=True, contacts_from=IDS)
+        for found in conn.execute(compiled.sql, compiled.params):
             answer.contacts.add(found[0])
             answer.pairs.add((found[0], found[1]))
         return answer

@@ -72,7 +72,8 @@ def _top_anniversary(conditions: dict) -> str | None:
 def compile_rule(rule: Rule, *, fields: dict[str, FieldSpec], group_ids: dict[str, int],
                  clock: EvalClock, rule_id: int | None = None,
                  ignore_resend: bool = False, without_consent: bool = False,
-                 consent_column: bool = False, contact_ids: list[int] | None = None) -> CompiledRule:
+                 consent_column: bool = False, contact_ids: list[int] | None = None,
+                 contacts_from: str | None = None) -> CompiledRule:
     """One query for ``rule`` at ``clock``.
 
     ``ignore_resend`` drops the ledger exclusion (the "now" simulation counts how many would
@@ -80,7 +81,8 @@ def compile_rule(rule: Rule, *, fields: dict[str, FieldSpec], group_ids: dict[st
     clause — the matching contacts a send action leaves out — so the simulator can say why;
     ``consent_column`` selects both, with the consent clause's own answer as a seventh
     column (the simulator's checks: one query tells who is booked and who is left out);
-    ``contact_ids`` restricts the query to those contacts (the send-time re-check).
+    ``contact_ids`` restricts the query to those contacts, ``contacts_from`` to the ids in that
+    (temporary) table (the send-time re-check: thousands of ids in one query).
     """
     p = Params()
     ctx = _Ctx(fields, {k.casefold(): v for k, v in group_ids.items()}, clock, rule_id, p)
@@ -113,6 +115,9 @@ def compile_rule(rule: Rule, *, fields: dict[str, FieldSpec], group_ids: dict[st
             where.append(f"NOT ({CONSENT[rule.channel]})" if without_consent else CONSENT[rule.channel])
     if contact_ids is not None:
         where.append(f"c.id IN ({p.many(contact_ids) if contact_ids else 'NULL'})")
+    if contacts_from is not None:
+        assert contacts_from.isidentifier() or contacts_from.replace(".", "").isidentifier()
+        where.append(f"c.id IN (SELECT id FROM {contacts_from})")
     include = rule.audience.get("include") or []
     exclude = rule.audience.get("exclude") or []
     if include:

@@ -59,12 +59,15 @@ class Tick:
                  limits: Limits, lock: Lock, store: LedgerStore | None = None,
                  caps: dict[str, Cap] | None = None, explain: bool = False,
                  should_stop: Callable[[], bool] = lambda: False,
-                 refresh_limits: Callable[["Workspace"], Limits] | None = None) -> None:
+                 refresh_limits: Callable[["Workspace"], Limits] | None = None,
+                 page_size: int = 500) -> None:
+        """``page_size``: due rows read at once. The simulator reads bigger pages: nothing else
+        writes its copy, and each page's send-time re-check is a query per rule."""
         self.ws, self.clock, self.lock = ws, clock, lock
         self._channels, self.limits, self._refresh_limits = channels, limits, refresh_limits
         self.store = store or LedgerStore(ws)
         self.caps = caps if caps is not None else caps_from_settings(ws.settings)
-        self.explain, self.should_stop = explain, should_stop
+        self.explain, self.should_stop, self.page_size = explain, should_stop, page_size
         self.business: BusinessDefaults = business_defaults(ws.settings)
         self.policy = self._policy()
 
@@ -169,7 +172,7 @@ class Tick:
         return dispatch_due(self.ws, now, channels=channels, policy=self.policy, limits=self.limits,
                             clock=self.clock, store=self.store, lock=self.lock,
                             should_stop=self._stopping(),
-                            rule_ids=rule_ids, max_messages=max_messages)
+                            rule_ids=rule_ids, max_messages=max_messages, batch_size=self.page_size)
 
     def run(self, now: datetime, *, rule_ids: Iterable[int] | None = None, force: bool = False,
             dispatch: bool = True) -> TickReport:

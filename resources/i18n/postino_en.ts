@@ -621,6 +621,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Import orders…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import orders, carts and other events from a shop&apos;s or payment service&apos;s export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Counting…</source>
         <translation type="unfinished"></translation>
     </message>

@@ -621,6 +621,14 @@
         <translation>Importa contatti da un file CSV</translation>
     </message>
     <message>
+        <source>Import orders…</source>
+        <translation>Importa ordini…</translation>
+    </message>
+    <message>
+        <source>Import orders, carts and other events from a shop&apos;s or payment service&apos;s export</source>
+        <translation>Importa ordini, carrelli e altri eventi dall&apos;esportazione di un negozio online o di un servizio di pagamento</translation>
+    </message>
+    <message>
         <source>Counting…</source>
         <translation>Conteggio…</translation>
     </message>

@@ -102,3 +102,14 @@ def test_two_windows_on_one_workspace_agree_about_pause(qtbot, workspace, tmp_pa
     assert first.pause_button.isChecked() and workspace.settings.get("engine.paused")
     second.status_label.refresh_counts()           # its own timer, a few seconds later
     assert second.pause_button.isChecked() and second.pause_button.text() == first.pause_button.text()
+
+
+def test_orders_are_imported_from_the_contacts_page(qtbot, runner, workspace) -> None:
+    """The events wizard (shop orders, payments) existed but no window opened it."""
+    window = MainWindow(workspace, runner)
+    qtbot.addWidget(window)
+    window.show_section("contacts")
+    page = window.page_by_key["contacts"]
+    page.import_events_button.click()
+    assert window.import_wizard.kind == "events" and window.import_wizard.isVisible()
+    window.import_wizard.reject()

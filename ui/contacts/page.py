@@ -33,6 +33,7 @@ def delete_contacts(c: OpContext, ids: list[int]) -> int:
 
 class ContactsPage(QWidget):
     import_requested = Signal()
+    import_events_requested = Signal()  # orders, carts and other events: the same wizard
 
     def __init__(self, runner: OpRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -61,6 +62,9 @@ class ContactsPage(QWidget):
         self.edit_button.clicked.connect(self.edit_selected)
         self.delete_button.clicked.connect(self.delete_selected)
         self.import_button.clicked.connect(self.import_requested)
+        self.import_events_button = QPushButton(icon("import"), "")
+        self.import_events_button.setObjectName("import_events")
+        self.import_events_button.clicked.connect(self.import_events_requested)
         self.table = QTableView()
         self.table.setObjectName("contacts_table")
         self.table.setModel(self.model)
@@ -82,6 +86,7 @@ class ContactsPage(QWidget):
         top.addWidget(self.heading)
         top.addStretch(1)
         top.addWidget(self.count_label)
+        top.addWidget(self.import_events_button)  # up here: the bar below must fit a small window
         bar = QHBoxLayout()
         bar.addWidget(self.search, 1)
         for button in (self.new_button, self.edit_button, self.delete_button, self.import_button):
@@ -117,6 +122,9 @@ class ContactsPage(QWidget):
         self.delete_button.setToolTip(self.tr("Delete the selected contacts"))
         self.import_button.setText(self.tr("Import CSV…"))
         self.import_button.setToolTip(self.tr("Import contacts from a CSV file"))
+        self.import_events_button.setText(self.tr("Import orders…"))
+        self.import_events_button.setToolTip(self.tr("Import orders, carts and other events from a shop's or "
+                                                     "payment service's export"))
         self._update_counts()
 
     def changeEvent(self, event: QEvent) -> None:
