@@ -88,7 +88,7 @@ def _service(args: argparse.Namespace, ws: Workspace) -> int:
 
     folder = ws.data_dir
     ws.close()  # the engine opens its own connection
-    engine = Engine(folder)
+    engine = Engine(folder, holder="main.py service")
     stop = threading.Event()
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, lambda *_: stop.set())
