@@ -8,7 +8,7 @@ import sys
 def _gui(args) -> int:
     from ui.app import run_app
 
-    return run_app(args.data_dir)
+    return run_app(args.data_dir, background=getattr(args, "background", False))
 
 
 if __name__ == "__main__":
