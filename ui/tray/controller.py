@@ -10,6 +10,7 @@ wake, Check now a sweep or a "check this rule now" request.
 
 from __future__ import annotations
 
+import logging
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Callable
@@ -28,6 +29,7 @@ from ui.tray.notices import Notice, Notices, WakeWatch
 from ui.tray.queries import QUIT_WINDOW_MINUTES, due_soon, tray_facts
 from ui.tray.words import say
 
+log = logging.getLogger("postino.tray")
 STATUS_MS = 3_000     # the engine's status is in memory: cheap to look at
 FACTS_MS = 60_000     # the settings and the ledger, for changes made by another process
 WAKE_MS = 30_000
@@ -149,6 +151,7 @@ class Tray(QObject):
         """A second launch handed over its arguments: raise the window (a start at login only
         confirms that we run)."""
         if "--background" not in args:
+            log.info("raised by a second launch")
             self.show_window()
 
     def set_paused(self, paused: bool) -> None:
