@@ -52,7 +52,7 @@ class Tray(QObject):
         self.notices = Notices()
         self.notice_box: QMessageBox | None = None
         self._click_section = "activity"
-        self.icon = QSystemTrayIcon(self)
+        self.icon = QSystemTrayIcon(state_icon("running"), self)
         self.menu = TrayMenu(window)
         self.icon.setContextMenu(self.menu)
         self._connect()
