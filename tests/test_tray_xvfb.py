@@ -127,6 +127,7 @@ def test_real_tray_icon_menu_pause_resume_check_close_and_quit(tray_display, tmp
         assert _line(child, "RESUMED")[1:3] == ["running", "2"]
         assert _line(child, "CHECKED")
         assert _line(child, "CLOSED")[1:4] == ["False", "True", "5"]  # hidden, running, still sending
+        assert _line(child, "CLOSED_AGAIN")[1:3] == ["False", "False"]  # the event loop went on, no notice
         assert _line(child, "STOPPED")[1:4] == ["0", "sending=0", "running=False"]
         assert child.wait(timeout=60) == 0
     finally:
