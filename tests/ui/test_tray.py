@@ -162,9 +162,14 @@ def test_notices_are_told_once_each_with_the_page_that_fixes_them() -> None:
     status.errors.append(Msg("dispatch_failed"))
     assert notices.look(status, 2) == []                  # the same error again: told once
     status.paused_channels.clear()
-    assert notices.look(status, 2) == []
+    assert notices.look(status, 2) == []                  # a run with nothing due is no recovery
     status.paused_channels["email"] = Msg("smtp_auth", {"reply": "535"})
-    assert len(notices.look(status, 2)) == 1              # failed again after recovering
+    assert notices.look(status, 2) == []
+    status.paused_channels.clear()
+    status.last_dispatch = {"sent": 3}
+    assert notices.look(status, 2) == []                  # sent again: recovered
+    status.paused_channels["email"] = Msg("smtp_auth", {"reply": "535"})
+    assert len(notices.look(status, 2)) == 1              # failed again after recovering: told again
     assert notices.attention(status, 0)
     notices.seen()
     status.paused_channels.clear()

@@ -44,12 +44,14 @@ class Notices:
                 self._told.add(stored)
                 out.append(Notice(say("tray.engine_error", why=text(error, LANGUAGE.code)), "activity"))
         self._errors_seen = len(errors)
-        current = {name: why.encode() for name, why in dict(status.paused_channels).items()}
-        for name, why in dict(status.paused_channels).items():
-            if self._channels.get(name) != current[name]:
+        paused = dict(status.paused_channels)
+        for name, why in paused.items():
+            if self._channels.get(name) != why.encode():
+                self._channels[name] = why.encode()
                 out.append(Notice(say("tray.channel_paused", channel=name, why=text(why, LANGUAGE.code)),
                                   "settings"))
-        self._channels = current  # a channel that recovers and fails again is told again
+        if status.last_dispatch.get("sent", 0):  # messages went out: a channel not paused recovered
+            self._channels = {name: why for name, why in self._channels.items() if name in paused}
         if uncertain > self._uncertain:
             out.append(Notice(say("tray.uncertain", count=uncertain), "activity"))
         self._uncertain = uncertain
