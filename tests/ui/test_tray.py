@@ -24,8 +24,7 @@ from ui.tray.notices import Notices, WakeWatch
 from ui.tray.signals import QuitOnSignal
 
 
-@pytest.fixture
-def engine(workspace):
+def _engine(workspace, dispatch_every: float) -> Engine:
     now = datetime.now(timezone.utc) - timedelta(minutes=1)
     workspace.settings.set("ui.language", "en", now)
     add_template(workspace, now, "Cart")
@@ -36,10 +35,24 @@ def engine(workspace):
     workspace.rules.set_enabled(rule, True, now)
     recorded = RecordingChannel("email", mime=False)
     engine = Engine(workspace.data_dir, channels_factory=lambda ws: {"email": recorded, "sms": RecordingChannel("sms")},
-                    dispatch_every=timedelta(seconds=0.1), watch_every=timedelta(seconds=0.1))
+                    dispatch_every=timedelta(seconds=dispatch_every), watch_every=timedelta(seconds=0.1))
     engine.recorded = recorded
     engine.rule_id = rule
     engine.start()
+    return engine
+
+
+@pytest.fixture
+def engine(workspace):
+    engine = _engine(workspace, 0.1)
+    yield engine
+    engine.stop()
+
+
+@pytest.fixture
+def slow_engine(workspace):
+    """Dispatches only every minute unless woken: shows who wakes it."""
+    engine = _engine(workspace, 60)
     yield engine
     engine.stop()
 
@@ -214,3 +227,16 @@ def test_start_at_login_follows_the_setting(qtbot, runner, workspace, engine, tm
     CollectionOp(runner, lambda c: c.ws.settings.set("service.start_at_login", False, now),
                  OpChanges(settings=True)).run_in_background()
     assert not writer.enabled() and page is not None
+
+
+def test_window_pause_button_wakes_the_engine_like_the_tray(qtbot, runner, workspace, slow_engine) -> None:
+    engine = slow_engine
+    window, tray = _tray(qtbot, runner, workspace, engine)
+    qtbot.wait(1_000)  # the start-up sweep has looked at the pause switch by now
+    window.pause_button.click()
+    qtbot.waitUntil(lambda: engine.status.paused, timeout=5_000)  # woken: not after dispatch_every
+    window.pause_button.click()
+    assert workspace.settings.get("engine.paused") is False
+    qtbot.waitUntil(lambda: not engine.status.paused, timeout=5_000)
+    tray.refresh_facts()
+    assert tray.menu.pause_action.text() == "Pause all sends"  # the same state in both views

@@ -106,11 +106,15 @@ class Tray(QObject):
         if status is not None:
             for notice in self.notices.look(status, uncertain):
                 self.notify(notice)
-        self.state = tray_state(status, paused=bool(self.facts.get("paused")),
-                                sandbox=bool(self.facts.get("sandbox")),
-                                attention=self.notices.attention(status, uncertain))
-        self.icon.setIcon(state_icon(self.state))
-        self.icon.setToolTip(say(f"tray.state.{self.state}") + "\n" + self.menu.next_action.text())
+        state = tray_state(status, paused=bool(self.facts.get("paused")),
+                           sandbox=bool(self.facts.get("sandbox")),
+                           attention=self.notices.attention(status, uncertain))
+        if state != self.state:  # a new picture is sent to the tray host: only on a change
+            self.state = state
+            self.icon.setIcon(state_icon(state))
+        tooltip = say(f"tray.state.{state}") + "\n" + self.menu.next_action.text()
+        if tooltip != self.icon.toolTip():
+            self.icon.setToolTip(tooltip)
 
     def notify(self, notice: Notice) -> None:
         self._click_section = notice.section
