@@ -61,9 +61,18 @@ class InstanceServer(QObject):
         self._buffers: dict[QLocalSocket, bytes] = {}
 
     def listen(self) -> bool:
+        """Listen; a socket file nobody answers on (a crashed copy's) is removed first. One
+        that still accepts connections belongs to a live but busy copy: left alone (the
+        engine lock then keeps this launch from sending)."""
         if self.server.listen(self.name):
             return True
-        QLocalServer.removeServer(self.name)  # a crashed copy's socket file
+        probe = QLocalSocket()
+        probe.connectToServer(self.name)
+        alive = probe.waitForConnected(300)
+        probe.abort()
+        if alive:
+            return False
+        QLocalServer.removeServer(self.name)
         return self.server.listen(self.name)
 
     def close(self) -> None:
