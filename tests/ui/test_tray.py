@@ -109,8 +109,9 @@ def test_menu_pauses_resumes_and_checks_through_the_engine(qtbot, runner, worksp
     qtbot.waitUntil(lambda: answer_of(workspace, request).done, timeout=10_000)
 
 
-def test_check_now_runs_the_engines_sweep(qtbot, runner, workspace, engine) -> None:
-    window, tray = _tray(qtbot, runner, workspace, engine)
+def test_check_now_and_a_wake_from_sleep_run_the_engines_sweep(qtbot, runner, workspace, engine) -> None:
+    wall, mono = [1_000_000.0], [10.0]
+    window, tray = _tray(qtbot, runner, workspace, engine, clocks=(lambda: wall[0], lambda: mono[0]))
     swept: list[int] = []
     real = engine.sweep
 
@@ -120,6 +121,13 @@ def test_check_now_runs_the_engines_sweep(qtbot, runner, workspace, engine) -> N
     engine.sweep = counting
     tray.menu.check_action.trigger()
     qtbot.waitUntil(lambda: swept == [1])
+    wall[0] += 30
+    mono[0] += 30
+    tray.wake_watch.poll()         # what the 30-second timer calls: no sleep, no sweep
+    wall[0] += 8 * 3600            # the night asleep: the monotonic clock stood still
+    mono[0] += 30
+    tray.wake_watch.poll()
+    qtbot.waitUntil(lambda: swept == [1, 1])
 
 
 def test_next_send_and_quit_asks_when_sends_are_due(qtbot, runner, workspace, engine) -> None:

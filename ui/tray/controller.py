@@ -11,9 +11,10 @@ wake, Check now a sweep or a "check this rule now" request.
 from __future__ import annotations
 
 import logging
+import time
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -30,16 +31,22 @@ from ui.tray.queries import QUIT_WINDOW_MINUTES, due_soon, tray_facts
 from ui.tray.words import say
 
 log = logging.getLogger("postino.tray")
+if TYPE_CHECKING:  # pragma: no cover
+    from ui.main_window import MainWindow
+
 STATUS_MS = 3_000     # the engine's status is in memory: cheap to look at
 FACTS_MS = 60_000     # the settings and the ledger, for changes made by another process
 WAKE_MS = 30_000
 
 
 class Tray(QObject):
-    def __init__(self, window: Any, engine: Engine | None, *,
+    def __init__(self, window: "MainWindow", engine: Engine | None, *,
                  available: Callable[[], bool] = QSystemTrayIcon.isSystemTrayAvailable,
                  confirm_quit: Callable[[int], bool] | None = None,
-                 autostart: Writer | None = None) -> None:
+                 autostart: Writer | None = None,
+                 clocks: tuple[Callable[[], float], Callable[[], float]] | None = None) -> None:
+        """``available`` and ``clocks`` (wall, monotonic) stand in for the desktop and the
+        sleeping PC in tests; ``autostart`` is the start-at-login writer to keep in step."""
         super().__init__(window)
         self.window, self.engine, self.runner = window, engine, window.runner
         self.available = available
@@ -56,7 +63,8 @@ class Tray(QObject):
         self.menu = TrayMenu(window)
         self.icon.setContextMenu(self.menu)
         self._connect()
-        self.wake_watch = WakeWatch(self.check_due)
+        wall, monotonic = clocks or (time.time, time.monotonic)
+        self.wake_watch = WakeWatch(self.check_due, wall=wall, monotonic=monotonic)
         self._timers()
         self._show()
         self.refresh_facts()
