@@ -55,6 +55,7 @@ def run_app(data_dir: str | Path | None = None, *, background: bool = False) -> 
         from desktop.cli.words import language
         from desktop.messages import text
 
+        instance.close()
         QMessageBox.critical(None, "Postino", text(exc.msg, language()))
         return 1
     try:

@@ -197,6 +197,19 @@ def test_notices_are_told_once_each_with_the_page_that_fixes_them() -> None:
     assert not notices.attention(status, 0)
 
 
+def test_a_locked_keyring_is_told_once_a_chosen_sandbox_never() -> None:
+    status = EngineStatus(running=True)
+    notices = Notices()
+    status.sandbox_notes = [Msg("channel_note", {"channel": "email", "note": "SMTP is not configured: e-mails are "
+                                                 "written to outbox/"})]
+    assert notices.look(status, 0) == []
+    status.sandbox_notes = [Msg("channel_note", {"channel": "email", "note": "the keyring is locked; e-mails are "
+                                                 "written to outbox/"})]
+    told = notices.look(status, 0)
+    assert len(told) == 1 and told[0].section == "settings" and "keyring is locked" in told[0].text
+    assert notices.look(status, 0) == []
+
+
 def test_wake_watch_sees_a_wall_clock_jump_not_a_steady_clock() -> None:
     wall, mono, woke = [1000.0], [50.0], []
     watch = WakeWatch(lambda: woke.append(1), wall=lambda: wall[0], monotonic=lambda: mono[0])

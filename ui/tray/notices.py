@@ -52,11 +52,27 @@ class Notices:
                                   "settings"))
         if status.last_dispatch.get("sent", 0):  # messages went out: a channel not paused recovered
             self._channels = {name: why for name, why in self._channels.items() if name in paused}
+        out.extend(self._secret_notes(status))
         if uncertain > self._uncertain:
             out.append(Notice(say("tray.uncertain", count=uncertain), "activity"))
         self._uncertain = uncertain
         if out:
             self.pending_attention = True
+        return out
+
+    def _secret_notes(self, status: EngineStatus) -> list[Notice]:
+        """A configured channel sent to the outbox because its secret is missing or the keyring
+        is locked: the user must act. (The sandbox switched on, or a channel never configured,
+        is the user's choice: the same split the status line makes.)"""
+        out = []
+        for note in list(status.sandbox_notes):
+            words = str(note.params.get("note", ""))
+            if "not configured" in words or "sandbox is on" in words:
+                continue
+            stored = note.encode()
+            if stored not in self._told:
+                self._told.add(stored)
+                out.append(Notice(say("tray.secret_missing", why=text(note, LANGUAGE.code)), "settings"))
         return out
 
     def attention(self, status: EngineStatus | None, uncertain: int) -> bool:

@@ -49,6 +49,10 @@ define({
         "{count} send(s) were left uncertain by an interruption: check them in Activity."),
     "tray.channel_paused": ("Invii {channel} sospesi: {why}. Clicca per aprire le Impostazioni.",
                             "{channel} sends paused: {why}. Click to open Settings."),
+    "tray.secret_missing": ("Messaggi scritti nella cartella outbox invece di partire: {why}. Clicca per "
+                            "aprire le Impostazioni.",
+                            "Messages are written to the outbox folder instead of being sent: {why}. Click to "
+                            "open Settings."),
     "tray.engine_error": ("{why}. Clicca per aprire Attività.", "{why}. Click to open Activity."),
     "tray.busy_title": ("Postino è già attivo", "Postino is already running"),
     "tray.busy": (
