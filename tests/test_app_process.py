@@ -61,7 +61,12 @@ def _started(folder: Path, times: int = 1):
 def _stop(proc: subprocess.Popen) -> int:
     if proc.poll() is None:
         proc.send_signal(signal.SIGTERM)
-    return proc.wait(timeout=60)
+    try:
+        return proc.wait(timeout=60)
+    except subprocess.TimeoutExpired:
+        proc.kill()  # never leave a copy behind a failed test
+        proc.wait()
+        raise
 
 
 def _workspace(folder: Path) -> None:
@@ -165,9 +170,14 @@ def test_sigterm_with_a_send_in_flight_leaves_nothing_sending(tmp_path: Path, ho
         _sending_workspace(folder, server.port, rows=5)
         extra = ("--background",) if how == "app" else ("service",)
         proc = _launch(folder, tmp_path, *extra)
-        _wait_for(handler.in_flight.is_set, "a message in flight", proc)
-        proc.send_signal(signal.SIGTERM)
-        assert proc.wait(timeout=60) == 0, proc.stderr.read()
+        try:
+            _wait_for(handler.in_flight.is_set, "a message in flight", proc)
+            proc.send_signal(signal.SIGTERM)
+            assert proc.wait(timeout=60) == 0, proc.stderr.read()
+        finally:
+            if proc.poll() is None:  # never leave a sender behind a failed test
+                proc.kill()
+                proc.wait()
         received = len(server.received)
     with Workspace.open(folder) as ws:
         states = dict(ws.db.execute("SELECT state, count(*) FROM ledger GROUP BY state").fetchall())

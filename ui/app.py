@@ -83,6 +83,8 @@ def _run(app: QApplication, workspace: Workspace, instance, background: bool) ->
     app.commitDataRequest.connect(lambda _manager: log.info("session ends: stopping"))
     if not background:
         window.show()
+    elif not tray.tray_usable():
+        window.showMinimized()  # no tray to live in: in the taskbar, never invisible
     log.info("app started on %s (background=%s)", workspace.data_dir, background)
     try:
         return app.exec()
