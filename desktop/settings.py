@@ -121,6 +121,7 @@ DECLARED: tuple[Setting, ...] = (
     S("caps.expiry_days", "int", 7, "Drop a capped send after this many days", "Scarta un invio bloccato dal limite dopo questi giorni", minimum=1, maximum=365),
     S("stats.attribution_days", "int", 7, "Attribution window for purchases (days)", "Finestra di attribuzione degli acquisti (giorni)", minimum=1, maximum=90),
     S("service.start_at_login", "bool", False, "Start Postino at login", "Avvia Postino all'accesso"),
+    S("service.daily_summary", "bool", False, "Daily summary from the tray icon (yesterday's sends, after 9:00)", "Riepilogo giornaliero dall'icona (invii del giorno prima, dopo le 9:00)"),
     S("engine.paused", "bool", False, "Pause: check no rules and send nothing until resumed", "Pausa: nessun controllo e nessun invio fino alla ripresa"),
     S("tracking.base_url", "str", "http://127.0.0.1:8765", "Public address for unsubscribe and tracking links", "Indirizzo pubblico per i link di disiscrizione e tracciamento", validate=_web_address),
     S("smtp.unsubscribe_mailto", "str", "", "Unsubscribe mailbox for the List-Unsubscribe header (optional)", "Casella per le disiscrizioni nell'intestazione List-Unsubscribe (facoltativa)", validate=_address),

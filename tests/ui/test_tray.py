@@ -261,3 +261,27 @@ def test_window_pause_button_wakes_the_engine_like_the_tray(qtbot, runner, works
     qtbot.waitUntil(lambda: not engine.status.paused, timeout=5_000)
     tray.refresh_facts()
     assert tray.menu.pause_action.text() == "Pause all sends"  # the same state in both views
+
+
+def test_daily_summary_once_a_day_after_nine_with_yesterdays_sends(qtbot, runner, workspace, engine) -> None:
+    from zoneinfo import ZoneInfo
+
+    from desktop.timeutil import to_db
+
+    rome = ZoneInfo("Europe/Rome")
+    yesterday_noon = datetime(2026, 3, 1, 12, tzinfo=rome)
+    _rows(workspace, engine, 2, start=500)
+    workspace.db.execute("UPDATE ledger SET state = 'sent', sent_at = ? WHERE contact_id IN "
+                         "(SELECT id FROM contacts WHERE email LIKE 'user50_@%')", [to_db(yesterday_noon)])
+    workspace.settings.set("service.daily_summary", True, datetime.now(timezone.utc))
+    window, tray = _tray(qtbot, runner, workspace, engine)
+    told: list[str] = []
+    tray.notify = lambda notice: told.append(notice.text)
+    tray.maybe_summary(datetime(2026, 3, 2, 8, 30, tzinfo=rome))   # before 09:00: nothing yet
+    assert told == []
+    tray.maybe_summary(datetime(2026, 3, 2, 9, 5, tzinfo=rome))
+    assert told == ["Yesterday (2026-03-01): 2 sent, 0 failed, 0 uncertain."]
+    tray.maybe_summary(datetime(2026, 3, 2, 18, 0, tzinfo=rome))   # once a day
+    assert len(told) == 1
+    tray.maybe_summary(datetime(2026, 3, 3, 9, 30, tzinfo=rome))
+    assert told[1] == "Yesterday (2026-03-02): 0 sent, 0 failed, 0 uncertain."

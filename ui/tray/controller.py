@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 import time
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
@@ -28,6 +28,7 @@ from ui.tray.icon import state_icon, tray_state
 from ui.tray.menu import TrayMenu
 from ui.tray.notices import Notice, Notices, WakeWatch
 from ui.tray.queries import QUIT_WINDOW_MINUTES, due_soon, tray_facts
+from ui.tray.summary import day_counts, summary_day
 from ui.tray.words import say
 
 log = logging.getLogger("postino.tray")
@@ -107,6 +108,8 @@ class Tray(QObject):
         self.menu.show_facts(facts, engine_here=self.engine is not None)
         self._sync_autostart(facts["start_at_login"])
         self.refresh_status()
+        if facts["daily_summary"]:
+            self.maybe_summary(datetime.now(timezone.utc))
 
     def refresh_status(self) -> None:
         status = self.engine.status if self.engine is not None else None
@@ -129,6 +132,23 @@ class Tray(QObject):
         if self.icon.isVisible() and self.icon.supportsMessages():
             self.icon.showMessage("Postino", notice.text, QSystemTrayIcon.MessageIcon.Warning, 20_000)
         self.last_notice = notice
+
+    def maybe_summary(self, now: datetime) -> None:
+        """Yesterday's sends, once a day after 09:00 business time (remembered per workspace)."""
+        store = self._store()
+        zone = str(self.facts.get("zone") or "UTC")
+        day = summary_day(now, zone, store.value("tray/summary_day", None))
+        if day is None:
+            return
+        store.setValue("tray/summary_day", (day + timedelta(days=1)).isoformat())
+        store.sync()
+        (QueryOp(self.runner, lambda c: day_counts(c, day, zone), parent=self)
+         .success(lambda counts: self.notify(Notice(say("tray.summary", day=day.isoformat(), **counts), "activity")))
+         .run_in_background())
+
+    def _store(self) -> QSettings:
+        """Small memories of the tray (notices shown, summary day), next to the window's state."""
+        return QSettings(str(Path(self.window.workspace.data_dir) / "window.ini"), QSettings.Format.IniFormat)
 
     def _on_changes(self, changes: OpChanges, _initiator: object | None) -> None:
         if changes.touches("settings", "outbox", "rules"):
@@ -232,7 +252,7 @@ class Tray(QObject):
 
     def tell_once(self, key: str, message: str) -> None:
         """A notice shown once per workspace (remembered with the window's own state)."""
-        store = QSettings(str(Path(self.window.workspace.data_dir) / "window.ini"), QSettings.Format.IniFormat)
+        store = self._store()
         if store.value(f"tray/{key}", False, type=bool):
             return
         store.setValue(f"tray/{key}", True)

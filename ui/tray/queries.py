@@ -25,6 +25,7 @@ def tray_facts(c: OpContext) -> dict[str, Any]:
         "sandbox": bool(ws.settings.get("sandbox")),
         "zone": ws.settings.get("business.timezone"),
         "start_at_login": bool(ws.settings.get("service.start_at_login")),
+        "daily_summary": bool(ws.settings.get("service.daily_summary")),
         "uncertain": db.execute("SELECT count(*) FROM ledger WHERE state = 'uncertain'").fetchone()[0],
         "next_due": from_db(next_due) if next_due else None,
         "rules": db.execute("SELECT id, name FROM rules WHERE enabled ORDER BY name").fetchall(),

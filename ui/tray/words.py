@@ -60,6 +60,8 @@ define({
         "volta può controllare le regole e inviare: ferma l'altra (il servizio: Ctrl+C) e riapri Postino.",
         "Postino's engine is already running for this workspace ({holder}). Only one copy at a time may "
         "check rules and send: stop the other one (the service: Ctrl+C) and open Postino again."),
+    "tray.summary": ("Ieri ({day}): {sent} inviati, {failed} non riusciti, {uncertain} incerti.",
+                     "Yesterday ({day}): {sent} sent, {failed} failed, {uncertain} uncertain."),
     "tray.show_log": ("Mostra registro", "Show log"),
 })
 
