@@ -62,8 +62,13 @@ def main() -> int:
     wait(app, tray.menu.isVisible, "the menu opened by a click on the icon")
     say("MENU_SHOWN", *[a.text() for a in tray.menu.actions() if a.text()], sep="|")
     if shots:
-        app.processEvents()
+        for _ in range(20):
+            app.processEvents()
+            time.sleep(0.02)
         tray.menu.grab().save(str(shots / "tray-menu.png"))
+        screen = app.primaryScreen()
+        width = screen.geometry().width()
+        screen.grabWindow(0, width - 360, 0, 360, 240).save(str(shots / "tray-icon-and-menu.png"))
     tray.menu.hide()
     QTimer.singleShot(0, lambda: steps(app, ws, engine, recorded, rule_id, window, tray, shots))
     code = app.exec()
