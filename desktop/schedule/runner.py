@@ -71,6 +71,7 @@ class RuleScheduler:
         self._min_every = min_every
         self._jobs: dict[int, Schedule] = {}
         self._lock = threading.RLock()
+        self._stopping = False
         self._scheduler = BackgroundScheduler(
             timezone=UTC, job_defaults={"coalesce": True, "max_instances": 1})
         self._scheduler.add_listener(self._listen, EVENT_JOB_MISSED | EVENT_JOB_ERROR)
@@ -81,18 +82,25 @@ class RuleScheduler:
 
     def start(self) -> None:
         with self._lock:
+            self._stopping = False
             self._scheduler.start()
             self._sync()
 
     def reload(self) -> None:
         """Re-read the rules: new or edited ones get a fresh job, disabled or deleted ones lose theirs."""
         with self._lock:
-            self._sync()
+            if not self._stopping:
+                self._sync()
 
     def shutdown(self, wait: bool = True) -> None:
+        """Stop, waiting for running jobs *without* holding the lock: a job that reloads
+        (the engine's sweep) needs it to finish, so holding it here would hang forever."""
         with self._lock:
-            if self._scheduler.running:
-                self._scheduler.shutdown(wait=wait)
+            self._stopping = True
+            running = self._scheduler.running
+        if running:
+            self._scheduler.shutdown(wait=wait)
+        with self._lock:
             self._jobs.clear()
 
     def add_periodic(self, job_id: str, every: timedelta, run: Callable[[], None], *,
