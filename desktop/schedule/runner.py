@@ -99,6 +99,12 @@ class RuleScheduler:
             self._stopping = True
             running = self._scheduler.running
         if running:
+            # Paused first, and past the pass over the jobs in progress, so that pass never
+            # meets the stopped state (APScheduler then looks for the job it just ran among
+            # the pending ones and its thread dies on a JobLookupError).
+            self._scheduler.pause()
+            with getattr(self._scheduler, "_jobstores_lock", threading.RLock()):
+                pass
             self._scheduler.shutdown(wait=wait)
         with self._lock:
             self._jobs.clear()

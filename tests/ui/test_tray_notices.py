@@ -15,6 +15,18 @@ from ui.main_window import MainWindow
 from ui.tray.controller import Tray
 
 
+class CountingTray(Tray):
+    """The real tray, counting what it tells from its very first look."""
+
+    def __init__(self, window, engine, told: list[str], **kw) -> None:
+        self.told = told
+        super().__init__(window, engine, **kw)
+
+    def notify(self, notice) -> None:
+        self.told.append(notice.section)
+        super().notify(notice)
+
+
 def test_smtp_login_refused_is_told_once_with_the_page_that_fixes_it(qtbot, runner, workspace,
                                                                      tmp_path: Path) -> None:
     now = datetime.now(timezone.utc) - timedelta(minutes=1)
@@ -36,11 +48,10 @@ def test_smtp_login_refused_is_told_once_with_the_page_that_fixes_it(qtbot, runn
         try:
             window = MainWindow(workspace, runner)
             qtbot.addWidget(window)
-            tray = Tray(window, engine, available=lambda: True)
             told: list[str] = []
-            tray.notify = lambda notice, real=tray.notify: (told.append(notice.section), real(notice))
-            qtbot.waitUntil(lambda: "email" in engine.status.paused_channels, timeout=15_000)
-            tray.refresh_status()
+            tray = CountingTray(window, engine, told, available=lambda: True)
+            # What the tray's 3-second timer does, until the engine has reported the refusal.
+            qtbot.waitUntil(lambda: (tray.refresh_status(), told)[1] != [], timeout=15_000)
             assert told == ["settings"] and "535" in tray.last_notice.text
             assert "wrong-Secret-42" not in tray.last_notice.text
             assert tray.state == "attention" and "needs your attention" in tray.icon.toolTip()
