@@ -9,7 +9,7 @@ import sys
 def _gui(args) -> int:
     from ui.app import run_app
 
-    return run_app(args.data_dir)
+    return run_app(args.data_dir, background=getattr(args, "background", False))
 
 
 def _self_test(args) -> int:

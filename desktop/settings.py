@@ -136,6 +136,7 @@ DECLARED: tuple[Setting, ...] = (
     S("caps.expiry_days", "int", 7, "Drop a capped send after this many days", "Scarta un invio bloccato dal limite dopo questi giorni", minimum=1, maximum=365),
     S("stats.attribution_days", "int", 7, "Attribution window for purchases (days)", "Finestra di attribuzione degli acquisti (giorni)", minimum=1, maximum=90),
     S("service.start_at_login", "bool", False, "Start Postino at login", "Avvia Postino all'accesso"),
+    S("service.daily_summary", "bool", False, "Daily summary from the tray icon (yesterday's sends, after 9:00)", "Riepilogo giornaliero dall'icona (invii del giorno prima, dopo le 9:00)"),
     S("engine.paused", "bool", False, "Pause: check no rules and send nothing until resumed", "Pausa: nessun controllo e nessun invio fino alla ripresa"),
     S("endpoint.public_url", "str", "", "Public https address of the unsubscribe endpoint (off while empty)", "Indirizzo pubblico https del servizio di disiscrizione (spento se vuoto)", validate=_https_url),
     S("unsubscribe.mailbox", "str", "", "Mailbox for unsubscribe requests (empty = the sender address)", "Casella per le richieste di disiscrizione (vuota = l'indirizzo del mittente)", validate=_address),

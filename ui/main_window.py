@@ -187,7 +187,7 @@ class MainWindow(QMainWindow):
         now = datetime.now(timezone.utc)
         (CollectionOp(self.runner, lambda c: c.ws.settings.set("engine.paused", paused, now),
                       OpChanges(settings=True), parent=self)
-         .success(lambda _value: self.refresh_state()).run_in_background())
+         .success(lambda _value: (self.wake_engine(), self.refresh_state())).run_in_background())
 
     def _show_pause(self) -> None:
         paused = bool(getattr(self, "state", {}).get("paused"))

@@ -34,6 +34,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="postino", description="Postino: automatic e-mail and SMS sends.")
     parser.add_argument("--version", action="version", version=f"Postino {__version__}")
     parser.add_argument("--data-dir", metavar="DIR", help="workspace folder (default: POSTINO_DATA_DIR, else the user data folder)")
+    parser.add_argument("--background", action="store_true",
+                        help="the app only: start hidden in the system tray (what start at login uses)")
     parser.add_argument("--debug", action="store_true", help="show full tracebacks on errors")
     parser.add_argument("--self-test", action="store_true",
                         help="check this installation on a temporary workspace (demo, simulation, run-once, window) and exit")

@@ -90,9 +90,12 @@ def _dispatch(args: argparse.Namespace, ws: Workspace) -> int:
 def _service(args: argparse.Namespace, ws: Workspace) -> int:
     from desktop.service.engine import Engine
 
+    from desktop.service import logfile
+
     folder = ws.data_dir
     ws.close()  # the engine opens its own connection
-    engine = Engine(folder)
+    logfile.install(folder)
+    engine = Engine(folder, holder="main.py service")
     stop = threading.Event()
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, lambda *_: stop.set())

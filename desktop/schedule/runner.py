@@ -71,6 +71,7 @@ class RuleScheduler:
         self._min_every = min_every
         self._jobs: dict[int, Schedule] = {}
         self._lock = threading.RLock()
+        self._stopping = False
         self._scheduler = BackgroundScheduler(
             timezone=UTC, job_defaults={"coalesce": True, "max_instances": 1})
         self._scheduler.add_listener(self._listen, EVENT_JOB_MISSED | EVENT_JOB_ERROR)
@@ -81,18 +82,29 @@ class RuleScheduler:
 
     def start(self) -> None:
         with self._lock:
+            self._stopping = False
             self._scheduler.start()
             self._sync()
 
     def reload(self) -> None:
         """Re-read the rules: new or edited ones get a fresh job, disabled or deleted ones lose theirs."""
         with self._lock:
-            self._sync()
+            if not self._stopping:
+                self._sync()
 
     def shutdown(self, wait: bool = True) -> None:
-        """Outside ``_lock``: a running job may be waiting for it (a reload), and shutdown
-        waits for running jobs."""
-        if self._scheduler.running:
+        """Stop, waiting for running jobs *without* holding the lock: a job that reloads
+        (the engine's sweep) needs it to finish, so holding it here would hang forever."""
+        with self._lock:
+            self._stopping = True
+            running = self._scheduler.running
+        if running:
+            # Paused first, and past the pass over the jobs in progress, so that pass never
+            # meets the stopped state (APScheduler then looks for the job it just ran among
+            # the pending ones and its thread dies on a JobLookupError).
+            self._scheduler.pause()
+            with getattr(self._scheduler, "_jobstores_lock", threading.RLock()):
+                pass
             self._scheduler.shutdown(wait=wait)
         with self._lock:
             self._jobs.clear()

@@ -58,8 +58,10 @@ class Engine:
                  dispatch_every: timedelta = timedelta(seconds=30),
                  watch_every: timedelta = timedelta(seconds=2),
                  min_every: timedelta = MIN_EVERY,
-                 pacing: tuple[Callable[[], float], Callable[[float], Any]] | None = None) -> None:
-        """``pacing`` (monotonic, sleep) replaces real pacing waits (tests: a virtual clock)."""
+                 pacing: tuple[Callable[[], float], Callable[[float], Any]] | None = None,
+                 holder: str = "") -> None:
+        """``pacing`` (monotonic, sleep) replaces real pacing waits (tests: a virtual clock);
+        ``holder`` names this copy in the lock file, for the message another copy shows."""
         self._folder = Path(data_dir)
         self._pacing = pacing
         self._clock = clock
@@ -71,7 +73,7 @@ class Engine:
         self._wake = threading.Event()
         self._asked = threading.Event()
         self._stop = threading.Event()
-        self._lock = EngineLock(self._folder)
+        self._lock = EngineLock(self._folder, holder)
         self._threads: list[threading.Thread] = []
         self._rules_stamp: tuple | None = None
         self._pollers_stamp: tuple | None = None

@@ -17,8 +17,11 @@ class WorkspaceBusy(PostinoError):
 
 
 class EngineLock:
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, holder: str = "") -> None:
+        """``holder`` names who takes the lock ("the Postino app", "main.py service"), so the
+        copy that is refused can say who to stop."""
         self.path = folder / "engine.lock"
+        self.holder = holder
         self._file = None
 
     def _open(self):
@@ -52,10 +55,11 @@ class EngineLock:
             handle.close()
             raise WorkspaceBusy(
                 f"Postino's engine is already running for this workspace ({holder}); "
-                "only one copy may check rules and send.") from None
+                "only one copy may check rules and send. Stop that one first (the app: Quit in "
+                "its tray menu; the service: Ctrl+C or SIGTERM).") from None
         handle.seek(0)
         handle.truncate()
-        handle.write(f"process {os.getpid()}")
+        handle.write(f"{self.holder} (process {os.getpid()})" if self.holder else f"process {os.getpid()}")
         handle.flush()
         self._file = handle
 

@@ -19,6 +19,7 @@ from ui.activity.model import LedgerModel
 from ui.activity.queries import ActivityFilter, activity_context, ledger_page, mark_uncertain
 from ui.ops import CollectionOp, OpChanges, OpRunner, QueryOp
 from ui.resources import LANGUAGE
+from ui.tray.words import say
 from ui.widgets import PAGE_MARGINS, Heading
 
 FILTER_STATES = ("planned", "deferred", "sent", "failed", "skipped", "dropped", "uncertain")
@@ -97,6 +98,9 @@ class ActivityPage(QWidget):
         self.send_again = QPushButton()
         self.send_again.setObjectName("send_again")
         self.send_again.clicked.connect(lambda: self.mark_selected("planned"))
+        self.show_log = QPushButton()
+        self.show_log.setObjectName("show_log")
+        self.show_log.clicked.connect(self.open_log)
         self._build_layout()
         runner.changed.connect(self.on_changes)
         self.retranslate_ui()
@@ -117,6 +121,7 @@ class ActivityPage(QWidget):
         filters.addStretch(1)
         filters.addWidget(self.send_again)
         filters.addWidget(self.refresh_button)
+        filters.addWidget(self.show_log)
         top = QWidget()
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
@@ -138,6 +143,13 @@ class ActivityPage(QWidget):
         layout.addWidget(self.banner)
         layout.addWidget(splitter, 1)
 
+    def open_log(self) -> None:
+        """The workspace's rotating log, in a window of its own."""
+        from ui.activity.log_view import LogDialog
+
+        self.log_dialog = LogDialog(self.runner.data_dir, self)
+        self.log_dialog.show()
+
     def retranslate_ui(self) -> None:
         self.heading.setText(self.tr("Activity"))
         states = {"planned": self.tr("Planned"), "deferred": self.tr("Deferred"), "sending": self.tr("Sending"),
@@ -151,6 +163,7 @@ class ActivityPage(QWidget):
         self.rule_filter.setItemText(0, self.tr("All rules"))
         self.use_dates.setText(self.tr("Between"))
         self.refresh_button.setText(self.tr("Refresh"))
+        self.show_log.setText(say("tray.show_log"))
         self.show_uncertain.setText(self.tr("Show them"))
         self.mark_sent.setText(self.tr("Mark selected as sent"))
         self.mark_failed.setText(self.tr("Mark selected as failed"))

@@ -15,8 +15,8 @@ from ui.widgets import error_label
 class GeneralPage(SettingsPage):
     NAME = "general"
     KEYS = ("business.name", "business.timezone", "business.country", "business.quiet_hours",
-            "ui.language", "import.date_order", "sandbox", "service.start_at_login", "endpoint.public_url",
-            "updates.check_url")
+            "ui.language", "import.date_order", "sandbox", "service.start_at_login", "service.daily_summary",
+            "endpoint.public_url", "updates.check_url")
 
     def title(self) -> str:
         return self.tr("General")
