@@ -27,6 +27,7 @@ from desktop.connectors.base import Connection, Fetched, Poller, PollError, Poll
 from desktop.connectors.keys import ConnectionSecrets
 from desktop.connectors.store import Connections
 from desktop.messages import Msg, define
+from desktop.secrets import KeyringUnavailable
 
 if TYPE_CHECKING:  # pragma: no cover
     from desktop.workspace import Workspace
@@ -139,7 +140,7 @@ def pollers_for(ws: "Workspace", secrets: ConnectionSecrets) -> list[tuple[Conne
     for connection in Connections(ws.db).enabled():
         try:
             found.append((connection, build_poller(connection, secrets)))
-        except PollError as exc:
+        except (PollError, KeyringUnavailable) as exc:  # a locked keyring stops this one, not the engine
             log.warning("connection %s not started: %s", connection.name, exc)
     return found
 

@@ -8,7 +8,9 @@ import time
 from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
+import keyring
 import pytest
+from keyring.backend import KeyringBackend
 
 from desktop.delivery.outbox import LedgerStore
 from desktop.delivery.recording import RecordingChannel
@@ -175,9 +177,37 @@ def test_the_user_settles_rows_through_the_ledger(workspace, now) -> None:
         ("planned", to_db(now))
 
 
+class _MemoryKeyring(KeyringBackend):
+    """The OS keyring (SecretService, Credential Locker), which a CI machine does not run."""
+
+    priority = 1
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.store: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.store.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.store[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.store.pop((service, username), None)
+
+
 def test_with_twilio_set_up_the_engine_polls_sms_status_and_replies(tmp_path) -> None:
     """``poll_sms_status`` existed and nothing called it: now the engine makes the
     ``sms-replies`` connection and runs it as one of its scheduler's periodic jobs."""
+    previous = keyring.get_keyring()
+    keyring.set_keyring(_MemoryKeyring())
+    try:
+        _twilio_polled(tmp_path)
+    finally:
+        keyring.set_keyring(previous)
+
+
+def _twilio_polled(tmp_path) -> None:
     folder = tmp_path / "ws"
     with Workspace.open(folder) as ws:
         ws.settings.set("twilio.account_sid", "AC" + "0" * 32, datetime.now(UTC))
@@ -191,3 +221,24 @@ def test_with_twilio_set_up_the_engine_polls_sms_status_and_replies(tmp_path) ->
     with Workspace.open(folder) as ws:
         kinds = ws.db.execute("SELECT name, kind FROM connections").fetchall()
     assert kinds == [("sms-replies", "twilio-replies")]
+
+
+def test_a_connection_whose_secret_cannot_be_read_does_not_stop_the_engine(tmp_path, monkeypatch) -> None:
+    """On a machine without a usable keyring the connection's poller could not be built and the
+    engine's start raised: no checks, no sends. Now that connection waits; the rest runs."""
+    import desktop.connectors.keys as keys
+    from desktop.secrets import KeyringUnavailable
+
+    def no_keyring(self):
+        raise KeyringUnavailable("no secure keyring")
+
+    monkeypatch.setattr(keys.ConnectionSecrets, "_store", no_keyring)  # the outside world: no keyring
+    folder = tmp_path / "ws"
+    with Workspace.open(folder) as ws:
+        ws.settings.set("twilio.account_sid", "AC" + "0" * 32, datetime.now(UTC))
+    engine = Engine(folder, channels_factory=lambda _ws: {"sms": RecordingChannel("sms")})
+    engine.start()
+    try:
+        assert engine.status.running and "poll-sms-replies" not in engine.scheduler.job_ids()
+    finally:
+        engine.stop()
