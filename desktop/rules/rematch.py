@@ -11,9 +11,9 @@ The dispatcher hands over each page of due rows first (``prefetch``). A row's ru
 asked about the page's next ``AHEAD`` contacts of that rule in one query (``c.id IN (...)``),
 and the answer is trusted for a short while of the dispatcher's clock: one minute for rules
 driven by an event (a cart, a purchase, a field change: a reminder for a cart bought a
-minute ago is the embarrassing case, and those queries are cheap), five minutes for the
-others (a newsletter to a group: the same contacts, a costlier query). A paced batch of
-sixty a minute costs a query every minute or five, never one per message. A row booked
+minute ago is the embarrassing case, and those queries are cheap), fifteen minutes for the
+others (a newsletter to a group, a win-back: the same contacts, a query that reads the whole
+list). A paced batch costs a query every minute or fifteen, never one per message. A row booked
 more recently than that is not asked again: its booking check is that fresh.
 """
 
@@ -32,8 +32,8 @@ from desktop.schedule import BusinessDefaults
 from desktop.timeutil import from_db, to_db
 
 FRESH_FOR = timedelta(minutes=1)          # rules driven by an event
-FRESH_FOR_AUDIENCE = timedelta(minutes=5)  # the others
-AHEAD = 5000
+FRESH_FOR_AUDIENCE = timedelta(minutes=15)  # the others
+AHEAD = 5000   # at most: a page holds 500 due rows
 IDS = "temp.postino_rematch"   # the contacts being asked about, one query whatever their number
 
 

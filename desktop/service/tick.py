@@ -61,8 +61,8 @@ class Tick:
                  should_stop: Callable[[], bool] = lambda: False,
                  refresh_limits: Callable[["Workspace"], Limits] | None = None,
                  page_size: int = 500) -> None:
-        """``page_size``: due rows read at once. The simulator reads bigger pages: nothing else
-        writes its copy, and each page's send-time re-check is a query per rule."""
+        """``page_size``: due rows read at once (each page's send-time re-check is one query
+        per rule on it)."""
         self.ws, self.clock, self.lock = ws, clock, lock
         self._channels, self.limits, self._refresh_limits = channels, limits, refresh_limits
         self.store = store or LedgerStore(ws)

@@ -26,7 +26,6 @@ from desktop.simulate.snapshot import discard, snapshot
 from desktop.timeutil import from_db, to_db
 
 TINY = timedelta(microseconds=1)
-SIM_PAGE = 5000  # due rows per page in a simulation (the live engine reads 500)
 _STATE_WORDS = {"skipped": "saltato", "dropped": "scartato", "failed": "non riuscito",
                 "uncertain": "incerto", "planned": "previsto", "deferred": "rimandato"}
 define({
@@ -84,7 +83,7 @@ class _Run:
         limits = Limits.from_settings(sim, clock=lambda: (self.virtual - start).total_seconds(), sleep=self._sleep)
         self.tick = Tick(sim, clock=lambda: self.virtual, channels=lambda _ws: self.channels, limits=limits,
                          lock=no_lock, store=self.store, caps=self.caps, explain=True,
-                         should_stop=cancel or (lambda: False), page_size=SIM_PAGE)
+                         should_stop=cancel or (lambda: False))
         self.tick.start(start)
         self.policy = self.tick.policy
         self.explainer = Explainer(sim, self.business)
