@@ -14,6 +14,7 @@ from typing import Any
 from desktop.fields import FieldSpec
 from desktop.rules.clock import EvalClock, every_n_days_range, ts
 from desktop.rules.conditions import occurrence_driver
+from desktop.rules.correlate import correlated
 from desktop.rules.model import Rule
 from desktop.rules.sql_leaves import (
     Params, behaviour_sql, driver_where, field_sql, group_sql, md_list, occurrence_sql,
@@ -137,6 +138,8 @@ def compile_rule(rule: Rule, *, fields: dict[str, FieldSpec], group_ids: dict[st
            f"c.phone, {ann_col} AS anniversary{consented} FROM {source} WHERE " + " AND ".join(where or ["1"]))
     # Textual order: the occurrence's parameter (SELECT) or the driver's (first in WHERE) come
     # before everything else; driver occurrence expressions themselves take none.
+    if contacts_from is not None:  # a page of contacts: per-contact subqueries, not whole-list ones
+        sql = correlated(sql)
     return CompiledRule(sql=sql, params=head_params + list(p), anniversary_field=anniversary)
 
 
