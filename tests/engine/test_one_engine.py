@@ -10,7 +10,6 @@ from zoneinfo import ZoneInfo
 
 import keyring
 import pytest
-from keyring.backend import KeyringBackend
 
 from desktop.delivery.outbox import LedgerStore
 from desktop.delivery.recording import RecordingChannel
@@ -26,6 +25,7 @@ from desktop.simulate.snapshot import discard, snapshot
 from desktop.templates import Templates
 from desktop.timeutil import to_db
 from desktop.workspace import Workspace
+from tests.helpers.memory_keyring import MemoryKeyring
 from tests.helpers.ledger import add_contacts, add_rows, add_rule, add_template
 
 UTC = timezone.utc
@@ -177,30 +177,11 @@ def test_the_user_settles_rows_through_the_ledger(workspace, now) -> None:
         ("planned", to_db(now))
 
 
-class _MemoryKeyring(KeyringBackend):
-    """The OS keyring (SecretService, Credential Locker), which a CI machine does not run."""
-
-    priority = 1
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.store: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.store.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.store[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.store.pop((service, username), None)
-
-
 def test_with_twilio_set_up_the_engine_polls_sms_status_and_replies(tmp_path) -> None:
     """``poll_sms_status`` existed and nothing called it: now the engine makes the
     ``sms-replies`` connection and runs it as one of its scheduler's periodic jobs."""
     previous = keyring.get_keyring()
-    keyring.set_keyring(_MemoryKeyring())
+    keyring.set_keyring(MemoryKeyring())  # the OS keyring, which a CI machine does not run
     try:
         _twilio_polled(tmp_path)
     finally:
