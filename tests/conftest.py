@@ -21,6 +21,22 @@ def now() -> datetime:
 
 
 @pytest.fixture
+def encrypted(tmp_path: Path):
+    """A real encrypted file keyring (keyrings.alt, tests only) in a temporary folder, set as
+    the process's keyring for the test."""
+    import keyring
+    from keyrings.alt.file import EncryptedKeyring
+
+    backend = EncryptedKeyring()
+    backend.file_path = str(tmp_path / "keyring" / "crypted_pass.cfg")
+    backend.keyring_key = "master-passphrase-for-tests"
+    previous = keyring.get_keyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture
 def workspace(tmp_path: Path):
     ws = Workspace.open(tmp_path / "ws")
     yield ws

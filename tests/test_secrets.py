@@ -28,17 +28,6 @@ TWILIO_SECRET = "tw1l10tokenQ7Vb2Lmx93Kd"
 SID = "AC" + "4" * 32
 
 
-@pytest.fixture
-def encrypted(tmp_path):
-    backend = EncryptedKeyring()
-    backend.file_path = str(tmp_path / "keyring" / "crypted_pass.cfg")
-    backend.keyring_key = "master-passphrase-for-tests"
-    previous = keyring.get_keyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(previous)
-
-
 def test_store_and_read_in_encrypted_file_keyring(workspace, now, encrypted, tmp_path):
     workspace.settings.set("smtp.username", "shop@example.com", now)
     set_secret(workspace, "smtp", SMTP_SECRET)

@@ -6,9 +6,7 @@ from __future__ import annotations
 import io
 import json
 
-import keyring
 import pytest
-from keyrings.alt.file import EncryptedKeyring
 
 from desktop.cli import main as cli_main
 from desktop.connectors.keys import SERVICE, user_name
@@ -16,17 +14,6 @@ from tests.helpers.feeds import FeedSite, Post, rss
 from tests.helpers.http_server import LocalServer
 from tests.helpers.twilio_server import TwilioServer
 from tests.helpers.woo_server import KEY, SECRET, WooStore, orders_over
-
-
-@pytest.fixture
-def encrypted(tmp_path):
-    backend = EncryptedKeyring()
-    backend.file_path = str(tmp_path / "keyring" / "crypted_pass.cfg")
-    backend.keyring_key = "master-passphrase-for-tests"
-    previous = keyring.get_keyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(previous)
 
 
 def run(tmp_path, monkeypatch, *argv, stdin=""):

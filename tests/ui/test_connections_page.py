@@ -4,9 +4,7 @@ pause, remove."""
 
 from __future__ import annotations
 
-import keyring
 import pytest
-from keyrings.alt.file import EncryptedKeyring
 from PySide6.QtWidgets import QMessageBox
 
 from desktop.connectors.keys import SERVICE, user_name
@@ -16,17 +14,6 @@ from tests.helpers.http_server import LocalServer
 from tests.helpers.woo_server import KEY, SECRET, WooStore, orders_over
 from ui.connections.page import ConnectionsPage
 from ui.resources import LANGUAGE
-
-
-@pytest.fixture
-def encrypted(tmp_path):
-    backend = EncryptedKeyring()
-    backend.file_path = str(tmp_path / "keyring" / "crypted_pass.cfg")
-    backend.keyring_key = "master-passphrase-for-tests"
-    previous = keyring.get_keyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(previous)
 
 
 def cell(page, row, column):
