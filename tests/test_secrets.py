@@ -11,7 +11,7 @@ from pathlib import Path
 import keyring
 import pytest
 from keyring.backends import fail, null
-from keyrings.alt.file import EncryptedKeyring, PlaintextKeyring
+from keyrings.alt.file import PlaintextKeyring
 
 from desktop.cli import main as cli_main
 from desktop.delivery.setup import channels_from_settings

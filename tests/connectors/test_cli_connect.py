@@ -6,7 +6,6 @@ from __future__ import annotations
 import io
 import json
 
-import pytest
 
 from desktop.cli import main as cli_main
 from desktop.connectors.keys import SERVICE, user_name

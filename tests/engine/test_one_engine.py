@@ -3,7 +3,6 @@ Run now does while the engine sends, which ledger moves are allowed."""
 
 from __future__ import annotations
 
-import threading
 import time
 from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo

@@ -4,7 +4,6 @@ pause, remove."""
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from desktop.connectors.keys import SERVICE, user_name
