@@ -58,7 +58,9 @@ def allowed_from(target: State) -> frozenset[State]:
 
 
 def check_move(current: str, target: State) -> None:
-    if State(current) not in allowed_from(target):
+    # A StrEnum member equals and hashes as its text: no conversion needed, and a text that
+    # is no state at all is simply not in the set.
+    if current not in allowed_from(target):
         raise TransitionError(f"a ledger row in {current!r} cannot move to {target.value!r}")
 
 

@@ -19,6 +19,7 @@ from desktop.rules.caps import caps_from_settings
 from desktop.rules.engine import rule_schedule
 from desktop.schedule import business_defaults, next_check
 from desktop.service.tick import Tick, no_lock
+from desktop.simulate.collections_pause import fewer_collections
 from desktop.simulate.explain import Explainer
 from desktop.simulate.ledger_copy import CopyLedgerStore
 from desktop.simulate.result import CheckMark, NotSent, PlannedSend, SimulationResult
@@ -55,7 +56,8 @@ def simulate(ws: Any, *, start: datetime, horizon: timedelta = timedelta(days=7)
     """Who would get what, when, from ``start`` for ``horizon`` — never touching ``ws``."""
     copy = snapshot(ws)
     try:
-        return _Run(copy, start, start + horizon, rule_names, list(what_if), progress, cancel).run()
+        with fewer_collections():
+            return _Run(copy, start, start + horizon, rule_names, list(what_if), progress, cancel).run()
     finally:
         discard(copy)
 
