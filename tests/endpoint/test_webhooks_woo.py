@@ -178,3 +178,15 @@ def test_polled_and_pushed_order_is_one_purchase(workspace, now, secrets):
                     now + timedelta(minutes=1), secrets=secrets)
     assert pushed.status == 200 and pushed.body["counts"] == {}
     assert events(workspace, "purchase") == 1 and count(workspace, "SELECT count(*) FROM contacts") == 1
+
+
+def test_a_failed_event_insert_takes_the_new_contact_and_the_delivery_id_with_it(send, shops):
+    shops.db.execute("CREATE TRIGGER refuse_727 BEFORE INSERT ON events WHEN NEW.ref = '727' "
+                     "BEGIN SELECT RAISE(ABORT, 'no'); END")
+    payload = body(fixture("woo_order_727.json"))
+    headers = woo("order.created", payload, delivery="again")
+    assert send("woocommerce", headers, payload).status == 500
+    assert count(shops, "SELECT count(*) FROM contacts") == 0 and events(shops) == 0
+    assert count(shops, "SELECT count(*) FROM webhook_deliveries") == 0
+    shops.db.execute("DROP TRIGGER refuse_727")
+    assert send("woocommerce", headers, payload).body["counts"] == {"contact_created": 1, "purchase": 1}
