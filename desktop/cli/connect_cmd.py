@@ -1,5 +1,5 @@
 """``connect KIND …`` adds a connection; ``connections list | test NAME | remove NAME | pause NAME |
-resume NAME``; ``poll [NAME]`` polls now.
+resume NAME | webhook-secret NAME|--generic [--generate]``; ``poll [NAME]`` polls now.
 
 Secrets are read from standard input (one per line, in the order the command names them) or
 asked with a hidden prompt, and go to the OS keyring as ``connection:NAME:KEY``; the database
@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import json
+import secrets
 import sys
 import threading
 from datetime import datetime, timedelta, timezone
@@ -19,6 +20,8 @@ from desktop.connectors.keys import ConnectionSecrets
 from desktop.connectors.run import PollOutcome, build_poller, poll_by_name
 from desktop.connectors.setup import LABELS, SECRETS, add_connection, connection_config
 from desktop.connectors.store import Connections
+from desktop.endpoint.webhook_signatures import FALLBACK_KEY, WEBHOOK_KEY
+from desktop.errors import InputError
 from desktop.messages import text
 from desktop.workspace import Workspace
 
@@ -110,9 +113,31 @@ def _remove(args: argparse.Namespace, ws: Workspace) -> int:
     connection = store.require(args.name)
     with ws.transaction():
         store.remove(args.name)
-    for key in SECRETS.get(connection.kind, ()):
+    for key in (*SECRETS.get(connection.kind, ()), WEBHOOK_KEY):
         ConnectionSecrets().delete(args.name, key)
     print(f"connection {args.name!r} removed (its events stay)")
+    return 0
+
+
+def _webhook_secret(args: argparse.Namespace, ws: Workspace) -> int:
+    """The secret a shop signs its webhooks with, into the keyring (typed, piped, or made here
+    with ``--generate`` and printed once, to paste into the shop's webhook form)."""
+    if args.generic == bool(args.name):
+        raise InputError("name a WooCommerce or Shopify connection, or use --generic", "name")
+    kind = "generic"
+    if args.name:
+        kind = Connections(ws.db).require(args.name).kind
+        if kind not in FALLBACK_KEY:
+            raise InputError(f"{args.name!r} is a {kind} connection; webhooks come from WooCommerce and Shopify", "name")
+    value = secrets.token_urlsafe(32) if args.generate else _read("Webhook secret")
+    store = ConnectionSecrets()
+    if args.generic:
+        store.set_generic_webhook(value)
+    else:
+        store.set(args.name, WEBHOOK_KEY, value)
+    if args.generate:
+        print(value)
+    print(f"webhook secret stored in the keyring; the shop delivers to PUBLIC_URL/webhooks/{kind}")
     return 0
 
 
@@ -164,6 +189,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         sub = actions.add_parser(action)
         sub.add_argument("name")
         sub.set_defaults(handler=handler)
+    hook = actions.add_parser("webhook-secret", help="store the secret a shop signs its webhooks with (from stdin "
+                                                     "or a prompt)")
+    hook.add_argument("name", nargs="?", help="the WooCommerce or Shopify connection")
+    hook.add_argument("--generic", action="store_true", help="the generic JSON endpoint's secret instead")
+    hook.add_argument("--generate", action="store_true", help="make a random secret, store it and print it once")
+    hook.set_defaults(handler=_webhook_secret)
 
     poll = subparsers.add_parser("poll", help="poll one connection (or all enabled ones) now")
     poll.add_argument("name", nargs="?")

@@ -1,6 +1,10 @@
 """A connection's secrets in the OS keyring: service ``postino-connections``, user name
 ``connection:NAME:KEY`` (e.g. ``connection:shop:secret``).
 
+A webhook's signing secret is one more key of its connection (``webhook_secret``); the generic
+webhook endpoint, which belongs to no connection, keeps its secret under the user name
+``webhook:generic`` (outside the ``connection:`` names, so no connection name can clash).
+
 The keyring backend is chosen and vetted by ``desktop.secrets.secure_backend`` (no plaintext
 fallback, ever). The Twilio-replies connection has no secret of its own: it reads the Twilio
 account's auth token that ``credentials set twilio`` stored.
@@ -15,6 +19,7 @@ from desktop.errors import InputError
 from desktop.secrets import ACCOUNTS, KeyringUnavailable, secure_backend
 
 SERVICE = "postino-connections"
+GENERIC_WEBHOOK = "webhook:generic"
 
 try:  # keyring's own protocol type when available; any object with these three methods works
     from keyring.backend import KeyringBackend as Backend
@@ -36,18 +41,30 @@ class ConnectionSecrets:
         return secure_backend(self._backend)
 
     def set(self, connection: str, key: str, value: str) -> None:
+        self._set(user_name(connection, key), key, value)
+
+    def get(self, connection: str, key: str) -> str | None:
+        return self._get(user_name(connection, key))
+
+    def set_generic_webhook(self, value: str) -> None:
+        self._set(GENERIC_WEBHOOK, "webhook secret", value)
+
+    def get_generic_webhook(self) -> str | None:
+        return self._get(GENERIC_WEBHOOK)
+
+    def _set(self, user: str, key: str, value: str) -> None:
         if not value or not value.strip():
             raise InputError(f"the {key} is empty; nothing was stored", key)
         store = self._store()
         try:
-            store.set_password(SERVICE, user_name(connection, key), value)
+            store.set_password(SERVICE, user, value)
         except Exception as exc:  # the backend's message never contains the secret itself
             raise KeyringUnavailable(f"the keyring refused to store the {key}: {type(exc).__name__}") from None
 
-    def get(self, connection: str, key: str) -> str | None:
+    def _get(self, user: str) -> str | None:
         store = self._store()
         try:
-            return store.get_password(SERVICE, user_name(connection, key))
+            return store.get_password(SERVICE, user)
         except Exception as exc:
             raise KeyringUnavailable(f"the keyring could not be read: {type(exc).__name__}") from None
 

@@ -9,11 +9,15 @@
   and the recovery URL (``event.recovery_url`` in a template);
 - a customer → the contact, ``emailMarketingConsent`` / ``smsMarketingConsent``
   SUBSCRIBED → subscribed, UNSUBSCRIBED (or REDACTED) → unsubscribed, anything else not said.
+
+The webhook endpoint (``desktop/endpoint/webhook_shopify.py``) maps Shopify's REST payloads
+to these same node shapes and calls these same writers, so an order polled and pushed is one
+event (same uid).
 """
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any, Mapping
 
 from desktop.connectors.buyers import Buyer, upsert_buyer
@@ -124,8 +128,11 @@ def write_checkout(ws: "Workspace", shop: str, node: Mapping[str, Any], now: dat
     amount, currency = _money(node.get("totalPriceSet"))
     payload = {"checkout_id": checkout_id, "updated_at": updated, "total": amount, "currency": currency,
                "items": _items(node), "recovery_url": node.get("abandonedCheckoutUrl"), "source": "shopify"}
-    if ws.events.record("cart_updated", _when(updated) or now, contact_id, ref=checkout_id, amount=amount,
-                        payload=payload, uid=f"shopify:{shop}:checkout:{checkout_id}@{updated}") is not None:
+    # The uid names the update in UTC: GraphQL says ``…Z``, a REST webhook the shop's offset.
+    moment = _when(updated)
+    stamp = moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ") if moment else updated
+    if ws.events.record("cart_updated", moment or now, contact_id, ref=checkout_id, amount=amount,
+                        payload=payload, uid=f"shopify:{shop}:checkout:{checkout_id}@{stamp}") is not None:
         done.append("cart_updated")
     return done
 

@@ -15,6 +15,8 @@
   so customers are read in full only once a week (a "rescan" phase of the same cursor).
 - Core WooCommerce keeps no abandoned carts and exposes none over its API: this connector
   records no ``cart_updated`` events (the app and docs say so).
+
+The order and customer mapping is ``woo_map.py``, shared with the webhook endpoint.
 """
 
 from __future__ import annotations
@@ -27,19 +29,16 @@ import requests
 
 from desktop.connectors import http
 from desktop.connectors.base import Connection, Fetched, PollError, PollSummary, register
-from desktop.connectors.buyers import Buyer, upsert_buyer
+from desktop.connectors.woo_map import gmt, write_customer, write_order
 from desktop.messages import Msg, define
 
 if TYPE_CHECKING:  # pragma: no cover
     from desktop.workspace import Workspace
 
-PAID = {"processing", "completed"}
-UNDONE = {"refunded", "cancelled"}
 OVERLAP = timedelta(minutes=5)
 RESCAN_EVERY = timedelta(days=7)
 FIRST_LOOKBACK = timedelta(days=90)
 PER_PAGE = 100
-TRUE_WORDS = {"1", "yes", "true", "on", "si", "sì", "checked"}
 
 define({
     "woo.no_key": ("Mancano la chiave o il segreto WooCommerce", "The WooCommerce key or secret is missing"),
@@ -47,12 +46,6 @@ define({
                        "WooCommerce answered with unexpected data (not a list)"),
 })
 
-
-def _gmt(text: str | None) -> datetime | None:
-    if not text:
-        return None
-    value = datetime.fromisoformat(text.replace("Z", "+00:00"))
-    return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
 
 
 def _stamp(moment: datetime) -> str:
@@ -98,9 +91,9 @@ class WooPoller:
         base = {"rescanned_at": cursor.get("rescanned_at")}
         if page < pages and orders:
             return Fetched(items, {**base, "since": since, "page": page + 1, "newest": newest}, more=True)
-        next_since = _stamp(max(_gmt(newest) - OVERLAP, _gmt(since)))
+        next_since = _stamp(max(gmt(newest) - OVERLAP, gmt(since)))
         done = {**base, "since": next_since, "page": 1, "newest": None}
-        rescanned = _gmt(cursor.get("rescanned_at"))
+        rescanned = gmt(cursor.get("rescanned_at"))
         if rescanned is None or now - rescanned >= RESCAN_EVERY:
             return Fetched(items, {**done, "phase": "customers", "customer_page": 1}, more=True)
         return Fetched(items, done)
@@ -124,56 +117,12 @@ class WooPoller:
                 summary.written += 1
         return summary
 
-    def _consent(self, order: Mapping[str, Any]) -> str | None:
-        if not self.consent_field:
-            return None
-        for meta in order.get("meta_data") or []:
-            if meta.get("key") == self.consent_field:
-                return "subscribed" if str(meta.get("value", "")).strip().lower() in TRUE_WORDS else None
-        return None
-
     def _order(self, ws: "Workspace", order: Mapping[str, Any], now: datetime) -> list[str]:
-        billing = order.get("billing") or {}
-        buyer = Buyer(email=billing.get("email") or "", phone=billing.get("phone") or "",
-                      first_name=billing.get("first_name") or "", last_name=billing.get("last_name") or "",
-                      country=billing.get("country") or "", email_consent=self._consent(order))
-        contact_id, how = upsert_buyer(ws, buyer, now, self.default_country)
-        done = [f"contact_{how}"] if how in ("created", "updated") else []
-        status = str(order.get("status") or "")
-        order_id = str(order.get("id"))
-        uid = f"woo:{self.host}:{order_id}"
-        payload = {"order_id": order.get("id"), "number": order.get("number"), "total": order.get("total"),
-                   "currency": order.get("currency"), "status": status, "source": "woocommerce",
-                   "items": [{"name": i.get("name"), "sku": i.get("sku"), "product_id": i.get("product_id"),
-                              "quantity": i.get("quantity"), "total": i.get("total")}
-                             for i in order.get("line_items") or []]}
-        if status in PAID:
-            when = _gmt(order.get("date_paid_gmt")) or _gmt(order.get("date_created_gmt")) or now
-            if ws.events.record("purchase", when, contact_id, ref=order_id, amount=_amount(order.get("total")),
-                                payload=payload, uid=f"{uid}:purchase") is not None:
-                done.append("purchase")
-        elif status in UNDONE:
-            when = _gmt(order.get("date_modified_gmt")) or now
-            kind = f"order_{status}"
-            if ws.events.record("custom", when, contact_id, ref=kind, payload=payload, uid=f"{uid}:{status}"):
-                done.append(kind)
-        return done
+        return write_order(ws, self.host, order, now, consent_field=self.consent_field,
+                           default_country=self.default_country)
 
     def _customer(self, ws: "Workspace", customer: Mapping[str, Any], now: datetime) -> list[str]:
-        billing = customer.get("billing") or {}
-        buyer = Buyer(email=customer.get("email") or billing.get("email") or "", phone=billing.get("phone") or "",
-                      first_name=customer.get("first_name") or billing.get("first_name") or "",
-                      last_name=customer.get("last_name") or billing.get("last_name") or "",
-                      country=billing.get("country") or "")
-        _id, how = upsert_buyer(ws, buyer, now, self.default_country)
-        return [f"contact_{how}"] if how in ("created", "updated") else []
-
-
-def _amount(raw: Any) -> float | None:
-    try:
-        return float(raw)
-    except (TypeError, ValueError):
-        return None
+        return write_customer(ws, customer, now, default_country=self.default_country)
 
 
 @register("woocommerce", every=timedelta(minutes=10))

@@ -1,0 +1,1 @@
+"""The optional public HTTP endpoint: one-click unsubscribe, tracking and shop webhooks."""
