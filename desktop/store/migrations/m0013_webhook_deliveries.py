@@ -1,4 +1,4 @@
-"""Version 14 (13 on the ``webhooks`` branch alone): the webhook deliveries already stored.
+"""Version 13: the webhook deliveries already stored.
 
 A shop re-sends a delivery it thinks failed (Shopify retries for hours; a person can press
 "resend" in WooCommerce's log). Each delivery is written in one transaction with the row
@@ -15,8 +15,6 @@ import sqlite3
 
 from desktop.store.migrations import run_script
 
-# The task gave this step the number 14 (another branch takes 13); until that branch is
-# merged the versions must run 1..N without a gap, so it runs as 13 here. At merge: 14.
 VERSION = 13
 
 SCHEMA = """
