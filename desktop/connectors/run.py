@@ -21,7 +21,7 @@ import logging
 import threading
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Mapping
 
 from desktop.connectors.base import Connection, Fetched, Poller, PollError, PollSummary, kinds
 from desktop.connectors.keys import ConnectionSecrets
@@ -41,6 +41,8 @@ define({
                              "Unexpected error while polling: {error}"),
     "connector.waiting": ("In attesa fino alle {until} dopo un errore",
                           "Waiting until {until} after an error"),
+    "connector.keyring_unavailable": ("Il portachiavi non si può leggere: sbloccalo e riprova",
+                                      "The keyring cannot be read: unlock it and try again"),
     "connector.unknown_kind": ("Tipo di collegamento sconosciuto: {kind}", "Unknown connection kind: {kind}"),
 })
 
@@ -71,49 +73,93 @@ def backoff(failures: int, every: timedelta, retry_after: float | None) -> timed
     return wait
 
 
+@dataclass
+class PollRun:
+    """One poll under way, between its steps: what ``poll_connection`` keeps from page to
+    page, and what the Connections page carries between its database and network workers."""
+
+    connection: Connection
+    poller: Poller
+    poll_id: int
+    cursor: Mapping[str, Any]
+    now: datetime
+    outcome: PollOutcome
+
+
+def begin_poll(ws: "Workspace", poller: Poller, connection: Connection, now: datetime, *,
+               force: bool = False) -> PollRun | PollOutcome:
+    """The first database step: a ``PollOutcome`` (skipped) while a failure's backoff lasts,
+    else the started run with the stored cursor."""
+    store = Connections(ws.db)
+    waiting = store.next_try_at(connection.name)
+    if waiting is not None and now < waiting and not force:
+        return PollOutcome(connection.name, skipped=True, next_try_at=waiting)
+    cursor = store.cursor(connection.name)
+    with ws.transaction():
+        poll_id = store.start_poll(connection.name, now)
+    return PollRun(connection, poller, poll_id, cursor, now, PollOutcome(connection.name))
+
+
+def store_page(ws: "Workspace", run: PollRun, fetched: Fetched, *, page_budget: int = PAGE_BUDGET) -> bool:
+    """One fetched page, its cursor and the poll's history in one transaction; True when
+    another page should be fetched."""
+    outcome = run.outcome
+    with ws.transaction():
+        summary = run.poller.apply(ws, fetched, run.now)
+        summary.warnings = [*fetched.warnings, *summary.warnings]
+        outcome.summary.add(summary)
+        outcome.pages += 1
+        Connections(ws.db).page_done(run.connection.name, run.poll_id, outcome.summary, fetched.cursor,
+                                     run.now, outcome.pages)
+    run.cursor = fetched.cursor
+    return fetched.more and outcome.pages < page_budget
+
+
+def poll_error(run: PollRun, exc: BaseException) -> tuple[Msg, float | None]:
+    """A fetch's or a page's failure as the message and wait the history keeps."""
+    if isinstance(exc, PollError):
+        return exc.msg, exc.retry_after
+    if isinstance(exc, KeyringUnavailable):  # locked or missing: this connection waits, the rest goes on
+        return Msg("connector.keyring_unavailable"), None
+    log.error("poll of %s failed", run.connection.name, exc_info=exc)
+    return Msg("connector.unexpected", {"error": type(exc).__name__}), None
+
+
+def record_failure(ws: "Workspace", run: PollRun, error: Msg, retry_after: float | None) -> PollOutcome:
+    store = Connections(ws.db)
+    outcome = run.outcome
+    outcome.error = error
+    with ws.transaction():
+        failures = store.failures(run.connection.name) + 1
+        outcome.next_try_at = run.now + backoff(failures, run.connection.every, retry_after)
+        store.poll_failed(run.connection.name, run.poll_id, error, run.now, outcome.next_try_at)
+    return outcome
+
+
 def poll_connection(ws: "Workspace", poller: Poller, connection: Connection, now: datetime, *,
                     db_lock: "threading.RLock", page_budget: int = PAGE_BUDGET,
                     force: bool = False) -> PollOutcome:
     """Poll ``connection`` once (several pages if the source has them); never raises for a
     failed poll — the failure is recorded on the connection and returned."""
-    store = Connections(ws.db)
-    outcome = PollOutcome(connection.name)
     with db_lock:
-        waiting = store.next_try_at(connection.name)
-        if waiting is not None and now < waiting and not force:
-            outcome.skipped, outcome.next_try_at = True, waiting
-            return outcome
-        cursor = store.cursor(connection.name)
-        with ws.transaction():
-            poll_id = store.start_poll(connection.name, now)
+        run = begin_poll(ws, poller, connection, now, force=force)
+    if isinstance(run, PollOutcome):
+        return run
     try:
         while True:
-            fetched = poller.fetch(cursor, now)          # network: the lock is not held
-            with db_lock, ws.transaction():
-                summary = poller.apply(ws, fetched, now)
-                summary.warnings = [*fetched.warnings, *summary.warnings]
-                outcome.summary.add(summary)
-                outcome.pages += 1
-                store.page_done(connection.name, poll_id, outcome.summary, fetched.cursor, now, outcome.pages)
-            _after_commit(poller, fetched)
-            cursor = fetched.cursor
-            if not fetched.more or outcome.pages >= page_budget:
-                return outcome
-    except PollError as exc:
-        outcome.error = exc.msg
-        retry_after = exc.retry_after
+            fetched = poller.fetch(run.cursor, now)      # network: the lock is not held
+            with db_lock:
+                more = store_page(ws, run, fetched, page_budget=page_budget)
+            after_commit(poller, fetched)
+            if not more:
+                return run.outcome
     except Exception as exc:  # noqa: BLE001 - a connector's bug must not stop the scheduler
-        log.exception("poll of %s failed", connection.name)
-        outcome.error = Msg("connector.unexpected", {"error": type(exc).__name__})
-        retry_after = None
-    with db_lock, ws.transaction():
-        failures = store.failures(connection.name) + 1
-        outcome.next_try_at = now + backoff(failures, connection.every, retry_after)
-        store.poll_failed(connection.name, poll_id, outcome.error, now, outcome.next_try_at)
-    return outcome
+        error, retry_after = poll_error(run, exc)
+    with db_lock:
+        return record_failure(ws, run, error, retry_after)
 
 
-def _after_commit(poller: Poller, fetched: Fetched) -> None:
+def after_commit(poller: Poller, fetched: Fetched) -> None:
     """The optional ``committed(fetched)`` step, outside the lock, once the page is safely
     stored (the mailbox moves what it processed). Its failure is logged, not a failed poll:
     the connector repeats that step itself on its next fetch."""

@@ -1,19 +1,20 @@
 """What the Connections page asks of the engine, one small function each, run through the
-page's ``QueryOp`` / ``CollectionOp`` on the database worker (never on the UI thread)."""
+page's ``QueryOp`` / ``CollectionOp`` on the database worker (never on the UI thread); the
+server conversations of Test and Poll now run on the network worker (``poll_flow``)."""
 
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from typing import Any, Mapping
 
-from desktop.connectors.base import PollError
+from desktop.connectors.base import Connection, Fetched, Poller, PollError
 from desktop.connectors.keys import ConnectionSecrets
-from desktop.connectors.run import PollOutcome, build_poller, poll_by_name
+from desktop.connectors.run import build_poller
 from desktop.connectors.setup import SECRETS, add_connection
 from desktop.connectors.store import ConnectionStatus, Connections
 from desktop.messages import Msg
+from desktop.secrets import KeyringUnavailable
 from ui.ops import OpContext
 
 # Tests (and a user's own set-up) may hand in a particular keyring backend.
@@ -52,15 +53,19 @@ def remove(c: OpContext, name: str) -> None:
         SECRET_STORE.delete(name, key)
 
 
-def poll_now(c: OpContext, name: str) -> PollOutcome:
-    return poll_by_name(c.ws, name, SECRET_STORE, datetime.now(timezone.utc), db_lock=threading.RLock())
-
-
-def test(c: OpContext, name: str) -> TestResult:
-    """One fetch, nothing written: is the address right, is the key accepted?"""
+def prepare(c: OpContext, name: str) -> tuple[Connection, Poller]:
+    """The connection as stored and its poller (its keys read from the keyring): the
+    database half of a Test or a Poll now; the network half runs on the network worker."""
     connection = Connections(c.ws.db).require(name)
-    try:
-        fetched = build_poller(connection, SECRET_STORE).fetch(connection.cursor, datetime.now(timezone.utc))
-    except PollError as exc:
-        return TestResult(False, error=exc.msg)
+    return connection, build_poller(connection, SECRET_STORE)
+
+
+def test_result(fetched: Fetched | None, error: BaseException | None) -> TestResult:
+    """A test fetch's answer in the page's terms: any failure is a message, never a crash."""
+    if isinstance(error, PollError):
+        return TestResult(False, error=error.msg)
+    if isinstance(error, KeyringUnavailable):
+        return TestResult(False, error=Msg("connector.keyring_unavailable"))
+    if error is not None or fetched is None:
+        return TestResult(False, error=Msg("connector.unexpected", {"error": type(error).__name__}))
     return TestResult(True, len(fetched.items), fetched.more)

@@ -19,7 +19,8 @@ from desktop.connectors.store import ConnectionStatus
 from desktop.messages import text
 from ui.connections import ops
 from ui.connections.add_dialog import AddConnectionDialog
-from ui.ops import CollectionOp, OpChanges, OpRunner, QueryOp
+from ui.connections.poll_flow import PollFlow, test_connection
+from ui.ops import CollectionOp, NetworkRunner, OpChanges, OpRunner, QueryOp
 from ui.resources import LANGUAGE, icon
 from ui.widgets import PAGE_MARGINS, EmptyState, Heading, confirm
 
@@ -27,10 +28,14 @@ COLUMNS = 6
 
 
 class ConnectionsPage(QWidget):
-    def __init__(self, runner: OpRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, runner: OpRunner, parent: QWidget | None = None, *,
+                 network: NetworkRunner | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("page_connections")
         self.runner = runner
+        # The servers' half of Test and Poll now: never on the database worker.
+        self.network = network or NetworkRunner(workers=1, synchronous=runner.is_synchronous, parent=self)
+        self.destroyed.connect(self.network.shutdown)
         self.statuses: list[ConnectionStatus] = []
         self.dialog: AddConnectionDialog | None = None
         self.heading = Heading()
@@ -174,8 +179,7 @@ class ConnectionsPage(QWidget):
         name = self.selected_name()
         if name:
             self.message.setText(self.tr("Testing “%1”…").replace("%1", name))
-            QueryOp(self.runner, lambda c: ops.test(c, name), parent=self).success(
-                lambda result: self._tested(name, result)).run_in_background()
+            test_connection(self.runner, self.network, self, name, lambda result: self._tested(name, result))
 
     def _tested(self, name: str, result: ops.TestResult) -> None:
         if result.ok:
@@ -189,8 +193,7 @@ class ConnectionsPage(QWidget):
         name = self.selected_name()
         if name:
             self.message.setText(self.tr("Checking “%1”…").replace("%1", name))
-            (CollectionOp(self.runner, lambda c: ops.poll_now(c, name), OpChanges(contacts=True), parent=self)
-             .success(self._polled).run_in_background())
+            PollFlow(self.runner, self.network, self, name, self._polled).start()
 
     def _polled(self, outcome: PollOutcome) -> None:
         if outcome.error is not None:
