@@ -72,6 +72,7 @@ class ContactDialog(QDialog):
         self.editors: dict[str, FieldEditor] = {}
         self.errors: dict[str, QLabel] = {}
         self.labels: dict[str, QLabel] = {}
+        self.hints: dict[str, QLabel] = {}
         self.member_of: set[int] = set()
         self.ctx = ParseContext()
         self.setMinimumSize(720, 520)
@@ -113,6 +114,15 @@ class ContactDialog(QDialog):
             label.setText(self.editors[name].spec.label(LANGUAGE.code))
         for editor in self.editors.values():
             editor.retranslate()
+        for name, hint in self.hints.items():
+            hint.setText(self._consent_question(name))
+
+    def _consent_question(self, name: str) -> str:
+        if name == "sms_status":
+            return self.tr("Has this person agreed to receive SMS? Until they confirm, keep “Pending”: "
+                           "no SMS is sent to them.")
+        return self.tr("Has this person agreed to receive e-mails? Until they confirm, keep “Pending”: "
+                       "no e-mail is sent to them.")
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -122,6 +132,7 @@ class ContactDialog(QDialog):
     def _build(self, data: dict[str, Any]) -> None:
         self.ctx = ParseContext(country=data["country"], date_order=data["date_order"], zone=data["zone"])
         contact = data["contact"] or {}
+        contact_id_is_new = data["contact"] is None
         specs: list[FieldSpec] = [f for f in data["fields"] if f.editable]
         previous: QWidget | None = None
         for spec in specs:
@@ -134,6 +145,8 @@ class ContactDialog(QDialog):
             cell = QVBoxLayout()
             cell.setSpacing(2)
             cell.addWidget(editor.widget)
+            if contact_id_is_new and spec.name in ("email_status", "sms_status"):
+                cell.addWidget(self._hint(spec.name))
             cell.addWidget(error)
             self.form.addRow(label, cell)
             self.editors[spec.name], self.errors[spec.name], self.labels[spec.name] = editor, error, label
@@ -153,6 +166,14 @@ class ContactDialog(QDialog):
         if "email" in self.editors:
             self.editors["email"].widget.setFocus()
         self.loaded = True
+
+    def _hint(self, name: str) -> QLabel:
+        """The consent question under a new contact's status (GDPR: ask, never assume)."""
+        hint = QLabel(self._consent_question(name))
+        hint.setObjectName(f"consent_hint_{name}")
+        hint.setWordWrap(True)
+        self.hints[name] = hint
+        return hint
 
     def collect(self) -> dict[str, Any] | None:
         """The values to store, or ``None`` after showing each problem under its field."""
