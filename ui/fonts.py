@@ -3,16 +3,15 @@
 Shop owners put emoji in subjects; with a plain text font Qt draws an empty box unless the
 system's fallback happens to know an emoji font. ``install_emoji_fallback`` finds an
 installed emoji family (Noto Color Emoji on Linux — Debian's ``fonts-noto-color-emoji`` —,
-Segoe UI Emoji on Windows, Apple Color Emoji on macOS) and puts it after the app font, both
-as the application font's family list and as a substitution of the base family, so widgets
-that build their own fonts from a family name get it too.
+Segoe UI Emoji on Windows, Apple Color Emoji on macOS) and puts it after the app font in the
+application font's family list, which every widget's font inherits.
 """
 
 from __future__ import annotations
 
 from typing import Iterable
 
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QFontInfo
 from PySide6.QtWidgets import QApplication
 
 EMOJI_FAMILIES = ("Noto Color Emoji", "Segoe UI Emoji", "Apple Color Emoji", "Twemoji Mozilla",
@@ -29,15 +28,19 @@ def choose_emoji_family(installed: Iterable[str]) -> str | None:
 
 
 def install_emoji_fallback(app: QApplication) -> str | None:
-    """Put an installed emoji family after the app font; returns it (``None`` if there is none)."""
+    """Put an installed emoji family after the app font; returns it (``None`` if there is none).
+
+    The app font's family is often an alias ("Sans Serif") that only fontconfig resolves; in a
+    family list Qt skips such a name and would draw every digit and space with the emoji
+    font. So the list is the *resolved* family, then the emoji one.
+    """
     emoji = choose_emoji_family(QFontDatabase.families())
     if emoji is None:
         return None
     font = QFont(app.font())
-    families = [f for f in font.families() or [font.family()] if f != emoji]
-    font.setFamilies([*families, emoji])
+    real = QFontInfo(font).family()
+    if real.casefold() == emoji.casefold():  # already installed once: keep what was resolved then
+        real = next((f for f in font.families() if f.casefold() != emoji.casefold()), real)
+    font.setFamilies([real, emoji])
     app.setFont(font)
-    for base in families:
-        if emoji.casefold() not in (f.casefold() for f in QFont.substitutes(base)):
-            QFont.insertSubstitution(base, emoji)
     return emoji
