@@ -23,7 +23,7 @@ def test_a_new_contact_is_pending_and_the_editor_asks(qtbot, runner, workspace) 
     dialog = page.open_editor(None)
     status = dialog.editors["email_status"]
     assert status.raw() == "pending" and dialog.editors["sms_status"].raw() == "pending"
-    assert "agreed to receive e-mails" in dialog.hints["email_status"].text()
+    assert "agreed to receive e-mails or SMS" in dialog.hints["consent"].text()
     dialog.editors["email"].widget.setText("nuovo@example.com")
     with qtbot.waitSignal(dialog.saved):
         dialog.save()

@@ -114,15 +114,12 @@ class ContactDialog(QDialog):
             label.setText(self.editors[name].spec.label(LANGUAGE.code))
         for editor in self.editors.values():
             editor.retranslate()
-        for name, hint in self.hints.items():
-            hint.setText(self._consent_question(name))
+        for hint in self.hints.values():
+            hint.setText(self._consent_question())
 
-    def _consent_question(self, name: str) -> str:
-        if name == "sms_status":
-            return self.tr("Has this person agreed to receive SMS? Until they confirm, keep “Pending”: "
-                           "no SMS is sent to them.")
-        return self.tr("Has this person agreed to receive e-mails? Until they confirm, keep “Pending”: "
-                       "no e-mail is sent to them.")
+    def _consent_question(self) -> str:
+        return self.tr("Has this person agreed to receive e-mails or SMS? Until they confirm, keep "
+                       "“Pending”: nothing is sent to them.")
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -145,9 +142,9 @@ class ContactDialog(QDialog):
             cell = QVBoxLayout()
             cell.setSpacing(2)
             cell.addWidget(editor.widget)
-            if contact_id_is_new and spec.name in ("email_status", "sms_status"):
-                cell.addWidget(self._hint(spec.name))
             cell.addWidget(error)
+            if contact_id_is_new and spec.name == "email_status":
+                self.form.addRow(self._hint())  # a row of its own: wrapped text gets its height
             self.form.addRow(label, cell)
             self.editors[spec.name], self.errors[spec.name], self.labels[spec.name] = editor, error, label
             if previous is not None:
@@ -167,12 +164,12 @@ class ContactDialog(QDialog):
             self.editors["email"].widget.setFocus()
         self.loaded = True
 
-    def _hint(self, name: str) -> QLabel:
-        """The consent question under a new contact's status (GDPR: ask, never assume)."""
-        hint = QLabel(self._consent_question(name))
-        hint.setObjectName(f"consent_hint_{name}")
+    def _hint(self) -> QLabel:
+        """The consent question above a new contact's statuses (GDPR: ask, never assume)."""
+        hint = QLabel(self._consent_question())
+        hint.setObjectName("consent_hint")
         hint.setWordWrap(True)
-        self.hints[name] = hint
+        self.hints["consent"] = hint
         return hint
 
     def collect(self) -> dict[str, Any] | None:

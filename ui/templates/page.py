@@ -77,6 +77,8 @@ class TemplatesPage(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)  # one line per template: the subject elided, whole in the tooltip
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.setSortingEnabled(True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
@@ -93,7 +95,7 @@ class TemplatesPage(QWidget):
         splitter.addWidget(self.table)
         splitter.addWidget(self.right)
         splitter.setStretchFactor(1, 3)
-        splitter.setSizes([330, 900])
+        splitter.setSizes([520, 700])  # room for the subject and first line
         bar = QHBoxLayout()
         bar.addWidget(self.heading)
         bar.addStretch(1)
