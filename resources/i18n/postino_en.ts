@@ -596,11 +596,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Has this person agreed to receive SMS? Until they confirm, keep “Pending”: no SMS is sent to them.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Has this person agreed to receive e-mails? Until they confirm, keep “Pending”: no e-mail is sent to them.</source>
+        <source>Has this person agreed to receive e-mails or SMS? Until they confirm, keep “Pending”: nothing is sent to them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

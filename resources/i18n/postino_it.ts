@@ -596,12 +596,8 @@
         <translation>Spunta i gruppi di cui fa parte questo contatto</translation>
     </message>
     <message>
-        <source>Has this person agreed to receive SMS? Until they confirm, keep “Pending”: no SMS is sent to them.</source>
-        <translation>Questa persona ha accettato di ricevere SMS? Finché non conferma, lascia «In attesa»: non riceve nessun SMS.</translation>
-    </message>
-    <message>
-        <source>Has this person agreed to receive e-mails? Until they confirm, keep “Pending”: no e-mail is sent to them.</source>
-        <translation>Questa persona ha accettato di ricevere e-mail? Finché non conferma, lascia «In attesa»: non riceve nessuna e-mail.</translation>
+        <source>Has this person agreed to receive e-mails or SMS? Until they confirm, keep “Pending”: nothing is sent to them.</source>
+        <translation>Questa persona ha accettato di ricevere e-mail o SMS? Finché non conferma, lascia «In attesa»: non le viene inviato nulla.</translation>
     </message>
     <message>
         <source>A contact needs an e-mail address or a mobile number</source>
