@@ -16,7 +16,8 @@ DEBS=(xvfb xauth libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0
       dbus-daemon gnome-keyring  # a real SecretService for tests/test_delivery_keyring.py
       dovecot-imapd               # a real IMAP server for the mailbox connector's tests
       desktop-file-utils x11-utils binutils xz-utils  # the installer tests: validate, xwininfo, objdump
-      trayer xdotool dbus-x11)  # a real system tray under Xvfb for the tray tests
+      trayer xdotool dbus-x11     # a real system tray under Xvfb for the tray tests
+      fonts-noto-color-emoji)     # emoji in subjects (ui/fonts.py falls back to it)
 
 pick_python() {
   for candidate in "${PYTHON:-}" python3.13 python3.12 python3.11 python3; do

@@ -18,6 +18,7 @@ from desktop import __version__
 from desktop.paths import resolve_data_dir
 from desktop.store.health import WorkspaceDamaged
 from desktop.workspace import Workspace
+from ui.fonts import install_emoji_fallback
 from ui.main_window import MainWindow
 from ui.ops import NetworkRunner, OpRunner
 from ui.resources import LANGUAGE, icon
@@ -35,6 +36,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName("Postino")
     app.setWindowIcon(icon("postino"))
     app.setQuitOnLastWindowClosed(False)  # the window closes, the engine keeps sending
+    install_emoji_fallback(app)  # emoji in subjects drawn, not boxes
     return app  # type: ignore[return-value]
 
 

@@ -7,10 +7,12 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QEvent, QLocale, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QListWidget, QPushButton,
+    QAbstractItemView, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QListWidget, QListWidgetItem, QMessageBox,
+    QPushButton,
     QSplitter, QStackedWidget, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
+from ui.groups_members import AddMembersDialog, add_members, contact_label_sql, remove_members
 from ui.ops import CollectionOp, OpChanges, OpContext, OpRunner, QueryOp
 from ui.resources import icon
 from ui.widgets import PAGE_MARGINS, EmptyState, Heading, confirm
@@ -18,15 +20,14 @@ from ui.widgets import PAGE_MARGINS, EmptyState, Heading, confirm
 MEMBERS_SHOWN = 1000
 
 
-def group_members(c: OpContext, group_id: int) -> tuple[list[str], int]:
-    """The first members as the user recognises them, and how many there are in all."""
+def group_members(c: OpContext, group_id: int) -> tuple[list[tuple[int, str]], int]:
+    """The first members (id, as the user recognises them), and how many there are in all."""
     rows = c.ws.db.execute(
-        "SELECT coalesce(c.email, c.phone, '') || CASE WHEN c.first_name IS NOT NULL OR c.last_name IS NOT NULL "
-        "THEN ' — ' || trim(coalesce(c.first_name, '') || ' ' || coalesce(c.last_name, '')) ELSE '' END "
+        f"SELECT c.id, {contact_label_sql()} "
         "FROM memberships m JOIN contacts c ON c.id = m.contact_id WHERE m.group_id = ? "
         "ORDER BY c.id LIMIT ?", [group_id, MEMBERS_SHOWN]).fetchall()
     total = c.ws.db.execute("SELECT count(*) FROM memberships WHERE group_id = ?", [group_id]).fetchone()[0]
-    return [r[0] for r in rows], total
+    return [(r[0], r[1]) for r in rows], total
 
 
 class GroupsPage(QWidget):
@@ -53,16 +54,9 @@ class GroupsPage(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.table.doubleClicked.connect(lambda _i: self.rename_selected())
-        self.members_title = QLabel()
-        self.members = QListWidget()
-        self.members.setObjectName("members_list")
+        right = self._members_panel()
         self.empty = EmptyState()
         self.stack = QStackedWidget()
-        right = QWidget()
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(self.members_title)
-        right_layout.addWidget(self.members, 1)
         splitter = QSplitter()
         splitter.addWidget(self.table)
         splitter.addWidget(right)
@@ -82,6 +76,32 @@ class GroupsPage(QWidget):
         self.retranslate_ui()
         self.refresh()
 
+    def _members_panel(self) -> QWidget:
+        """The selected group's members, with the buttons that add and remove them."""
+        self.members_title = QLabel()
+        self.members = QListWidget()
+        self.members.setObjectName("members_list")
+        self.members.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.members.itemSelectionChanged.connect(self._member_buttons)
+        self.add_members_button = QPushButton(icon("add"), "")
+        self.add_members_button.setObjectName("group_add_members")
+        self.add_members_button.clicked.connect(self.open_add_members)
+        self.remove_members_button = QPushButton(icon("delete"), "")
+        self.remove_members_button.setObjectName("group_remove_members")
+        self.remove_members_button.clicked.connect(self.remove_selected_members)
+        self.add_dialog: AddMembersDialog | None = None
+        panel = QWidget()
+        layout = QVBoxLayout(panel)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.members_title)
+        layout.addWidget(self.members, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_members_button)
+        buttons.addWidget(self.remove_members_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        return panel
+
     def retranslate_ui(self) -> None:
         self.heading.setText(self.tr("Groups"))
         self.new_button.setText(self.tr("New group"))
@@ -90,6 +110,11 @@ class GroupsPage(QWidget):
         self.delete_button.setText(self.tr("Delete"))
         self.delete_button.setToolTip(self.tr("Delete the group; its contacts are kept"))
         self.table.setHorizontalHeaderLabels([self.tr("Group"), self.tr("Members")])
+        self.add_members_button.setText(self.tr("Add contacts…"))
+        self.add_members_button.setToolTip(self.tr("Find contacts by e-mail, name or phone and add them to this group"))
+        self.remove_members_button.setText(self.tr("Remove from group"))
+        self.remove_members_button.setToolTip(self.tr("Take the selected members out of this group; the contacts "
+                                                      "are kept"))
         self.empty.set_texts(self.tr("No groups yet"),
                              self.tr("Groups collect contacts for rules: create one with “New group”."))
         self._members_title()
@@ -145,17 +170,58 @@ class GroupsPage(QWidget):
         self.members.clear()
         self._member_total: int | None = None
         self._members_title()
+        self._member_buttons()
         if group_id is not None:
             (QueryOp(self.runner, lambda c: group_members(c, group_id), parent=self)
              .success(lambda result: self._show_members(group_id, *result)).run_in_background())
 
-    def _show_members(self, group_id: int, names: list[str], total: int) -> None:
+    def _show_members(self, group_id: int, members: list[tuple[int, str]], total: int) -> None:
         if group_id != self.selected_id():
             return
         self.members.clear()
-        self.members.addItems(names)
+        for contact_id, label in members:
+            item = QListWidgetItem(label)
+            item.setData(Qt.ItemDataRole.UserRole, contact_id)
+            self.members.addItem(item)
         self._member_total = total
         self._members_title()
+        self._member_buttons()
+
+    def _member_buttons(self) -> None:
+        self.add_members_button.setEnabled(self.selected_id() is not None)
+        self.remove_members_button.setEnabled(bool(self.members.selectedItems()))
+
+    def selected_member_ids(self) -> list[int]:
+        return sorted(i.data(Qt.ItemDataRole.UserRole) for i in self.members.selectedItems())
+
+    # --- members -------------------------------------------------------------------------
+    def open_add_members(self) -> AddMembersDialog | None:
+        group_id = self.selected_id()
+        if group_id is None:
+            return None
+        dialog = AddMembersDialog(self.runner, group_id, self.selected_name(),
+                                  lambda ids: self.add_to_group(group_id, ids), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.add_dialog = dialog
+        return dialog
+
+    def add_to_group(self, group_id: int, contact_ids: list[int]) -> None:
+        now = datetime.now(timezone.utc)
+        (CollectionOp(self.runner, lambda c: add_members(c, group_id, contact_ids, now), OpChanges(groups=True),
+                      parent=self).success(lambda _n: self._selection_changed()).run_in_background())
+
+    def remove_selected_members(self) -> QMessageBox | None:
+        group_id, ids = self.selected_id(), self.selected_member_ids()
+        if group_id is None or not ids:
+            return None
+        text = self.tr("Remove %n contact(s) from “%1”? The contacts are kept.", "", len(ids)).replace(
+            "%1", self.selected_name())
+        return confirm(self, self.tr("Remove from group"), text, lambda: self.remove_from_group(group_id, ids))
+
+    def remove_from_group(self, group_id: int, contact_ids: list[int]) -> None:
+        (CollectionOp(self.runner, lambda c: remove_members(c, group_id, contact_ids), OpChanges(groups=True),
+                      parent=self).success(lambda _n: self._selection_changed()).run_in_background())
 
     def _members_title(self) -> None:
         total = getattr(self, "_member_total", None)

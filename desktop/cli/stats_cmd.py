@@ -32,7 +32,9 @@ def _stats(args: argparse.Namespace, ws: Workspace) -> int:
     totals = stats.rule_stats(ws, since, until, rule_id)
     daily = stats.daily_series(ws, since, until, rule_id)
     rules = [] if rule else stats.per_rule_table(ws, since, until)
-    common = dict(zone=zone.key, since=since, until=until, rule=rule, totals=totals, daily=daily, rules=rules)
+    apart = None if rule else stats.without_send(ws, since, until)
+    common = dict(zone=zone.key, since=since, until=until, rule=rule, totals=totals, daily=daily, rules=rules,
+                  without_send=apart)
     if args.format == "json":
         days = int(ws.settings.get("stats.attribution_days"))
         print(json.dumps(to_json(attribution_days=days, **common), ensure_ascii=False, indent=2))

@@ -30,7 +30,8 @@ class ChunkWriter:
     def __init__(self, ws: Workspace, now: datetime, report: ImportReport, group: str | None,
                  consent: ConsentRules | None = None) -> None:
         self.ws, self.now, self.report = ws, now, report
-        self.consent = consent or ConsentRules(ws, report, "subscribed")
+        # Without rules of its own nobody is subscribed: consent is never invented.
+        self.consent = consent or ConsentRules(ws, report, None)
         self.stamp = to_db(now)
         row = ws.db.execute("SELECT coalesce(max(id), 0) FROM contacts").fetchone()
         self.first_new_id = row[0] + 1  # ids from here on were created by this import

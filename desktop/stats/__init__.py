@@ -10,7 +10,7 @@ from typing import Any
 
 from desktop.stats.counters import rebuild_counters
 from desktop.stats.model import DayStats, Kpis, RuleRow, Stats
-from desktop.stats.queries import daily_series, kpis, per_rule_table, rule_id_for, rule_stats
+from desktop.stats.queries import daily_series, kpis, per_rule_table, rule_id_for, rule_stats, without_send
 
 
 def rebuild(ws: Any) -> None:
@@ -20,4 +20,4 @@ def rebuild(ws: Any) -> None:
 
 
 __all__ = ["DayStats", "Kpis", "RuleRow", "Stats", "daily_series", "kpis", "per_rule_table", "rebuild",
-           "rule_id_for", "rule_stats"]
+           "rule_id_for", "rule_stats", "without_send"]

@@ -68,7 +68,7 @@ def rebuild_counters(conn: sqlite3.Connection | Any) -> None:
     conn.execute(f"INSERT INTO stats_q(rule_id, q, {names}) SELECT rule_id, q, {sums} FROM temp.{_DELTAS} "
                  "GROUP BY rule_id, q")
     conn.execute(f"INSERT INTO stats_q(rule_id, q, {names}) SELECT {S.OVERALL}, q, {sums} FROM temp.{_DELTAS} "
-                 "GROUP BY q")
+                 f"WHERE rule_id != {S.NO_RULE} GROUP BY q")
     conn.execute(f"INSERT INTO stats_d(d, rule_id, {names}) SELECT q / {S.QUARTERS_PER_DAY} AS dd, rule_id, {sums} "
                  f"FROM temp.{_DELTAS} GROUP BY dd, rule_id")
     conn.execute(f"DROP TABLE temp.{_DELTAS}")

@@ -60,7 +60,8 @@ def _totals(db: Any, rule_id: int | None, q_lo: int, q_hi: int) -> Stats:
                                  [key, lo, hi]).fetchone())
     if days:
         if rule_id is None:
-            row = db.execute(f"SELECT {_SUMS} FROM stats_d WHERE d >= ? AND d < ?", list(days)).fetchone()
+            row = db.execute(f"SELECT {_SUMS} FROM stats_d WHERE d >= ? AND d < ? AND rule_id != ?",
+                             [*days, NO_RULE]).fetchone()
         else:
             row = db.execute(f"SELECT {_SUMS} FROM stats_d WHERE d >= ? AND d < ? AND rule_id = ?",
                              [*days, rule_id]).fetchone()
@@ -101,8 +102,17 @@ def _stats(row: Any) -> Stats:
     return Stats.from_row([int(v) if c != "revenue" else v for c, v in zip(COLUMNS, row)])
 
 
+def without_send(ws: Any, since: date, until: date) -> Stats:
+    """Opens, clicks, bounces and unsubscribes that answer no send (imported history): shown
+    apart, as counts, and in no rate."""
+    _check_range(since, until)
+    zone = business_zone(ws)
+    return _totals(ws.db, NO_RULE, local_midnight_quarter(zone, since),
+                   local_midnight_quarter(zone, until + timedelta(days=1)))
+
+
 def per_rule_table(ws: Any, since: date, until: date) -> list[RuleRow]:
-    """Every rule (and "no rule" if it has counts) with its totals, by name."""
+    """Every rule with its totals, by name (reactions without a send: ``without_send``)."""
     _check_range(since, until)
     zone = business_zone(ws)
     q_lo = local_midnight_quarter(zone, since)
@@ -114,22 +124,19 @@ def per_rule_table(ws: Any, since: date, until: date) -> list[RuleRow]:
         if lo >= hi:
             continue
         for row in ws.db.execute(
-                f"SELECT s.rule_id, {sums} FROM (SELECT DISTINCT rule_id FROM stats_d WHERE rule_id >= 0) r "
+                f"SELECT s.rule_id, {sums} FROM (SELECT DISTINCT rule_id FROM stats_d WHERE rule_id > 0) r "
                 "JOIN stats_q s ON s.rule_id = r.rule_id AND s.q >= ? AND s.q < ? GROUP BY s.rule_id", [lo, hi]):
             _add(acc.setdefault(row[0], [0.0] * len(COLUMNS)), row[1:])
     if days:
-        for row in ws.db.execute(f"SELECT rule_id, {_SUMS} FROM stats_d WHERE d >= ? AND d < ? GROUP BY rule_id",
-                                 list(days)):
+        for row in ws.db.execute(f"SELECT rule_id, {_SUMS} FROM stats_d WHERE d >= ? AND d < ? AND rule_id > 0 "
+                                 "GROUP BY rule_id", list(days)):
             _add(acc.setdefault(row[0], [0.0] * len(COLUMNS)), row[1:])
     names = dict(ws.db.execute("SELECT id, name FROM rules").fetchall())
     out = []
     for rule_id in sorted(set(names) | set(acc)):
-        stats = _stats(acc.get(rule_id))
-        if rule_id == NO_RULE and stats == Stats():
-            continue
-        name = names.get(rule_id) or ("(no rule)" if rule_id == NO_RULE else f"(deleted rule #{rule_id})")
-        out.append(RuleRow(rule_id, name, stats))
-    return sorted(out, key=lambda r: (r.rule_id == NO_RULE, r.name.casefold()))
+        name = names.get(rule_id) or f"(deleted rule #{rule_id})"
+        out.append(RuleRow(rule_id, name, _stats(acc.get(rule_id))))
+    return sorted(out, key=lambda r: r.name.casefold())
 
 
 def kpis(ws: Any, since: date, until: date, rule_id: int | None = None) -> Kpis:

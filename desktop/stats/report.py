@@ -17,8 +17,16 @@ def _pct(value: float | None) -> str:
     return "—" if value is None else f"{value * 100:.1f}%"
 
 
+_APART = ("opened", "clicked", "bounced", "unsubscribed")
+
+
+def _without_send(stats: Stats | None) -> dict[str, int]:
+    return {k: getattr(stats, k) if stats else 0 for k in _APART}
+
+
 def to_json(*, zone: str, since: date, until: date, attribution_days: int, rule: RuleRow | None,
-            totals: Stats, daily: list[DayStats], rules: list[RuleRow]) -> dict[str, Any]:
+            totals: Stats, daily: list[DayStats], rules: list[RuleRow],
+            without_send: Stats | None = None) -> dict[str, Any]:
     return {
         "format": JSON_FORMAT,
         "timezone": zone,
@@ -31,6 +39,7 @@ def to_json(*, zone: str, since: date, until: date, attribution_days: int, rule:
         "daily": [{"date": d.day.isoformat(), **d.stats.counts()} for d in daily],
         "rules": [{"id": r.rule_id, "name": r.name, "totals": r.stats.counts(), "rates": r.stats.rates()}
                   for r in rules],
+        "without_send": _without_send(without_send),
     }
 
 
@@ -47,7 +56,7 @@ def _table(header: list[str], rows: list[list[str]]) -> list[str]:
 
 
 def to_text(*, zone: str, since: date, until: date, rule: RuleRow | None, totals: Stats,
-            daily: list[DayStats], rules: list[RuleRow]) -> str:
+            daily: list[DayStats], rules: list[RuleRow], without_send: Stats | None = None) -> str:
     title = rule.name if rule else "All rules"
     out = [f"{title}: {since.isoformat()} to {until.isoformat()} ({zone})", ""]
     facts = [
@@ -68,6 +77,10 @@ def to_text(*, zone: str, since: date, until: date, rule: RuleRow | None, totals
     labels = [label for _, label in _TABLE_COLUMNS]
     if rules:
         out += ["", *_table(["rule", *labels], [[r.name, *(_cell(r.stats, k) for k in keys)] for r in rules])]
+    apart = _without_send(without_send)
+    if any(apart.values()):
+        out += ["", "without a send (imported history, in no rate): " + ", ".join(
+            f"{k} {v}" for k, v in apart.items())]
     active = [d for d in daily if d.stats != Stats()]
     if active:
         out += ["", *_table(["day", *labels], [[d.day.isoformat(), *(_cell(d.stats, k) for k in keys)]

@@ -10,7 +10,9 @@ Counters live in two summary tables keyed by rule and time bucket:
   instead of 96; a local range = whole UTC days + the quarter-hours at both edges.
 
 ``rule_id`` -1 in ``stats_q`` is the all-rules total (kept so the overall daily series does
-not sum every rule's quarters); 0 is "no rule" (a reaction that matches no send).
+not sum every rule's quarters); 0 is "without a send" (a reaction that matches no send,
+e.g. imported history). The all-rules total leaves 0 out: such opens and clicks are shown
+apart and never enter a rate.
 
 Keeping this text in one place is what lets ``rebuild`` recompute from history with the same
 meaning as the incremental triggers.
@@ -87,10 +89,13 @@ def message_of(e: str) -> str:
 
 
 def engage_rule(e: str, ledger: str) -> str:
-    """The rule an event counts for: a purchase, its attributed send's; a reaction, the rule it
-    names, else its message's, else "no rule"."""
+    """The rule an event counts for: a purchase, its attributed send's; a reaction to a send,
+    the rule it names, else its message's. A reaction without a send (imported history: an
+    open from another tool) is "without a send", whatever rule it names: counting it for a
+    rule would put opens over no sends into that rule's rates."""
     return (f"(CASE WHEN {e}.type = 'purchase' THEN {ledger}.rule_id "
-            f"ELSE coalesce({e}.rule_id, {ledger}.rule_id, {NO_RULE}) END)")
+            f"WHEN {ledger}.id IS NULL THEN {NO_RULE} "
+            f"ELSE coalesce({e}.rule_id, {ledger}.rule_id) END)")
 
 
 def message_key(msg: str, rule: str, contact: str, event_id: str) -> str:
@@ -140,8 +145,9 @@ def bump(values: dict[str, str], rule: str, when: str, where: str = "1", sign: i
     exprs = ", ".join(f"{sign} * ({v})" for v in values.values())
     update = ", ".join(f"{c} = {c} + excluded.{c}" for c in cols)
     names = ", ".join(cols)
-    targets = (("stats_q", "q", quarter(when), rule), ("stats_q", "q", quarter(when), str(OVERALL)),
-               ("stats_d", "d", day(when), rule))
-    return [f"INSERT INTO {table}(rule_id, {key}, {names}) SELECT {r}, {bucket}, {exprs} {source} WHERE {where} "
+    overall = f"({where}) AND ({rule}) != {NO_RULE}"  # the all-rules total is of real sends only
+    targets = (("stats_q", "q", quarter(when), rule, where), ("stats_q", "q", quarter(when), str(OVERALL), overall),
+               ("stats_d", "d", day(when), rule, where))
+    return [f"INSERT INTO {table}(rule_id, {key}, {names}) SELECT {r}, {bucket}, {exprs} {source} WHERE {w} "
             f"ON CONFLICT DO UPDATE SET {update}"
-            for table, key, bucket, r in targets]
+            for table, key, bucket, r, w in targets]

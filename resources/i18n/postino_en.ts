@@ -297,6 +297,32 @@
     </message>
 </context>
 <context>
+    <name>AddMembersDialog</name>
+    <message>
+        <source>Add contacts to “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search by e-mail, name or phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add to the group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No contact outside the group matches.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contact(s) ticked</source>
+        <translation>
+            <numerusform>%n contact ticked</numerusform>
+            <numerusform>%n contacts ticked</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>BandList</name>
     <message>
         <source>Add quiet hours</source>
@@ -567,6 +593,10 @@
     </message>
     <message>
         <source>Tick the groups this contact belongs to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Has this person agreed to receive e-mails or SMS? Until they confirm, keep “Pending”: nothing is sent to them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -999,12 +1029,35 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Add contacts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find contacts by e-mail, name or phone and add them to this group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove from group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take the selected members out of this group; the contacts are kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No groups yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Groups collect contacts for rules: create one with “New group”.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %n contact(s) from “%1”? The contacts are kept.</source>
+        <translation>
+            <numerusform>Remove %n contact from “%1”? The contact is kept.</numerusform>
+            <numerusform>Remove %n contacts from “%1”? The contacts are kept.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Select a group to see its members</source>
@@ -2657,6 +2710,14 @@
         <source>The period ends before it starts.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Without a send (imported history, in no rate): %1 opens, %2 clicks, %3 bounces, %4 unsubscribes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opens and clicks that no message sent by Postino explains, e.g. from another e-mail tool&apos;s history. They are counted here only, so they cannot push a rate over 100 %.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>StatusLine</name>
@@ -3044,11 +3105,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Set the earliest date to leave the field empty</source>
+        <source>Checked: yes · empty: no · filled square: not known</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Checked: yes · empty: no · filled square: not known</source>
+        <source>“%1” is not a date: type it like %2 or pick it on the calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick the date on a calendar</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3060,6 +3129,41 @@
     </message>
     <message>
         <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>placeholders</name>
+    <message>
+        <source>title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>order or cart number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>shop name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unsubscribe link</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

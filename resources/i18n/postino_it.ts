@@ -297,6 +297,32 @@
     </message>
 </context>
 <context>
+    <name>AddMembersDialog</name>
+    <message>
+        <source>Add contacts to “%1”</source>
+        <translation>Aggiungi contatti a «%1»</translation>
+    </message>
+    <message>
+        <source>Search by e-mail, name or phone</source>
+        <translation>Cerca per e-mail, nome o telefono</translation>
+    </message>
+    <message>
+        <source>Add to the group</source>
+        <translation>Aggiungi al gruppo</translation>
+    </message>
+    <message>
+        <source>No contact outside the group matches.</source>
+        <translation>Nessun contatto fuori dal gruppo corrisponde.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contact(s) ticked</source>
+        <translation>
+            <numerusform>%n contatto selezionato</numerusform>
+            <numerusform>%n contatti selezionati</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>BandList</name>
     <message>
         <source>Add quiet hours</source>
@@ -568,6 +594,10 @@
     <message>
         <source>Tick the groups this contact belongs to</source>
         <translation>Spunta i gruppi di cui fa parte questo contatto</translation>
+    </message>
+    <message>
+        <source>Has this person agreed to receive e-mails or SMS? Until they confirm, keep “Pending”: nothing is sent to them.</source>
+        <translation>Questa persona ha accettato di ricevere e-mail o SMS? Finché non conferma, lascia «In attesa»: non le viene inviato nulla.</translation>
     </message>
     <message>
         <source>A contact needs an e-mail address or a mobile number</source>
@@ -999,12 +1029,35 @@
         <translation>Membri</translation>
     </message>
     <message>
+        <source>Add contacts…</source>
+        <translation>Aggiungi contatti…</translation>
+    </message>
+    <message>
+        <source>Find contacts by e-mail, name or phone and add them to this group</source>
+        <translation>Trova contatti per e-mail, nome o telefono e aggiungili a questo gruppo</translation>
+    </message>
+    <message>
+        <source>Remove from group</source>
+        <translation>Togli dal gruppo</translation>
+    </message>
+    <message>
+        <source>Take the selected members out of this group; the contacts are kept</source>
+        <translation>Togli i membri selezionati da questo gruppo; i contatti restano</translation>
+    </message>
+    <message>
         <source>No groups yet</source>
         <translation>Ancora nessun gruppo</translation>
     </message>
     <message>
         <source>Groups collect contacts for rules: create one with “New group”.</source>
         <translation>I gruppi raccolgono i contatti per le regole: creane uno con “Nuovo gruppo”.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %n contact(s) from “%1”? The contacts are kept.</source>
+        <translation>
+            <numerusform>Togliere %n contatto da «%1»? Il contatto resta.</numerusform>
+            <numerusform>Togliere %n contatti da «%1»? I contatti restano.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Select a group to see its members</source>
@@ -2657,6 +2710,14 @@
         <source>The period ends before it starts.</source>
         <translation>Il periodo finisce prima di iniziare.</translation>
     </message>
+    <message>
+        <source>Without a send (imported history, in no rate): %1 opens, %2 clicks, %3 bounces, %4 unsubscribes</source>
+        <translation>Senza un invio (storico importato, in nessuna percentuale): %1 aperture, %2 clic, %3 rimbalzi, %4 disiscrizioni</translation>
+    </message>
+    <message>
+        <source>Opens and clicks that no message sent by Postino explains, e.g. from another e-mail tool&apos;s history. They are counted here only, so they cannot push a rate over 100 %.</source>
+        <translation>Aperture e clic che nessun messaggio inviato da Postino spiega, per esempio dallo storico di un altro programma di e-mail. Sono contati solo qui, così non possono portare una percentuale oltre il 100 %.</translation>
+    </message>
 </context>
 <context>
     <name>StatusLine</name>
@@ -3044,12 +3105,20 @@
         <translation>(nessuno)</translation>
     </message>
     <message>
-        <source>Set the earliest date to leave the field empty</source>
-        <translation>Imposta la data più vecchia per lasciare il campo vuoto</translation>
-    </message>
-    <message>
         <source>Checked: yes · empty: no · filled square: not known</source>
         <translation>Spuntato: sì · vuoto: no · quadrato pieno: non si sa</translation>
+    </message>
+    <message>
+        <source>“%1” is not a date: type it like %2 or pick it on the calendar</source>
+        <translation>«%1» non è una data: scrivila come %2 o sceglila sul calendario</translation>
+    </message>
+    <message>
+        <source>e.g. %1</source>
+        <translation>es. %1</translation>
+    </message>
+    <message>
+        <source>Pick the date on a calendar</source>
+        <translation>Scegli la data sul calendario</translation>
     </message>
 </context>
 <context>
@@ -3061,6 +3130,41 @@
     <message>
         <source>Cancel</source>
         <translation>Annulla</translation>
+    </message>
+</context>
+<context>
+    <name>placeholders</name>
+    <message>
+        <source>title</source>
+        <translation>titolo</translation>
+    </message>
+    <message>
+        <source>link</source>
+        <translation>link</translation>
+    </message>
+    <message>
+        <source>amount</source>
+        <translation>importo</translation>
+    </message>
+    <message>
+        <source>order or cart number</source>
+        <translation>numero d&apos;ordine o di carrello</translation>
+    </message>
+    <message>
+        <source>items</source>
+        <translation>articoli</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>data</translation>
+    </message>
+    <message>
+        <source>shop name</source>
+        <translation>nome del negozio</translation>
+    </message>
+    <message>
+        <source>unsubscribe link</source>
+        <translation>link di disiscrizione</translation>
     </message>
 </context>
 <context>

@@ -41,7 +41,7 @@ def test_create_edit_with_a_syntax_error_shown_at_its_field(runner, workspace, n
     editor.subject.setText("Bentornato {{ first_name }}")
     page.save_current()
     assert Templates(workspace.db).get(saved.id).subject == "Bentornato {{ first_name }}"
-    assert page.table.item(0, 1).text() == "Bentornato {{ first_name }}"
+    assert page.table.item(0, 1).text() == "Bentornato «First name» — Ciao «First name»"
 
     page.new_template("email")  # a second template with the same name: error at the name
     editor.name.setText("benvenuto")

@@ -110,9 +110,9 @@ def test_good_edit_saves_records_the_change_and_sets_groups(qtbot, runner, works
     qtbot.addWidget(page)
     dialog = page.open_editor(cid)
     dialog.editors["first_name"].widget.setText("Annalisa")
-    from PySide6.QtCore import QDate, Qt
+    from PySide6.QtCore import Qt
 
-    dialog.editors["birthday"].widget.setDate(QDate(1990, 5, 17))
+    dialog.editors["birthday"].edit.setText("17 May 1990")
     item = dialog.groups_list.item(0)
     assert item.text() == "VIP"
     item.setCheckState(Qt.CheckState.Checked)

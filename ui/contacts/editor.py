@@ -72,6 +72,7 @@ class ContactDialog(QDialog):
         self.editors: dict[str, FieldEditor] = {}
         self.errors: dict[str, QLabel] = {}
         self.labels: dict[str, QLabel] = {}
+        self.hints: dict[str, QLabel] = {}
         self.member_of: set[int] = set()
         self.ctx = ParseContext()
         self.setMinimumSize(720, 520)
@@ -113,6 +114,12 @@ class ContactDialog(QDialog):
             label.setText(self.editors[name].spec.label(LANGUAGE.code))
         for editor in self.editors.values():
             editor.retranslate()
+        for hint in self.hints.values():
+            hint.setText(self._consent_question())
+
+    def _consent_question(self) -> str:
+        return self.tr("Has this person agreed to receive e-mails or SMS? Until they confirm, keep "
+                       "“Pending”: nothing is sent to them.")
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -122,6 +129,7 @@ class ContactDialog(QDialog):
     def _build(self, data: dict[str, Any]) -> None:
         self.ctx = ParseContext(country=data["country"], date_order=data["date_order"], zone=data["zone"])
         contact = data["contact"] or {}
+        contact_id_is_new = data["contact"] is None
         specs: list[FieldSpec] = [f for f in data["fields"] if f.editable]
         previous: QWidget | None = None
         for spec in specs:
@@ -135,6 +143,8 @@ class ContactDialog(QDialog):
             cell.setSpacing(2)
             cell.addWidget(editor.widget)
             cell.addWidget(error)
+            if contact_id_is_new and spec.name == "email_status":
+                self.form.addRow(self._hint())  # a row of its own: wrapped text gets its height
             self.form.addRow(label, cell)
             self.editors[spec.name], self.errors[spec.name], self.labels[spec.name] = editor, error, label
             if previous is not None:
@@ -153,6 +163,14 @@ class ContactDialog(QDialog):
         if "email" in self.editors:
             self.editors["email"].widget.setFocus()
         self.loaded = True
+
+    def _hint(self) -> QLabel:
+        """The consent question above a new contact's statuses (GDPR: ask, never assume)."""
+        hint = QLabel(self._consent_question())
+        hint.setObjectName("consent_hint")
+        hint.setWordWrap(True)
+        self.hints["consent"] = hint
+        return hint
 
     def collect(self) -> dict[str, Any] | None:
         """The values to store, or ``None`` after showing each problem under its field."""

@@ -1,19 +1,19 @@
 """One typed input widget per contact field type, each able to say "no value".
 
-A date picker, a number spin, a check box, a status combo, a time-zone combo: what the
+A date field (``date_field.py``), a number spin, a check box, a status combo, a time-zone combo: what the
 widget returns is handed to ``desktop.contacts.values.to_db_value``, which stays the only
 place that decides whether a value is acceptable.
 """
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QTime, QTimeZone, Qt
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QCompleter, QDateEdit, QDateTimeEdit, QDoubleSpinBox, QLineEdit, QWidget,
+    QCheckBox, QComboBox, QCompleter, QDateTimeEdit, QDoubleSpinBox, QLineEdit, QWidget,
 )
 
 from desktop.fields import STATUSES, FieldSpec
@@ -72,7 +72,8 @@ class StatusEditor(FieldEditor):
             self.combo.setItemText(i, status_text(self.combo.itemData(i)))
 
     def set_value(self, value: Any) -> None:
-        found = self.combo.findData(value or "subscribed")
+        # Consent is never invented: a contact without a status (a new one) starts "pending".
+        found = self.combo.findData(value or "pending")
         self.combo.setCurrentIndex(max(found, 0))
 
     def raw(self) -> Any:
@@ -97,35 +98,6 @@ class ZoneEditor(FieldEditor):
 
     def raw(self) -> Any:
         return self.combo.currentText()
-
-
-class DateEditor(FieldEditor):
-    def __init__(self, spec: FieldSpec) -> None:
-        super().__init__(spec, QDateEdit())
-        self.edit: QDateEdit = self.widget  # type: ignore[assignment]
-        self.edit.setCalendarPopup(True)
-        self.edit.setMinimumDate(NO_DATE)
-        self.edit.setDisplayFormat("dd/MM/yyyy")
-        self.retranslate()
-
-    def retranslate(self) -> None:
-        self.edit.setSpecialValueText(QCoreApplication.translate("fields", "(none)"))
-        self.edit.setToolTip(QCoreApplication.translate("fields", "Set the earliest date to leave the field empty"))
-
-    def set_value(self, value: Any) -> None:
-        day = QDate.fromString(str(value), "yyyy-MM-dd") if value else NO_DATE
-        # A birthday imported without its year ("0000-03-14") has no place in a date picker:
-        # it is kept as it is unless the person picks a date.
-        self.kept = str(value) if value and not day.isValid() else None
-        self.edit.setDate(day if day.isValid() else NO_DATE)
-        if self.kept:
-            self.edit.setToolTip(self.kept.replace("0000-", "--"))
-
-    def raw(self) -> Any:
-        day = self.edit.date()
-        if day == NO_DATE and getattr(self, "kept", None):
-            return self.kept
-        return None if day == NO_DATE else date(day.year(), day.month(), day.day())
 
 
 class DateTimeEditor(FieldEditor):
@@ -209,6 +181,8 @@ def make_editor(spec: FieldSpec, zone: str) -> FieldEditor:
     if spec.name == "timezone":
         return ZoneEditor(spec)
     if spec.type == "date":
+        from ui.contacts.date_field import DateEditor  # it builds on FieldEditor, defined here
+
         return DateEditor(spec)
     if spec.type == "datetime":
         return DateTimeEditor(spec, zone)

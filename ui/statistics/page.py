@@ -69,6 +69,10 @@ class StatisticsPage(QWidget):
         header.setStretchLastSection(True)
         self.empty = EmptyState()
         self.empty.title.setWordWrap(True)
+        self.apart = QLabel()
+        self.apart.setObjectName("stats_without_send")
+        self.apart.setWordWrap(True)
+        self.apart.hide()
         self.zone_note = QLabel()
         self.zone_note.setStyleSheet("color: palette(placeholder-text);")
         self.zone_note.setWordWrap(True)
@@ -104,6 +108,7 @@ class StatisticsPage(QWidget):
         layout.addWidget(self.range_error)
         layout.addWidget(self.tiles)
         layout.addWidget(self.body, 1)
+        layout.addWidget(self.apart)
         layout.addWidget(self.zone_note)
 
     # --- texts -------------------------------------------------------------------------------
@@ -206,6 +211,22 @@ class StatisticsPage(QWidget):
         if snapshot is not None:
             self.chart.show_days(snapshot.series)  # axis format follows the language
         self.model.refresh_texts()
+        self._show_apart()
+
+    def _show_apart(self) -> None:
+        """Reactions that answer no send (imported history): a line of counts, never a rate."""
+        apart = self.snapshot.without_send if self.snapshot else None
+        if apart is None or not (apart.opened or apart.clicked or apart.bounced or apart.unsubscribed):
+            self.apart.hide()
+            return
+        self.apart.setText(self.tr("Without a send (imported history, in no rate): %1 opens, %2 clicks, "
+                                   "%3 bounces, %4 unsubscribes").replace("%1", str(apart.opened))
+                           .replace("%2", str(apart.clicked)).replace("%3", str(apart.bounced))
+                           .replace("%4", str(apart.unsubscribed)))
+        self.apart.setToolTip(self.tr("Opens and clicks that no message sent by Postino explains, e.g. from "
+                                      "another e-mail tool's history. They are counted here only, so they "
+                                      "cannot push a rate over 100 %."))
+        self.apart.show()
 
     def focus_search(self) -> None:
         self.rule_filter.setFocus()

@@ -11,7 +11,7 @@ from datetime import date
 from typing import Any
 
 from desktop import stats
-from desktop.stats import DayStats, Kpis, RuleRow
+from desktop.stats import DayStats, Kpis, RuleRow, Stats
 from ui.ops import OpContext
 
 
@@ -28,6 +28,7 @@ class StatsSnapshot:
     kpis: Kpis
     series: list[DayStats]
     rules: list[RuleRow] = field(default_factory=list)
+    without_send: Stats = field(default_factory=Stats)  # imported reactions: counts, in no rate
 
     @property
     def empty(self) -> bool:
@@ -49,6 +50,9 @@ def load_stats(c: OpContext, query: StatsQuery) -> StatsSnapshot:
     series = stats.daily_series(ws, query.since, query.until, query.rule_id)
     c.check()
     rows = stats.per_rule_table(ws, query.since, query.until)
+    apart = Stats()
     if query.rule_id is not None:
         rows = [r for r in rows if r.rule_id == query.rule_id]
-    return StatsSnapshot(query, kpis, series, rows)
+    else:
+        apart = stats.without_send(ws, query.since, query.until)
+    return StatsSnapshot(query, kpis, series, rows, apart)

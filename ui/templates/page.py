@@ -13,8 +13,9 @@ from PySide6.QtWidgets import (
 
 from desktop.timeutil import from_db
 from ui.ops import CollectionOp, OpChanges, OpRunner, QueryOp
-from ui.resources import icon
+from ui.resources import LANGUAGE, icon
 from ui.templates.editor import TemplateEditor
+from ui.templates.plain import summary
 from ui.templates.queries import TemplateRow, delete_template, duplicate_template, template_rows
 from ui.widgets import PAGE_MARGINS, EmptyState, Heading, confirm
 
@@ -38,11 +39,13 @@ def channel_icon(channel: str) -> QIcon:
     return QIcon(pixmap)
 
 
-def first_line(row: TemplateRow) -> str:
+def first_line(row: TemplateRow) -> tuple[str, str]:
+    """What the list shows: the subject and first line as text, placeholders as «names»."""
     t = row.template
-    if t.channel == "email" and t.subject:
-        return t.subject
-    return next((line.strip() for line in t.text.splitlines() if line.strip()), "")
+    labels = {name: pair[1] if LANGUAGE.code == "it" else pair[0] for name, pair in row.labels.items()}
+    subject, body = summary(t.channel, t.subject, t.html, t.text, labels)
+    shown = " — ".join(part for part in (subject, body) if part)
+    return shown, "\n".join(part for part in (subject, body) if part)
 
 
 class TemplatesPage(QWidget):
@@ -74,6 +77,8 @@ class TemplatesPage(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)  # one line per template: the subject elided, whole in the tooltip
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.setSortingEnabled(True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
@@ -90,7 +95,7 @@ class TemplatesPage(QWidget):
         splitter.addWidget(self.table)
         splitter.addWidget(self.right)
         splitter.setStretchFactor(1, 3)
-        splitter.setSizes([330, 900])
+        splitter.setSizes([520, 700])  # room for the subject and first line
         bar = QHBoxLayout()
         bar.addWidget(self.heading)
         bar.addStretch(1)
@@ -118,6 +123,8 @@ class TemplatesPage(QWidget):
         self.table.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Subject / first line"), self.tr("Last change")])
         self.empty.set_texts(self.tr("No template selected"),
                              self.tr("Choose a template on the left, or create one with “New”."))
+        if self.rows:  # placeholders are shown by their names in the new language
+            self._show(self.rows, self.selected_id())
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -146,8 +153,9 @@ class TemplatesPage(QWidget):
             tip = self.tr("Used by: %1").replace("%1", ", ".join(row.used_by)) if row.used_by else \
                 self.tr("Not used by any rule")
             name.setToolTip(tip)
-            line = QTableWidgetItem(first_line(row))
-            line.setToolTip(first_line(row))
+            shown, tip = first_line(row)
+            line = QTableWidgetItem(shown)
+            line.setToolTip(tip)
             changed = from_db(t.updated_at) if t.updated_at else None
             when = QTableWidgetItem(QLocale().toString(changed.astimezone(), QLocale.FormatType.ShortFormat)
                                     if changed else "")

@@ -28,6 +28,8 @@ SAMPLE_EVENTS = ("purchase", "cart_updated", "rss_item", "custom")
 class TemplateRow:
     template: Template
     used_by: tuple[str, ...]
+    # field name -> (English label, Italian label), for the list's readable placeholders
+    labels: dict[str, tuple[str, str]] = field(default_factory=dict, compare=False)
 
 
 @dataclass(frozen=True)
@@ -56,7 +58,8 @@ def rules_by_template(c: OpContext) -> dict[str, list[str]]:
 
 def template_rows(c: OpContext) -> list[TemplateRow]:
     used = rules_by_template(c)
-    return [TemplateRow(t, tuple(used.get(t.name.casefold(), ()))) for t in Templates(c.ws.db).list()]
+    labels = {f.name: (f.label_en, f.label_it) for f in c.ws.fields.all().values()}
+    return [TemplateRow(t, tuple(used.get(t.name.casefold(), ())), labels) for t in Templates(c.ws.db).list()]
 
 
 def field_names(c: OpContext) -> list[tuple[str, str, str]]:
