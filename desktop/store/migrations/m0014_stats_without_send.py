@@ -5,16 +5,13 @@ rule it named, or for "no rule", and for the all-rules total, so "(no rule)" sho
 click-to-open rate over 100 % and the overall open rate counted opens of no message. Now
 such reactions count only under "without a send" (rule id 0), which the all-rules total
 leaves out (``desktop/stats/sql.py``); existing counters are recomputed with that meaning.
-
-The file is numbered as the branch was told (m0017); ``VERSION`` is the next free number on
-this branch, because versions must run 1..N without gaps (renumbered at merge).
 """
 
 from __future__ import annotations
 
 import sqlite3
 
-VERSION = 13
+VERSION = 14
 
 
 def apply(conn: sqlite3.Connection) -> None:
