@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from typing import Any, Callable
 
+import shiboken6
 from PySide6.QtCore import QEvent, QModelIndex, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -47,6 +48,7 @@ class RulesPage(QWidget):
         self.runner = runner
         self.clock = clock
         self.wizard: RuleWizard | None = None
+        self._opening = False  # an editor's context is being read: a second request waits for it
         self.dialog: QMessageBox | None = None
         self.model = RulesModel(self)
         self.model.toggle_requested.connect(self.set_enabled)
@@ -98,7 +100,8 @@ class RulesPage(QWidget):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.doubleClicked.connect(lambda _i: self.edit_selected())
+        # ``activated`` is Enter *and* the double-click (or the single click where the platform
+        # activates on one); connecting ``doubleClicked`` as well opened two editors per double-click.
         self.table.activated.connect(lambda _i: self.edit_selected())
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
@@ -229,10 +232,23 @@ class RulesPage(QWidget):
             self.open_editor(rule_id)
 
     def open_editor(self, rule_id: int | None) -> None:
+        """One editor at a time: while one is open (or being read), asking again shows it."""
+        if self.wizard is not None and shiboken6.isValid(self.wizard) and self.wizard.isVisible():
+            self.wizard.raise_()
+            self.wizard.activateWindow()
+            return
+        if self._opening:
+            return
+        self._opening = True
         (QueryOp(self.runner, lambda c: q.editor_context(c, rule_id), parent=self)
-         .success(self._open_wizard).run_in_background())
+         .success(self._open_wizard).failure(self._open_failed).run_in_background())
+
+    def _open_failed(self, error: BaseException) -> None:
+        self._opening = False
+        self.runner.error_handler(self, error)
 
     def _open_wizard(self, context: q.EditorContext) -> None:
+        self._opening = False
         self.wizard = RuleWizard(self.runner, context, clock=self.clock, template_dialog=template_dialog_class(),
                                  parent=self)
         self.wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
