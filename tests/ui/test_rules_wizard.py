@@ -12,7 +12,7 @@ from desktop.timeutil import to_db
 from desktop.workspace import Workspace
 from ui.rules.condition_builder import ConditionRow
 from ui.rules.page import RulesPage
-from ui.rules.wizard import ACTION, FREQUENCY, RECIPIENTS, SUMMARY, RuleWizard
+from ui.rules.wizard import ACTION, FREQUENCY, GENERAL, RECIPE, RECIPIENTS, SUMMARY, RuleWizard
 
 PEOPLE = [  # name, email, language, groups
     ("Anna", "anna@example.it", "it", ["Clienti"]),
@@ -42,6 +42,9 @@ def open_new(qtbot, runner, now) -> tuple[RulesPage, RuleWizard]:
     page.show()
     page.new_item()
     assert page.wizard is not None
+    assert page.wizard.currentId() == RECIPE and page.wizard.recipe_step.recipe_key() == ""  # blank rule
+    page.wizard.next()
+    assert page.wizard.currentId() == GENERAL
     return page, page.wizard
 
 
