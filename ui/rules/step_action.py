@@ -7,7 +7,7 @@ from typing import Any, Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QListWidget, QListWidgetItem,
+    QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
     QPushButton, QStackedWidget, QWidget,
 )
 
@@ -82,8 +82,11 @@ class ActionStep(Step):
         for combo in (self.group, self.source, self.target):
             combo.addItems(groups)
             combo.currentIndexChanged.connect(self.changed)
-        self.marketing = QCheckBox(self.tr("Marketing message (needs marketing consent and counts towards the caps)"))
+        self.marketing = QCheckBox(self.tr("Marketing message"))
         self.marketing.setObjectName("marketing")
+        self.marketing_hint = QLabel(self.tr("Goes only to contacts who agreed to marketing, and counts towards "
+                                             "the sending limits. Untick for service messages (a cart, an order)."))
+        self.marketing_hint.setWordWrap(True)
         self.marketing.setChecked(True)
         self.add_to = checkable_list(groups, "after_add_to")
         self.remove_from = checkable_list(groups, "after_remove_from")
@@ -93,9 +96,12 @@ class ActionStep(Step):
         row = QHBoxLayout()
         row.addWidget(self.template, 1)
         row.addWidget(self.new_template_button)
-        send_form.addRow(self.tr("&Template:"), row)
+        template_label = QLabel(self.tr("&Template:"))
+        template_label.setBuddy(self.template)  # a row of a layout gets no buddy: the & showed as text
+        send_form.addRow(template_label, row)
         send_form.addRow("", self.field_error("action.template", self.template))
         send_form.addRow("", self.marketing)
+        send_form.addRow("", self.marketing_hint)
         group_page = QWidget()
         group_form = QFormLayout(group_page)
         group_form.addRow(self.tr("&Group:"), self.group)
