@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Callable
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop.errors import InputError
@@ -37,31 +37,33 @@ def run_now_preview(c: OpContext, rule_id: int, now: datetime) -> RunPreview:
     return RunPreview(rule.name, True, rule.sends, len(result.selected))
 
 
-def tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate("RunConfirm", text, "", n)
+class RunConfirmBox(QMessageBox):
+    """A window-modal question (never blocks the event loop); Cancel is the default."""
 
+    def __init__(self, parent: QWidget, preview: RunPreview, on_yes: Callable[[], None]) -> None:
+        super().__init__(QMessageBox.Icon.Question, "", "",
+                         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, parent)
+        self.setObjectName("run_confirm")
+        self.setWindowTitle(self.tr("Run now"))
+        self.setText(self.question(preview))
+        self.button(QMessageBox.StandardButton.Yes).setText(self.tr("Run now"))
+        self.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.finished.connect(lambda result: on_yes() if result == QMessageBox.StandardButton.Yes else None)
 
-def question_text(preview: RunPreview) -> str:
-    count = QLocale().toString(preview.count)
-    if preview.sends:
-        body = tr("%n message(s) would go out now, to the contacts it matches at this moment "
-                  "(quiet hours and limits still apply).", preview.count)
-    else:
-        body = tr("%n contact(s) would change group now.", preview.count)
-    if preview.count == 0:
-        body += " " + tr("Nothing to do right now.")
-    return (tr("Run “%1” now?").replace("%1", preview.name) + "\n\n"
-            + body.replace(str(preview.count), count, 1))
+    def question(self, preview: RunPreview) -> str:
+        n = preview.count
+        if preview.sends:
+            body = self.tr("%n message(s) would go out now (quiet hours and limits apply).", "", n)
+        else:
+            body = self.tr("%n contact(s) would change group now.", "", n)
+        if n == 0:
+            body += " " + self.tr("Nothing to do right now.")
+        return (self.tr("Run “%1” now?").replace("%1", preview.name) + "\n\n"
+                + body.replace(str(n), QLocale().toString(n), 1))
 
 
 def ask_to_run(parent: QWidget, preview: RunPreview, on_yes: Callable[[], None]) -> QMessageBox:
-    """A window-modal question (never blocks the event loop); Cancel is the default."""
-    box = QMessageBox(QMessageBox.Icon.Question, tr("Run now"), question_text(preview),
-                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, parent)
-    box.setObjectName("run_confirm")
-    box.button(QMessageBox.StandardButton.Yes).setText(tr("Run now"))
-    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    box.finished.connect(lambda result: on_yes() if result == QMessageBox.StandardButton.Yes else None)
+    box = RunConfirmBox(parent, preview, on_yes)
     box.open()
     return box
