@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from typing import Any, Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QMessageBox, QWidget, QWizard
 
@@ -65,23 +65,7 @@ class RuleWizard(QWizard):
         self.recipe: str | None = None        # the recipe loaded into the steps ("" blank), None: not yet
         self.starter: dict[str, str] | None = None  # its starting template, created on save
         self.discard_box: QMessageBox | None = None
-        self.recipe_step = RecipeStep(self.apply_recipe) if context.data is None else None
-        self.general = GeneralStep(context.tags)
-        self.action = ActionStep(context.groups, context.templates,
-                                 self.open_template_dialog if template_dialog is not None else None)
-        self.recipients = RecipientsStep(runner, clock, context.fields, context.groups)
-        self.frequency = FrequencyStep(context.business, context.zones)
-        self.summary = SummaryStep(self)
-        self.steps: dict[int, Step] = {GENERAL: self.general, ACTION: self.action, RECIPIENTS: self.recipients,
-                                       FREQUENCY: self.frequency, SUMMARY: self.summary}
-        if self.recipe_step is not None:
-            self.steps = {RECIPE: self.recipe_step, **self.steps}
-        self.indicators: dict[int, StepIndicator] = {}
-        for step_id, step in self.steps.items():
-            self.setPage(step_id, step)
-            self.indicators[step_id] = StepIndicator()
-            step.layout().insertWidget(0, self.indicators[step_id])
-        self.currentIdChanged.connect(lambda _id: self.show_indicators())
+        self._build_steps(context, template_dialog is not None)
         title = self.tr("Edit automatic send") if self.rule_id is not None else self.tr("New automatic send")
         self.setWindowTitle(title)
         self.load(context.data or DEFAULT_RULE)
@@ -99,12 +83,38 @@ class RuleWizard(QWizard):
         self.show_indicators()
         self.recipients.live.request(self.data(), self.rule_id)
 
+    def _build_steps(self, context: EditorContext, with_template_dialog: bool) -> None:
+        """The steps (Start only for a new rule), each with its own copy of the step indicator."""
+        self.recipe_step = RecipeStep(self.apply_recipe) if context.data is None else None
+        self.general = GeneralStep(context.tags)
+        self.action = ActionStep(context.groups, context.templates,
+                                 self.open_template_dialog if with_template_dialog else None)
+        self.recipients = RecipientsStep(self.runner, self.clock, context.fields, context.groups)
+        self.frequency = FrequencyStep(context.business, context.zones)
+        self.summary = SummaryStep(self)
+        self.steps: dict[int, Step] = {GENERAL: self.general, ACTION: self.action, RECIPIENTS: self.recipients,
+                                       FREQUENCY: self.frequency, SUMMARY: self.summary}
+        if self.recipe_step is not None:
+            self.steps = {RECIPE: self.recipe_step, **self.steps}
+        self.indicators: dict[int, StepIndicator] = {}
+        for step_id, step in self.steps.items():
+            self.setPage(step_id, step)
+            self.indicators[step_id] = StepIndicator()
+            step.layout().insertWidget(0, self.indicators[step_id])
+        self.currentIdChanged.connect(lambda _id: self.show_indicators())
+
     # --- the step indicator and the recipes --------------------------------------------------
     def show_indicators(self) -> None:
         ids = list(self.steps)
         titles = [self.steps[i].title() for i in ids]
         for position, step_id in enumerate(ids):
             self.indicators[step_id].show_steps(titles, position)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.show_indicators()
+            self._follow_conditions()  # the re-send reason in the new language
+        super().changeEvent(event)
 
     def apply_recipe(self, key: str) -> None:
         """Load a recipe (or a blank rule) into the steps; the same choice again keeps the edits."""
