@@ -51,6 +51,8 @@ def test_each_recipe_fills_the_wizard_and_saves_with_its_template(qtbot, runner,
     assert quiet["bands"] == ["21:00-09:00"]
     assert data["schedule"]["check"] == expected["schedule"]["check"]
     assert wizard.action.template.currentText() == BY_KEY[key].template.name.en
+    wizard.next()
+    assert wizard.action.starter_note.isVisible() and "created when you save" in wizard.action.starter_note.text()
     to_summary(wizard)
     assert wizard.summary.isComplete(), wizard.summary.problems.text()
     words = wizard.summary.words.text()
@@ -70,6 +72,8 @@ def test_a_recipe_uses_an_existing_template_of_the_same_name_and_cancel_creates_
     wizard.recipe_step.select("welcome")
     wizard.next()
     assert wizard.pending_starter() is None
+    wizard.next()
+    assert not wizard.action.starter_note.isVisible()  # the workspace's own "Welcome" is used
     to_summary(wizard)
     assert "is created when you save" not in wizard.summary.words.text()
     wizard.accept()

@@ -47,6 +47,7 @@ class ConditionRow(QFrame):
         self.remove_button = QPushButton("✕")
         self.remove_button.setObjectName("remove_condition")
         self.remove_button.setToolTip(self.tr("Remove this condition"))
+        self.remove_button.setMaximumWidth(self.fontMetrics().height() * 3)  # a small ✕, not a wide bar
         self.remove_button.clicked.connect(lambda: self.remove_requested.emit(self))
         self.error = error_label()
         line = QHBoxLayout()

@@ -100,6 +100,12 @@ class ActionStep(Step):
         template_label.setBuddy(self.template)  # a row of a layout gets no buddy: the & showed as text
         send_form.addRow(template_label, row)
         send_form.addRow("", self.field_error("action.template", self.template))
+        self.starter = ""  # a recipe's starting template, created when the rule is saved
+        self.starter_note = QLabel()
+        self.starter_note.setObjectName("starter_note")
+        self.starter_note.setWordWrap(True)
+        self.starter_note.setVisible(False)
+        send_form.addRow("", self.starter_note)
         send_form.addRow("", self.marketing)
         send_form.addRow("", self.marketing_hint)
         group_page = QWidget()
@@ -133,6 +139,7 @@ class ActionStep(Step):
         self.setSubTitle(self.tr("What happens to each contact the rule selects."))
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.template.currentIndexChanged.connect(self.changed)
+        self.template.currentIndexChanged.connect(lambda _i: self._show_starter())
         self.marketing.toggled.connect(self.changed)
         self.add_to.itemChanged.connect(self.changed)
         self.remove_from.itemChanged.connect(self.changed)
@@ -150,6 +157,17 @@ class ActionStep(Step):
     def set_templates(self, templates: list[tuple[str, str]], select: str | None = None) -> None:
         self.templates = templates
         self._fill_templates(select)
+
+    def set_starter(self, name: str | None) -> None:
+        self.starter = name or ""
+        self._show_starter()
+
+    def _show_starter(self) -> None:
+        chosen = self.starter and (self.template.currentData() or "").casefold() == self.starter.casefold()
+        self.starter_note.setVisible(bool(chosen))
+        if chosen:
+            self.starter_note.setText(self.tr("A new template from the recipe: it is created when you save the rule; "
+                                              "change its text under Templates."))
 
     def _fill_templates(self, select: str | None = None) -> None:
         keep = select if select is not None else self.template.currentText()

@@ -135,6 +135,7 @@ class RuleWizard(QWizard):
         self.action.set_templates(templates)
         self.frequency.resend_chosen = False
         self.load(data)
+        self.action.set_starter(self.starter["name"] if self.starter else None)
         self._follow_conditions()
 
     def _follow_conditions(self) -> None:
