@@ -56,6 +56,10 @@
         <translation>Che cosa succede a ogni contatto selezionato dalla regola.</translation>
     </message>
     <message>
+        <source>A new template from the recipe: it is created when you save the rule; change its text under Templates.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>— choose a template —</source>
         <translation>— scegli un modello —</translation>
     </message>
