@@ -57,7 +57,7 @@
     </message>
     <message>
         <source>A new template from the recipe: it is created when you save the rule; change its text under Templates.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un modello nuovo dalla ricetta: viene creato quando salvi la regola; cambiane il testo in Modelli.</translation>
     </message>
     <message>
         <source>— choose a template —</source>
