@@ -87,7 +87,7 @@ class MainWindow(QMainWindow):
             self.pages.addWidget(page)
         self.sidebar.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.set_page("rules", RulesPage(self.runner))
-        self.sidebar.setCurrentRow(1)
+        self.sidebar.setCurrentRow(0)  # the app is about its automatic sends: open on them
         self.set_page("templates", TemplatesPage(self.runner))
         self.set_page("simulation", SimulationPage(self.runner))
         self.set_page("statistics", StatisticsPage(self.runner))

@@ -44,10 +44,14 @@ class Rules:
 
         return business_defaults(self._ws.settings)
 
-    def validate(self, data: Any, path: str = "$") -> Rule:
+    def validate(self, data: Any, path: str = "$", pending_templates: dict[str, str] | None = None) -> Rule:
         """A checked rule, or ``InputError`` with the JSON path — including conditions too large
-        for SQLite to run (``desktop.rules.limits``), which would otherwise fail at every check."""
+        for SQLite to run (``desktop.rules.limits``), which would otherwise fail at every check.
+        ``pending_templates`` (name -> channel) are templates to be created with the rule (a
+        recipe's starting template), valid names already."""
         context = self.context()
+        for name, channel in (pending_templates or {}).items():
+            context.templates.setdefault(name.casefold(), channel)
         rule = parse_rule(data, context, path, business=self.business())
         check_runnable(rule, self._db, context.fields, path)
         return rule

@@ -8,7 +8,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Marketing message (needs marketing consent and counts towards the caps)</source>
+        <source>Marketing message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Goes only to contacts who agreed to marketing, and counts towards the sending limits. Untick for service messages (a cart, an order).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -49,6 +53,10 @@
     </message>
     <message>
         <source>What happens to each contact the rule selects.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new template from the recipe: it is created when you save the rule; change its text under Templates.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -343,11 +351,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Add group</source>
+        <source>Add AND/OR block</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Remove group</source>
+        <source>A block of conditions joined by AND or OR, inside this one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove block</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -937,6 +949,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Suggested for these conditions: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Not a valid schedule yet: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1457,6 +1473,25 @@
     </message>
 </context>
 <context>
+    <name>RecipeStep</name>
+    <message>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start from a common automation or from a blank rule; you can change everything in the next steps.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blank rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everything from scratch: conditions, frequency and template are yours to choose.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RecipientsStep</name>
     <message>
         <source>Groups</source>
@@ -1491,6 +1526,22 @@
     </message>
     <message>
         <source>New automatic send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard the changes?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not saved. Discard what you entered?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2068,6 +2119,35 @@
             <numerusform>%n replaced</numerusform>
             <numerusform>%n replaced</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>RunConfirmBox</name>
+    <message numerus="yes">
+        <source>%n message(s) would go out now (quiet hours and limits apply).</source>
+        <translation>
+            <numerusform>%n message would go out now (quiet hours and limits apply).</numerusform>
+            <numerusform>%n messages would go out now (quiet hours and limits apply).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contact(s) would change group now.</source>
+        <translation>
+            <numerusform>%n contact would change group now.</numerusform>
+            <numerusform>%n contacts would change group now.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing to do right now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run “%1” now?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run now</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2800,6 +2880,13 @@
     </message>
 </context>
 <context>
+    <name>StepIndicator</name>
+    <message>
+        <source>Step %1 of %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SummaryStep</name>
     <message>
         <source>Go to the step</source>
@@ -2857,13 +2944,6 @@
         <source>Conditions</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>%n condition(s)</source>
-        <translation>
-            <numerusform>%n condition</numerusform>
-            <numerusform>%n conditions</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Matches now</source>
         <translation type="unfinished"></translation>
@@ -2874,6 +2954,44 @@
     </message>
     <message>
         <source>Send again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>(every %n day(s))</source>
+        <translation>
+            <numerusform>(every %n day)</numerusform>
+            <numerusform>(every %n days)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>New template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is created when you save: change its text under Templates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>checking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>counting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot count yet: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contact(s)</source>
+        <translation>
+            <numerusform>%n contact</numerusform>
+            <numerusform>%n contacts</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(%1 already sent)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

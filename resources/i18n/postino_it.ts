@@ -8,8 +8,12 @@
         <translation>Nuovo modello…</translation>
     </message>
     <message>
-        <source>Marketing message (needs marketing consent and counts towards the caps)</source>
-        <translation>Messaggio di marketing (richiede il consenso al marketing e conta per i limiti di invio)</translation>
+        <source>Marketing message</source>
+        <translation>Messaggio di marketing</translation>
+    </message>
+    <message>
+        <source>Goes only to contacts who agreed to marketing, and counts towards the sending limits. Untick for service messages (a cart, an order).</source>
+        <translation>Va solo a chi ha dato il consenso al marketing e conta per i limiti di invio. Togli la spunta per i messaggi di servizio (un carrello, un ordine).</translation>
     </message>
     <message>
         <source>&amp;Template:</source>
@@ -50,6 +54,10 @@
     <message>
         <source>What happens to each contact the rule selects.</source>
         <translation>Che cosa succede a ogni contatto selezionato dalla regola.</translation>
+    </message>
+    <message>
+        <source>A new template from the recipe: it is created when you save the rule; change its text under Templates.</source>
+        <translation>Un modello nuovo dalla ricetta: viene creato quando salvi la regola; cambiane il testo in Modelli.</translation>
     </message>
     <message>
         <source>— choose a template —</source>
@@ -343,12 +351,16 @@
         <translation>Aggiungi condizione</translation>
     </message>
     <message>
-        <source>Add group</source>
-        <translation>Aggiungi gruppo</translation>
+        <source>Add AND/OR block</source>
+        <translation>Aggiungi blocco E/O</translation>
     </message>
     <message>
-        <source>Remove group</source>
-        <translation>Rimuovi gruppo</translation>
+        <source>A block of conditions joined by AND or OR, inside this one</source>
+        <translation>Un blocco di condizioni unite da E oppure O, dentro questo</translation>
+    </message>
+    <message>
+        <source>Remove block</source>
+        <translation>Rimuovi blocco</translation>
     </message>
     <message>
         <source>No conditions: everyone in the audience matches.</source>
@@ -937,6 +949,10 @@
         <translation> giorni</translation>
     </message>
     <message>
+        <source>Suggested for these conditions: %1</source>
+        <translation>Consigliato per queste condizioni: %1</translation>
+    </message>
+    <message>
         <source>Not a valid schedule yet: %1</source>
         <translation>Pianificazione non ancora valida: %1</translation>
     </message>
@@ -1457,6 +1473,25 @@
     </message>
 </context>
 <context>
+    <name>RecipeStep</name>
+    <message>
+        <source>Start</source>
+        <translation>Inizio</translation>
+    </message>
+    <message>
+        <source>Start from a common automation or from a blank rule; you can change everything in the next steps.</source>
+        <translation>Parti da un&apos;automazione comune o da una regola vuota; nei passi successivi puoi cambiare tutto.</translation>
+    </message>
+    <message>
+        <source>Blank rule</source>
+        <translation>Regola vuota</translation>
+    </message>
+    <message>
+        <source>Everything from scratch: conditions, frequency and template are yours to choose.</source>
+        <translation>Tutto da zero: condizioni, frequenza e modello li scegli tu.</translation>
+    </message>
+</context>
+<context>
     <name>RecipientsStep</name>
     <message>
         <source>Groups</source>
@@ -1492,6 +1527,22 @@
     <message>
         <source>New automatic send</source>
         <translation>Nuovo invio automatico</translation>
+    </message>
+    <message>
+        <source>Discard the changes?</source>
+        <translation>Scartare le modifiche?</translation>
+    </message>
+    <message>
+        <source>“%1” is not saved. Discard what you entered?</source>
+        <translation>“%1” non è salvata. Scartare quello che hai inserito?</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Scarta</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>Continua a modificare</translation>
     </message>
 </context>
 <context>
@@ -2068,6 +2119,35 @@
             <numerusform>%n sostituita</numerusform>
             <numerusform>%n sostituite</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>RunConfirmBox</name>
+    <message numerus="yes">
+        <source>%n message(s) would go out now (quiet hours and limits apply).</source>
+        <translation>
+            <numerusform>%n messaggio partirebbe ora (valgono le ore di silenzio e i limiti).</numerusform>
+            <numerusform>%n messaggi partirebbero ora (valgono le ore di silenzio e i limiti).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contact(s) would change group now.</source>
+        <translation>
+            <numerusform>%n contatto cambierebbe gruppo ora.</numerusform>
+            <numerusform>%n contatti cambierebbero gruppo ora.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing to do right now.</source>
+        <translation>Per ora non c&apos;è nulla da fare.</translation>
+    </message>
+    <message>
+        <source>Run “%1” now?</source>
+        <translation>Eseguire ora “%1”?</translation>
+    </message>
+    <message>
+        <source>Run now</source>
+        <translation>Esegui ora</translation>
     </message>
 </context>
 <context>
@@ -2800,6 +2880,13 @@
     </message>
 </context>
 <context>
+    <name>StepIndicator</name>
+    <message>
+        <source>Step %1 of %2: %3</source>
+        <translation>Passo %1 di %2: %3</translation>
+    </message>
+</context>
+<context>
     <name>SummaryStep</name>
     <message>
         <source>Go to the step</source>
@@ -2857,13 +2944,6 @@
         <source>Conditions</source>
         <translation>Condizioni</translation>
     </message>
-    <message numerus="yes">
-        <source>%n condition(s)</source>
-        <translation>
-            <numerusform>%n condizione</numerusform>
-            <numerusform>%n condizioni</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Matches now</source>
         <translation>Corrispondono ora</translation>
@@ -2875,6 +2955,44 @@
     <message>
         <source>Send again</source>
         <translation>Invia di nuovo</translation>
+    </message>
+    <message numerus="yes">
+        <source>(every %n day(s))</source>
+        <translation>
+            <numerusform>(ogni %n giorno)</numerusform>
+            <numerusform>(ogni %n giorni)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>New template</source>
+        <translation>Nuovo modello</translation>
+    </message>
+    <message>
+        <source>“%1” is created when you save: change its text under Templates</source>
+        <translation>“%1” viene creato al salvataggio: cambiane il testo in Modelli</translation>
+    </message>
+    <message>
+        <source>checking…</source>
+        <translation>verifica in corso…</translation>
+    </message>
+    <message>
+        <source>counting…</source>
+        <translation>conteggio in corso…</translation>
+    </message>
+    <message>
+        <source>cannot count yet: %1</source>
+        <translation>non si può ancora contare: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contact(s)</source>
+        <translation>
+            <numerusform>%n contatto</numerusform>
+            <numerusform>%n contatti</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(%1 already sent)</source>
+        <translation>(%1 già inviati)</translation>
     </message>
     <message>
         <source>The rule is ready to save.</source>

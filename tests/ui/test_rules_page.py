@@ -17,6 +17,7 @@ from desktop.templates import Templates
 from desktop.timeutil import to_db
 from desktop.workspace import Workspace
 from ui.ops import OpRunner
+from ui.rules.model import COLUMNS
 from ui.rules.page import RulesPage
 
 CONDITIONS = {"all": [{"field": "language", "op": "eq", "value": "it"}]}
@@ -66,12 +67,13 @@ def test_columns_search_tags_and_sort(qtbot, runner, workspace, now) -> None:
     assert page.stack.currentWidget() is page.table
     assert names(page) == ["Beta", "Zeta"]
     zeta = page.proxy.index(1, 0).row()
-    cells = [page.proxy.index(zeta, c).data() for c in range(page.proxy.columnCount())]
-    assert cells[:5] == ["Zeta", "news", "Send e-mail “Hello”", "language", "every 15 minutes"]
+    cells = dict(zip(COLUMNS, (page.proxy.index(zeta, c).data() for c in range(page.proxy.columnCount()))))
+    assert [cells[k] for k in ("name", "tags", "action", "trigger", "frequency")] == [
+        "Zeta", "news", "Send e-mail “Hello”", "language", "every 15 minutes"]
     # Enabled and saved on one of its slots (09:30 UTC = 10:30 in Rome): the engine checks it
     # at once, and the column says the engine's own answer.
-    assert cells[5] != "" and cells[7] == "On"
-    assert "10:30" in cells[5]
+    assert cells["next_check"] != "" and cells["enabled"] == "On"
+    assert "10:30" in cells["next_check"]
     assert page.proxy.index(0, 9).data() == "OperationalError: disk I/O error"
     page.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
     assert names(page) == ["Zeta", "Beta"]
@@ -88,10 +90,10 @@ def test_enable_disable_duplicate_delete(qtbot, runner, workspace, now) -> None:
     prepare(workspace, now)
     saved = workspace.rules.save(rule("Promo"), now)
     page = make_page(qtbot, runner, now)
-    switch = page.proxy.index(0, 7)
+    switch = page.proxy.index(0, COLUMNS.index("enabled"))
     assert page.proxy.setData(switch, Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole) is False
     assert workspace.rules.get(saved.id).enabled
-    assert page.proxy.index(0, 7).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+    assert page.proxy.index(0, COLUMNS.index("enabled")).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
     page.select_rule("Promo")
     page.actions_["toggle"].trigger()
     assert not workspace.rules.get(saved.id).enabled
@@ -208,6 +210,8 @@ def test_run_now_writes_to_the_sandbox_outbox(qtbot, runner, workspace, now) -> 
     try:
         page.select_rule("Promo")
         page.actions_["run"].trigger()
+        assert page.dialog.objectName() == "run_confirm"  # names the rule and the count, then asks
+        page.dialog.button(QMessageBox.StandardButton.Yes).click()
         qtbot.waitUntil(lambda: page.dialog is not None and "matched" in page.dialog.text(), timeout=15000)
     finally:
         engine.stop()

@@ -11,8 +11,9 @@ from desktop.templates import Templates
 from desktop.timeutil import to_db
 from desktop.workspace import Workspace
 from ui.rules.condition_builder import ConditionRow
+from ui.rules.model import COLUMNS
 from ui.rules.page import RulesPage
-from ui.rules.wizard import ACTION, FREQUENCY, RECIPIENTS, SUMMARY, RuleWizard
+from ui.rules.wizard import ACTION, FREQUENCY, GENERAL, RECIPE, RECIPIENTS, SUMMARY, RuleWizard
 
 PEOPLE = [  # name, email, language, groups
     ("Anna", "anna@example.it", "it", ["Clienti"]),
@@ -42,6 +43,9 @@ def open_new(qtbot, runner, now) -> tuple[RulesPage, RuleWizard]:
     page.show()
     page.new_item()
     assert page.wizard is not None
+    assert page.wizard.currentId() == RECIPE and page.wizard.recipe_step.recipe_key() == ""  # blank rule
+    page.wizard.next()
+    assert page.wizard.currentId() == GENERAL
     return page, page.wizard
 
 
@@ -137,7 +141,7 @@ def test_create_rule_through_the_wizard_and_see_it_in_the_list(qtbot, runner, wo
     assert shown["Checked"] == "every 2 hours"
     assert shown["Enabled"] == "Off" and shown["Next check"] == "" and shown["Last check"] == "never"
     assert shown["Sent (7 days)"] == "0" and shown["Errors"] == ""
-    assert model.index(0, 7).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
+    assert model.index(0, COLUMNS.index("enabled")).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
 
 
 def test_editing_gives_back_the_same_rule(qtbot, runner, workspace, now) -> None:

@@ -40,10 +40,14 @@ class ConditionRow(QFrame):
         self.subject.setObjectName("condition_subject")
         self.op = QComboBox()
         self.op.setObjectName("condition_op")
+        for combo in (self.subject, self.op):  # long words would widen the wizard: the popup shows them
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(12)
         self.editor: ValueEditor = ValueEditor()
         self.remove_button = QPushButton("✕")
         self.remove_button.setObjectName("remove_condition")
         self.remove_button.setToolTip(self.tr("Remove this condition"))
+        self.remove_button.setMaximumWidth(self.fontMetrics().height() * 3)  # a small ✕, not a wide bar
         self.remove_button.clicked.connect(lambda: self.remove_requested.emit(self))
         self.error = error_label()
         line = QHBoxLayout()
@@ -53,9 +57,13 @@ class ConditionRow(QFrame):
         self._editor_slot = QHBoxLayout()
         line.addLayout(self._editor_slot, 4)
         line.addWidget(self.remove_button)
+        # A behaviour's parameters (several editors) go on a line of their own, under its name.
+        self._below_slot = QHBoxLayout()
+        self._below_slot.setContentsMargins(self.fontMetrics().horizontalAdvance("M") * 2, 0, 0, 0)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(line)
+        layout.addLayout(self._below_slot)
         layout.addWidget(self.error)
         self._fill_subjects()
         self.subject.currentIndexChanged.connect(self._subject_changed)
@@ -106,11 +114,12 @@ class ConditionRow(QFrame):
             editor = BehaviourValue(name, [(s.name, s.label(language)) for s in self.fields.values()])
         old = self.editor
         self._editor_slot.removeWidget(old)
+        self._below_slot.removeWidget(old)
         old.deleteLater()
         self.editor = editor
         editor.setObjectName("condition_value")
         editor.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self._editor_slot.addWidget(editor)
+        (self._below_slot if kind == "behaviour" else self._editor_slot).addWidget(editor)
         editor.changed.connect(self.changed)
         self.changed.emit()
 
@@ -174,11 +183,13 @@ class ConditionGroup(QFrame):
         self.add_condition_button = QPushButton(self.tr("Add condition"))
         self.add_condition_button.setObjectName("add_condition")
         self.add_condition_button.clicked.connect(lambda: self.add_condition())
-        self.add_group_button = QPushButton(self.tr("Add group"))
+        # Not "group": a contact group is something else (the Groups page, "Group membership").
+        self.add_group_button = QPushButton(self.tr("Add AND/OR block"))
+        self.add_group_button.setToolTip(self.tr("A block of conditions joined by AND or OR, inside this one"))
         self.add_group_button.setObjectName("add_group")
         self.add_group_button.clicked.connect(lambda: self.add_group())
         self.add_group_button.setEnabled(depth < MAX_LEVELS)
-        self.remove_button = QPushButton(self.tr("Remove group"))
+        self.remove_button = QPushButton(self.tr("Remove block"))
         self.remove_button.setObjectName("remove_group")
         self.remove_button.clicked.connect(lambda: self.remove_requested.emit(self))
         self.remove_button.setVisible(depth > 1)
@@ -189,8 +200,11 @@ class ConditionGroup(QFrame):
         head.addWidget(QLabel(self.tr("Contacts who match")))
         head.addWidget(self.joiner)
         head.addStretch(1)
-        for button in (self.add_condition_button, self.add_group_button, self.remove_button):
-            head.addWidget(button)
+        head.addWidget(self.remove_button)
+        adders = QHBoxLayout()  # under the rows, so the head line stays narrow at any depth
+        adders.addWidget(self.add_condition_button)
+        adders.addWidget(self.add_group_button)
+        adders.addStretch(1)
         self.body = QVBoxLayout()
         self.body.setContentsMargins(self.fontMetrics().horizontalAdvance("M") * 2, 0, 0, 0)
         layout = QVBoxLayout(self)
@@ -198,6 +212,7 @@ class ConditionGroup(QFrame):
         layout.addWidget(self.error)
         layout.addWidget(self.hint)
         layout.addLayout(self.body)
+        layout.addLayout(adders)
         self._root_was_leaf = False
 
     def _adopt(self, child: "ConditionRow | ConditionGroup") -> None:

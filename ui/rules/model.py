@@ -14,7 +14,8 @@ from PySide6.QtGui import QColor
 from ui.resources import icon
 from ui.rules.queries import RuleRow, when_text
 
-COLUMNS = ("name", "tags", "action", "trigger", "frequency", "next_check", "last_check", "enabled",
+# "enabled" next to the name: the switch a user looks for must not be scrolled out of sight.
+COLUMNS = ("name", "enabled", "tags", "action", "trigger", "frequency", "next_check", "last_check",
            "sent_7d", "errors")
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -45,9 +46,10 @@ class RulesModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        return (self.tr("Name"), self.tr("Tags"), self.tr("Action"), self.tr("Trigger"), self.tr("Checked"),
-                self.tr("Next check"), self.tr("Last check"), self.tr("Enabled"), self.tr("Sent (7 days)"),
-                self.tr("Errors"))[section]
+        return {"name": self.tr("Name"), "tags": self.tr("Tags"), "action": self.tr("Action"),
+                "trigger": self.tr("Trigger"), "frequency": self.tr("Checked"), "next_check": self.tr("Next check"),
+                "last_check": self.tr("Last check"), "enabled": self.tr("Enabled"),
+                "sent_7d": self.tr("Sent (7 days)"), "errors": self.tr("Errors")}[COLUMNS[section]]
 
     def frequency(self, schedule: dict[str, Any]) -> str:
         check = schedule.get("check") or {}
@@ -90,8 +92,10 @@ class RulesModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DecorationRole and column == "action":
             return icon(_ACTION_ICONS.get(row.action_type, "rules"))
         if role == Qt.ItemDataRole.ToolTipRole:
-            if column == "name" and row.description:
-                return row.description
+            if column == "name":
+                return f"{row.name}\n{row.description}" if row.description else row.name
+            if column in ("action", "trigger", "tags"):  # the column may be narrower than its text
+                return self.data(index)
             if column == "errors" and row.error:
                 return row.error
         if role == Qt.ItemDataRole.ForegroundRole and column == "errors" and row.error:

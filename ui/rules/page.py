@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from typing import Any, Callable
 
+import shiboken6
 from PySide6.QtCore import QEvent, QModelIndex, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -18,6 +19,7 @@ from ui.ops import CollectionOp, OpChanges, OpRunner, QueryOp
 from ui.resources import LANGUAGE, icon
 from ui.rules import queries as q
 from ui.rules.dialogs import SimulateDialog, run_report_box
+from ui.rules.run_confirm import RunPreview, ask_to_run, run_now_preview
 from ui.rules.run_wait import RUN_NOW_TIMEOUT_MS, RunWait
 from ui.rules.model import COLUMNS, ID_ROLE, RulesFilter, RulesModel
 from ui.rules.wizard import RuleWizard
@@ -47,6 +49,7 @@ class RulesPage(QWidget):
         self.runner = runner
         self.clock = clock
         self.wizard: RuleWizard | None = None
+        self._opening = False  # an editor's context is being read: a second request waits for it
         self.dialog: QMessageBox | None = None
         self.model = RulesModel(self)
         self.model.toggle_requested.connect(self.set_enabled)
@@ -98,7 +101,8 @@ class RulesPage(QWidget):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.doubleClicked.connect(lambda _i: self.edit_selected())
+        # ``activated`` is Enter *and* the double-click (or the single click where the platform
+        # activates on one); connecting ``doubleClicked`` as well opened two editors per double-click.
         self.table.activated.connect(lambda _i: self.edit_selected())
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
@@ -167,8 +171,17 @@ class RulesPage(QWidget):
         self.stack.setCurrentWidget(self.table if result.rows else self.empty)
         if keep is not None:
             self.select_rule(keep)
-        self.table.resizeColumnsToContents()
+        self.fit_columns()
         self._update_actions()
+
+    def fit_columns(self) -> None:
+        """Columns sized to their contents but none wider than about 32 characters (the cell's
+        tooltip has the whole text), so the row fits the window with its switch in view."""
+        self.table.resizeColumnsToContents()
+        widest = self.table.fontMetrics().averageCharWidth() * 32
+        for column in range(len(COLUMNS)):
+            if self.table.columnWidth(column) > widest:
+                self.table.setColumnWidth(column, widest)
 
     def _fill_tags(self, tags: list[str]) -> None:
         current = self.tag_filter.currentData()
@@ -229,10 +242,23 @@ class RulesPage(QWidget):
             self.open_editor(rule_id)
 
     def open_editor(self, rule_id: int | None) -> None:
+        """One editor at a time: while one is open (or being read), asking again shows it."""
+        if self.wizard is not None and shiboken6.isValid(self.wizard) and self.wizard.isVisible():
+            self.wizard.raise_()
+            self.wizard.activateWindow()
+            return
+        if self._opening:
+            return
+        self._opening = True
         (QueryOp(self.runner, lambda c: q.editor_context(c, rule_id), parent=self)
-         .success(self._open_wizard).run_in_background())
+         .success(self._open_wizard).failure(self._open_failed).run_in_background())
+
+    def _open_failed(self, error: BaseException) -> None:
+        self._opening = False
+        self.runner.error_handler(self, error)
 
     def _open_wizard(self, context: q.EditorContext) -> None:
+        self._opening = False
         self.wizard = RuleWizard(self.runner, context, clock=self.clock, template_dialog=template_dialog_class(),
                                  parent=self)
         self.wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -307,10 +333,23 @@ class RulesPage(QWidget):
         self.dialog.open()
 
     def run_selected(self) -> None:
-        """Ask the running engine to check this rule now (it sends; this page never does)."""
+        """Name the rule and how many messages would go now, and ask; a Yes runs it."""
         rule_id, now = self.selected_id(), self.clock()
         if rule_id is None:
             return
+        (QueryOp(self.runner, lambda c: run_now_preview(c, rule_id, now), parent=self)
+         .success(lambda preview: self._confirm_run(rule_id, preview)).run_in_background())
+
+    def _confirm_run(self, rule_id: int, preview: RunPreview) -> None:
+        if not preview.enabled:
+            self.run_rule(rule_id)  # answered at once: "disabled, enable it first"
+            return
+        self.dialog = ask_to_run(self, preview, lambda: self.run_rule(rule_id))
+
+    def run_rule(self, rule_id: int) -> None:
+        """Ask the running engine to check this rule now (it sends; this page never does)."""
+        now = self.clock()
+        self.dialog = None  # the question is answered (and closed)
         (CollectionOp(self.runner, lambda c: q.ask_run_now(c, rule_id, now), OpChanges(), parent=self)
          .success(self._asked).run_in_background())
 

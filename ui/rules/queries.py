@@ -169,12 +169,14 @@ class Review:
     where: str | None = None
     conflicts: list[Conflict] = field(default_factory=list)
     schedule_words: str = ""
+    conditions_words: str = ""  # the rule list's words for its trigger
 
 
-def review(c: OpContext, data: dict[str, Any], rule_id: int | None, language: str) -> Review:
+def review(c: OpContext, data: dict[str, Any], rule_id: int | None, language: str,
+           pending_templates: dict[str, str] | None = None) -> Review:
     ws = c.ws
     try:
-        rule = ws.rules.validate(data)
+        rule = ws.rules.validate(data, pending_templates=pending_templates)
     except InputError as exc:
         return Review(problem=bare_message(exc), where=exc.where)
     clash = ws.rules.find(rule.name)
@@ -184,7 +186,8 @@ def review(c: OpContext, data: dict[str, Any], rule_id: int | None, language: st
     business = business_defaults(ws.settings)
     candidate = Rule(**{**rule.__dict__, "enabled": True})
     words = describe(Schedule.from_dict(rule.schedule, business=business), language, business=business)
-    return Review(conflicts=find_conflicts(ws.db, ws.rules.all(), candidate), schedule_words=words)
+    return Review(conflicts=find_conflicts(ws.db, ws.rules.all(), candidate), schedule_words=words,
+                  conditions_words=trigger_words(rule, language))
 
 
 def save_rule(c: OpContext, data: dict[str, Any], rule_id: int | None, now: datetime) -> int:

@@ -7,7 +7,7 @@ from typing import Any, Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QListWidget, QListWidgetItem,
+    QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
     QPushButton, QStackedWidget, QWidget,
 )
 
@@ -82,8 +82,11 @@ class ActionStep(Step):
         for combo in (self.group, self.source, self.target):
             combo.addItems(groups)
             combo.currentIndexChanged.connect(self.changed)
-        self.marketing = QCheckBox(self.tr("Marketing message (needs marketing consent and counts towards the caps)"))
+        self.marketing = QCheckBox(self.tr("Marketing message"))
         self.marketing.setObjectName("marketing")
+        self.marketing_hint = QLabel(self.tr("Goes only to contacts who agreed to marketing, and counts towards "
+                                             "the sending limits. Untick for service messages (a cart, an order)."))
+        self.marketing_hint.setWordWrap(True)
         self.marketing.setChecked(True)
         self.add_to = checkable_list(groups, "after_add_to")
         self.remove_from = checkable_list(groups, "after_remove_from")
@@ -93,9 +96,18 @@ class ActionStep(Step):
         row = QHBoxLayout()
         row.addWidget(self.template, 1)
         row.addWidget(self.new_template_button)
-        send_form.addRow(self.tr("&Template:"), row)
+        template_label = QLabel(self.tr("&Template:"))
+        template_label.setBuddy(self.template)  # a row of a layout gets no buddy: the & showed as text
+        send_form.addRow(template_label, row)
         send_form.addRow("", self.field_error("action.template", self.template))
+        self.starter = ""  # a recipe's starting template, created when the rule is saved
+        self.starter_note = QLabel()
+        self.starter_note.setObjectName("starter_note")
+        self.starter_note.setWordWrap(True)
+        self.starter_note.setVisible(False)
+        send_form.addRow("", self.starter_note)
         send_form.addRow("", self.marketing)
+        send_form.addRow("", self.marketing_hint)
         group_page = QWidget()
         group_form = QFormLayout(group_page)
         group_form.addRow(self.tr("&Group:"), self.group)
@@ -127,6 +139,7 @@ class ActionStep(Step):
         self.setSubTitle(self.tr("What happens to each contact the rule selects."))
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.template.currentIndexChanged.connect(self.changed)
+        self.template.currentIndexChanged.connect(lambda _i: self._show_starter())
         self.marketing.toggled.connect(self.changed)
         self.add_to.itemChanged.connect(self.changed)
         self.remove_from.itemChanged.connect(self.changed)
@@ -144,6 +157,17 @@ class ActionStep(Step):
     def set_templates(self, templates: list[tuple[str, str]], select: str | None = None) -> None:
         self.templates = templates
         self._fill_templates(select)
+
+    def set_starter(self, name: str | None) -> None:
+        self.starter = name or ""
+        self._show_starter()
+
+    def _show_starter(self) -> None:
+        chosen = self.starter and (self.template.currentData() or "").casefold() == self.starter.casefold()
+        self.starter_note.setVisible(bool(chosen))
+        if chosen:
+            self.starter_note.setText(self.tr("A new template from the recipe: it is created when you save the rule; "
+                                              "change its text under Templates."))
 
     def _fill_templates(self, select: str | None = None) -> None:
         keep = select if select is not None else self.template.currentText()

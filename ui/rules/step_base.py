@@ -66,6 +66,10 @@ class Step(QWizardPage):
         for label in self.errors.values():
             show_field_error(label, None)
 
+    def cleanupPage(self) -> None:
+        """Going Back keeps what the step holds (QWizard's default resets its registered fields,
+        which emptied the name on the way back to the Start step)."""
+
     def load(self, data: dict[str, Any]) -> None:
         raise NotImplementedError
 

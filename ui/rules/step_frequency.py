@@ -13,6 +13,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import InputError
+from desktop.messages import text as message_text
+from desktop.rules.resend_default import suggested_resend
 from desktop.schedule import BusinessDefaults, Schedule, describe
 from desktop.schedule.model import WEEKDAYS
 from ui.resources import LANGUAGE
@@ -250,16 +252,37 @@ class FrequencyStep(Step):
         self.resend_days.setObjectName("resend_days")
         self.resend_days.setSuffix(self.tr(" days"))
         self.resend_days.setValue(30)
+        # Why the policy fits the conditions, in one line (``desktop.rules.resend_default``).
+        self.resend_why = QLabel()
+        self.resend_why.setObjectName("resend_why")
+        self.resend_why.setWordWrap(True)
+        self.resend_why.setVisible(False)
+        self.resend_chosen = False  # the user picked a policy: conditions no longer change it
+        self.resend.activated.connect(lambda _i: setattr(self, "resend_chosen", True))
         row = QHBoxLayout()
         row.addWidget(self.resend, 1)
         row.addWidget(self.resend_days)
         form = QFormLayout(box)
         form.addRow(row)
+        form.addRow(self.resend_why)
         form.addRow(self.field_error("resend", self.resend))
         self.resend.currentIndexChanged.connect(self._sync)
         self.resend.currentIndexChanged.connect(self.changed)
         self.resend_days.valueChanged.connect(self.changed)
         return box
+
+    def suggest_resend(self, conditions: dict[str, Any]) -> None:
+        """Follow the policy the conditions suggest until the user picks one; say why."""
+        suggestion = suggested_resend(conditions)
+        self.resend_why.setVisible(suggestion is not None)
+        if suggestion is None:
+            if not self.resend_chosen and self.resend.currentData() == "per_occurrence":
+                choose(self.resend, "once")  # no occasion left to key on
+            return
+        if not self.resend_chosen:
+            choose(self.resend, suggestion.policy)
+        self.resend_why.setText(self.tr("Suggested for these conditions: %1").replace(
+            "%1", message_text(suggestion.why, LANGUAGE.code)))
 
     def _sync(self) -> None:
         """Enable only what applies to the current choices."""

@@ -6,6 +6,7 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ui.rules.queries import Review
@@ -75,8 +76,8 @@ class SummaryStep(Step):
         self.enable.setChecked(self.wizard_.general.enabled.isChecked())
         self.enable.blockSignals(False)
         self.acknowledge.setChecked(False)
-        self.words.setText(self.describe(self.wizard_.data()))
         self.review = None
+        self.words.setText(self.describe(self.wizard_.data()))
         self.status.setText(self.tr("Checking the rule…"))
         self._show_review(None)
         self.wizard_.request_review()
@@ -89,19 +90,45 @@ class SummaryStep(Step):
         audience = data.get("audience", {})
         include = ", ".join(audience.get("include", [])) or self.tr("everyone")
         exclude = ", ".join(audience.get("exclude", [])) or self.tr("nobody")
+        resend = data["resend"]
         rows = [
             (self.tr("Name"), data.get("name", "")),
             (self.tr("Tags"), ", ".join(data.get("tags", [])) or "—"),
             (self.tr("Action"), f"{what}: {detail}" if detail else what),
             (self.tr("Groups"), self.tr("%1; except %2").replace("%1", include).replace("%2", exclude)),
-            (self.tr("Conditions"), self.tr("%n condition(s)", "", len(self.wizard_.recipients.conditions.rows()))),
-            (self.tr("Matches now"), self.wizard_.recipients.live.text()),
+            (self.tr("Conditions"), self.conditions_words()),
+            (self.tr("Matches now"), self.matches_words()),
             (self.tr("Frequency"), self.wizard_.frequency.words.text()),
-            (self.tr("Send again"), resend_words()[data["resend"]["policy"]]
-             + (f" ({data['resend']['days']})" if "days" in data["resend"] else "")),
+            (self.tr("Send again"), resend_words()[resend["policy"]]
+             + (" " + self.tr("(every %n day(s))", "", resend["days"]) if "days" in resend else "")),
         ]
+        starter = self.wizard_.pending_starter()
+        if starter is not None:
+            rows.insert(3, (self.tr("New template"), self.tr(
+                "“%1” is created when you save: change its text under Templates").replace("%1", starter["name"])))
         return "<table>" + "".join(f"<tr><td><b>{escape(k)}</b>&nbsp;&nbsp;</td><td>{escape(str(v))}</td></tr>"
                                     for k, v in rows) + "</table>"
+
+    def refresh_words(self) -> None:
+        self.words.setText(self.describe(self.wizard_.data()))
+
+    def conditions_words(self) -> str:
+        """The rule list's own words for the trigger (computed by the review on the worker)."""
+        if self.review is None:
+            return self.tr("checking…")
+        return self.review.conditions_words or "—"
+
+    def matches_words(self) -> str:
+        live = self.wizard_.recipients.live
+        result = live.result
+        if result is None or live.pending:
+            return self.tr("counting…")
+        if result.problem:
+            return self.tr("cannot count yet: %1").replace("%1", result.problem)
+        locale = QLocale()
+        return (self.tr("%n contact(s)", "", result.matched).replace(str(result.matched),
+                                                                     locale.toString(result.matched), 1)
+                + " " + self.tr("(%1 already sent)").replace("%1", locale.toString(result.already)))
 
     def show_review(self, review: Review) -> None:
         self.review = review
@@ -113,8 +140,7 @@ class SummaryStep(Step):
         self.go_button.setVisible(problem)
         if review is not None:
             self.status.setText(self.tr("The rule is ready to save.") if not problem else "")
-            if review.schedule_words:
-                self.words.setText(self.describe(self.wizard_.data()))
+            self.words.setText(self.describe(self.wizard_.data()))
         self._show_conflicts()
         self.completeChanged.emit()
 

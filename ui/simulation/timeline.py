@@ -9,11 +9,12 @@ click a marker to list its recipients.
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from html import escape
 from typing import Callable
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDate, QEvent, QLocale, QPoint, QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen, QWheelEvent
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen, QWheelEvent
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from ui.simulation.lanes import Marker, TimelineData
@@ -187,11 +188,9 @@ class TimelineWidget(QWidget):
         for index, lane in enumerate(self.data.lanes):
             top = self.lane_top(index)
             painter.setPen(palette.color(QPalette.ColorRole.Text))
-            font = QFont(self.font())
-            font.setBold(True)
-            painter.setFont(font)
-            name = painter.fontMetrics().elidedText(lane.rule, Qt.TextElideMode.ElideRight, LABEL_W - 14)
-            painter.drawText(QRectF(6, top + 2, LABEL_W - 12, LANE_H / 2), Qt.AlignmentFlag.AlignVCenter, name)
+            painter.setFont(self.lane_font())
+            painter.drawText(QRectF(6, top + 2, LABEL_W - 12, LANE_H / 2), Qt.AlignmentFlag.AlignVCenter,
+                             self.lane_label(index))
             painter.setFont(self.font())
             painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
             painter.drawText(QRectF(6, top + LANE_H / 2, LABEL_W - 12, LANE_H / 2 - 2), Qt.AlignmentFlag.AlignVCenter,
@@ -236,6 +235,31 @@ class TimelineWidget(QWidget):
         else:
             painter.drawEllipse(rect)
 
+    # --- lane names ------------------------------------------------------------------------------
+    def lane_font(self) -> QFont:
+        font = QFont(self.font())
+        font.setBold(True)
+        return font
+
+    def lane_label(self, index: int) -> str:
+        """The lane's rule name elided in the middle: long names that differ at the end
+        (“Carrello abbandonato … 3 ore” / “… 24 ore”) stay told apart; the tooltip has it all."""
+        assert self.data is not None
+        return QFontMetrics(self.lane_font()).elidedText(self.data.lanes[index].rule, Qt.TextElideMode.ElideMiddle,
+                                                         LABEL_W - 14)
+
+    def lane_at(self, pos: QPointF | QPoint) -> int | None:
+        """The lane whose name column is under ``pos``, if any."""
+        if self.data is None or pos.x() >= LABEL_W or pos.y() < AXIS_H:
+            return None
+        index = int((pos.y() - AXIS_H) // LANE_H)
+        return index if 0 <= index < len(self.data.lanes) else None
+
+    def lane_tooltip(self, index: int) -> str:
+        assert self.data is not None
+        lane = self.data.lanes[index]
+        return f"<b>{escape(lane.rule)}</b><br>{escape(lane.zone)}"
+
     # --- interaction ---------------------------------------------------------------------------------
     def tooltip_text(self, marker: Marker) -> str:
         tz = ZoneInfo(self.data.zone) if self.data else None
@@ -245,7 +269,7 @@ class TimelineWidget(QWidget):
         lane = self.data.lanes[marker.lane].rule if self.data else ""
         names = [self.row_label(r) for r in marker.rows[:10]]
         more = marker.count - len(names)
-        lines = [f"<b>{lane}</b>", when, self.tr("%n send(s)", "", marker.count)] + names
+        lines = [f"<b>{escape(lane)}</b>", when, self.tr("%n send(s)", "", marker.count)] + names
         if more > 0:
             lines.append(self.tr("… and %1 more (click to list them)").replace("%1", str(more)))
         return "<br>".join(lines)
@@ -253,8 +277,11 @@ class TimelineWidget(QWidget):
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip:
             marker = self.marker_at(event.pos())  # type: ignore[attr-defined]
+            lane = self.lane_at(event.pos())  # type: ignore[attr-defined]
             if marker is not None:
                 QToolTip.showText(event.globalPos(), self.tooltip_text(marker), self)  # type: ignore[attr-defined]
+            elif lane is not None:
+                QToolTip.showText(event.globalPos(), self.lane_tooltip(lane), self)  # type: ignore[attr-defined]
             else:
                 QToolTip.hideText()
             return True
