@@ -118,7 +118,7 @@ def verify_token(key: bytes, token: object) -> TokenInfo | None:
 
 
 # A tracked URL: http(s), a host, nothing a header or a page could be split with.
-_URL = re.compile(r"https?://[^\s\x00-\x1f\x7f/?#]+[^\s\x00-\x1f\x7f]*", re.IGNORECASE)
+_URL = re.compile(r"https?://[A-Za-z0-9.-]+(?::[0-9]{1,5})?(?:[/?#][\x21-\x7e]*)?", re.IGNORECASE)
 _INDEX = re.compile(r"0|[1-9][0-9]{0,3}")
 LONGEST_URL = 2000
 LONGEST_CLICK = 3000  # characters of a whole click token: a 2,000-character URL in base64 and a signature
