@@ -46,7 +46,7 @@ def _ctx(request: web.Request) -> Context:
 
 
 async def _db(request: web.Request, fn: Callable[[Workspace], T]) -> T:
-    return await asyncio.wrap_future(_ctx(request).worker.submit(fn))
+    return await _ctx(request).worker.run(fn)
 
 
 def _html(body: str, status: int = 200) -> web.Response:

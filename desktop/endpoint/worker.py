@@ -5,11 +5,14 @@ busy timeout), and a loop that waits stops answering everyone. Handlers hand a f
 ``fn(ws)`` to ``submit`` and await the future. The thread takes every job queued so far and
 runs them in one ``BEGIN IMMEDIATE`` transaction, each in its own savepoint: a job that
 raises is rolled back alone, and nothing is answered before the commit — so a click that
-was answered is stored, and under load one commit serves hundreds of requests.
+was answered is stored, and under load one commit serves hundreds of requests. The answers
+of one batch go back to the event loop in one ``call_soon_threadsafe`` (one wake-up of the
+loop per batch, not per request: measured, that was a third of the cost of a request).
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import queue
 import threading
@@ -28,7 +31,19 @@ BATCH = 256
 @dataclass
 class _Job(Generic[T]):
     fn: Callable[[Workspace], T]
-    future: "Future[T]" = field(default_factory=Future)
+    future: "Future[T] | asyncio.Future[T]" = field(default_factory=Future)
+    loop: asyncio.AbstractEventLoop | None = None   # set when ``future`` is the loop's own
+
+
+def _deliver(answers: list[tuple["asyncio.Future[Any]", Any, BaseException | None]]) -> None:
+    """On the event loop: hand a batch's answers to the requests still waiting for them."""
+    for future, value, error in answers:
+        if future.done():  # the client went away and the handler was cancelled
+            continue
+        if error is not None:
+            future.set_exception(error)
+        else:
+            future.set_result(value)
 
 
 class DbWorker:
@@ -45,9 +60,17 @@ class DbWorker:
         return self._opened.result()
 
     def submit(self, fn: Callable[[Workspace], T]) -> "Future[T]":
+        """From any thread: a ``concurrent.futures.Future`` of ``fn(ws)``."""
         job: _Job[T] = _Job(fn)
         self._jobs.put(job)
-        return job.future
+        return job.future  # type: ignore[return-value]
+
+    def run(self, fn: Callable[[Workspace], T]) -> "asyncio.Future[T]":
+        """From the event loop: an awaitable of ``fn(ws)``, answered with its whole batch."""
+        loop = asyncio.get_running_loop()
+        job: _Job[T] = _Job(fn, loop.create_future(), loop)
+        self._jobs.put(job)
+        return job.future  # type: ignore[return-value]
 
     def stop(self) -> None:
         """Finish what is queued, close the connection, end the thread."""
@@ -94,12 +117,17 @@ class DbWorker:
                         results.append((job, None, exc))
         except Exception as exc:  # noqa: BLE001 - the commit itself failed: nothing was stored
             log.exception("endpoint write failed")
-            for job in jobs:
-                if not job.future.done():
-                    job.future.set_exception(exc)
-            return
+            results = [(job, None, exc) for job in jobs]
+        by_loop: dict[asyncio.AbstractEventLoop, list[tuple[Any, Any, BaseException | None]]] = {}
         for job, value, error in results:
-            if error is not None:
+            if job.loop is not None:
+                by_loop.setdefault(job.loop, []).append((job.future, value, error))
+            elif error is not None:
                 job.future.set_exception(error)
             else:
                 job.future.set_result(value)
+        for loop, answers in by_loop.items():
+            try:
+                loop.call_soon_threadsafe(_deliver, answers)
+            except RuntimeError:  # the loop closed meanwhile: nobody is waiting any more
+                pass
