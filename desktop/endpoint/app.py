@@ -134,7 +134,11 @@ async def webhook(request: web.Request) -> web.Response:
         if len(body) > limit:  # chunked, or a Content-Length that lied
             return web.json_response({"code": "body_too_large", "limit": limit}, status=413)
     headers, now = request.headers, _ctx(request).clock()
-    reply = await _db(request, lambda ws: webhooks.handle(kind, ws, headers, bytes(body), now))
+    try:
+        reply = await _db(request, lambda ws: webhooks.handle(kind, ws, headers, bytes(body), now))
+    except Exception:  # noqa: BLE001 - its savepoint was rolled back: nothing half-written
+        log.exception("webhook %s failed", kind)
+        return web.json_response({"code": "webhook_failed"}, status=500)
     return web.json_response(reply.body, status=reply.status)
 
 
