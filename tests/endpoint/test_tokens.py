@@ -47,7 +47,7 @@ def test_altered_tokens_are_refused(change: str) -> None:
     head, sig = good.split(".")
     other = tokens.make_click_token(KEY, 8, 0, "https://evil.example/")
     altered = {
-        "url": _b64(f"click:7:0:https://evil.example/".encode()) + "." + sig,
+        "url": _b64(b"click:7:0:https://evil.example/") + "." + sig,
         "ledger": _b64(f"click:8:0:{URL}".encode()) + "." + sig,
         "index": _b64(f"click:7:1:{URL}".encode()) + "." + sig,
         "signature": head + "." + ("B" if sig[0] != "B" else "C") + sig[1:],
