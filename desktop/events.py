@@ -18,6 +18,7 @@ from desktop.timeutil import to_db
 EVENT_TYPES = (
     "registered", "purchase", "cart_updated", "field_changed",
     "email_sent", "email_opened", "email_clicked", "email_bounced",
+    "email_machine_opened",  # a pixel fetched by a machine (Apple MPP, a scanner): never "opened"
     "sms_sent", "sms_delivered", "sms_failed",
     "unsubscribed", "rss_item", "custom",
 )

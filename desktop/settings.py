@@ -32,9 +32,14 @@ class Setting:
     minimum: int | None = None
     maximum: int | None = None
     validate: Callable[[Any], str | None] | None = field(default=None, compare=False)
+    help_en: str = ""   # a longer note (a tooltip, ``settings list``): what turning it on implies
+    help_it: str = ""
 
     def label(self, language: str = "en") -> str:
         return self.label_it if language == "it" else self.label_en
+
+    def help(self, language: str = "en") -> str:
+        return self.help_it if language == "it" else self.help_en
 
 
 def _country(value: str) -> str | None:
@@ -97,6 +102,19 @@ def _https_url(value: str) -> str | None:
     return None
 
 
+def _bind_host(value: str) -> str | None:
+    """Where the endpoint listens: an IP address of this computer (or ``localhost``)."""
+    import ipaddress
+
+    if value == "localhost":
+        return None
+    try:
+        ipaddress.ip_address(value)
+    except ValueError:
+        return f"{value!r} is not an IP address of this computer (e.g. 127.0.0.1, or 0.0.0.0 for every network)"
+    return None
+
+
 def _ca_bundle(value: str) -> str | None:
     if value and not Path(value).expanduser().is_file():
         return f"{value!r} is not a file (a PEM bundle with the CA certificate)"
@@ -138,7 +156,17 @@ DECLARED: tuple[Setting, ...] = (
     S("service.start_at_login", "bool", False, "Start Postino at login", "Avvia Postino all'accesso"),
     S("service.daily_summary", "bool", False, "Daily summary from the tray icon (yesterday's sends, after 9:00)", "Riepilogo giornaliero dall'icona (invii del giorno prima, dopo le 9:00)"),
     S("engine.paused", "bool", False, "Pause: check no rules and send nothing until resumed", "Pausa: nessun controllo e nessun invio fino alla ripresa"),
-    S("endpoint.public_url", "str", "", "Public https address of the unsubscribe endpoint (off while empty)", "Indirizzo pubblico https del servizio di disiscrizione (spento se vuoto)", validate=_https_url),
+    S("endpoint.public_url", "str", "", "Public https address of the endpoint (what your proxy or tunnel forwards here)", "Indirizzo pubblico https del servizio (quello che il proxy o il tunnel inoltra qui)", validate=_https_url,
+      help_en="Links in e-mails point here: PUBLIC_URL/unsubscribe/..., /c/... (clicks), /o/... (opens). Your reverse proxy or tunnel forwards them to endpoint.host:endpoint.port.",
+      help_it="I link nelle e-mail puntano qui: PUBLIC_URL/unsubscribe/..., /c/... (clic), /o/... (aperture). Il proxy o il tunnel li inoltra a endpoint.host:endpoint.port."),
+    S("endpoint.enabled", "bool", False, "Public endpoint: one-click unsubscribe, click tracking, webhooks", "Servizio pubblico: disiscrizione con un clic, tracciamento dei clic, webhook",
+      help_en="Off by default. Needs endpoint.public_url (https) and a reverse proxy or tunnel; while it does not answer, e-mails keep the mailto unsubscribe and untracked links.",
+      help_it="Spento di norma. Richiede endpoint.public_url (https) e un proxy o un tunnel; finché non risponde, le e-mail usano la disiscrizione via e-mail e link non tracciati."),
+    S("endpoint.host", "str", "127.0.0.1", "Address the endpoint listens on (127.0.0.1: this computer only)", "Indirizzo su cui il servizio è in ascolto (127.0.0.1: solo questo computer)", validate=_bind_host),
+    S("endpoint.port", "int", 8765, "Port the endpoint listens on", "Porta su cui il servizio è in ascolto", minimum=1, maximum=65535),
+    S("tracking.opens", "bool", False, "Track opens with an invisible image (EU: may need the recipient's consent)", "Traccia le aperture con un'immagine invisibile (UE: può servire il consenso del destinatario)",
+      help_en="In the EU, per-person open tracking may need the recipient's consent (ePrivacy). Opens by machines (Apple Mail Privacy Protection, scanners) are recorded apart and never count as opened.",
+      help_it="Nell'UE il tracciamento delle aperture per persona può richiedere il consenso del destinatario (ePrivacy). Le aperture automatiche (Apple Mail Privacy Protection, antivirus) sono registrate a parte e non contano come aperture."),
     S("unsubscribe.mailbox", "str", "", "Mailbox for unsubscribe requests (empty = the sender address)", "Casella per le richieste di disiscrizione (vuota = l'indirizzo del mittente)", validate=_address),
     S("smtp.ca_bundle", "str", "", "CA bundle file for a private SMTP certificate (optional)", "File dei certificati CA per un server SMTP con certificato privato (facoltativo)", validate=_ca_bundle),
     S("sms.per_minute", "int", 60, "SMS per minute at most", "SMS al minuto al massimo", minimum=1, maximum=100000),

@@ -42,9 +42,11 @@ def smtp(port, **kw):
 
 def test_batch_on_one_connection_with_complete_mime(workspace, now):
     ws = workspace
+    from tests.helpers.endpoint import running
+
     configure(ws, now, 25)
     rule, contacts, rows = setup_rows(ws, now, 12)
-    with SmtpServer() as server:
+    with SmtpServer() as server, running(ws, now, public="https://shop.example/p"):  # one-click: endpoint answers
         channel = smtp(server.port)
         summary = dispatch(ws, now, channels={"email": channel}, limits=Limits.unlimited())
     assert summary.counts == {"sent": 12}

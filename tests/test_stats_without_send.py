@@ -69,7 +69,7 @@ def test_the_migration_recounts_an_existing_workspace(workspace) -> None:
     rule = _history(workspace)
     # As the old triggers left it: the imported opens in the rule's and the overall counters.
     workspace.db.execute("UPDATE stats_q SET opened = opened + 3 WHERE rule_id IN (-1, ?)", [rule])
-    step = next(m for m in MIGRATIONS if m.name == "m0014_stats_without_send")
+    step = next(m for m in MIGRATIONS if m.name == "m0015_stats_without_send")
     with workspace.transaction():
         step.apply(workspace.db.conn)
     _check(workspace, rule)

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, Callable, Mapping
 
+from desktop.contacts.unsubscribe import record_unsubscribe
 from desktop.connectors.base import Connection, Fetched, PollError, PollSummary, register
 from desktop.connectors.bounces import Classified, classify
 from desktop.connectors.http import is_loopback
@@ -211,13 +212,8 @@ def _unsubscribe(ws: "Workspace", c: Classified, own: str, key: bytes, now: date
         info = verify_token(key, token)
         if info is None or info.purpose != "unsub" or ws.contacts.get(info.contact_id) is None:
             continue
-        column = "sms_status" if info.channel == "sms" else "email_status"
-        event = ws.events.record("unsubscribed", now, info.contact_id, ref="mailto", uid=f"mail_unsub:{own}",
-                                 payload={"channel": info.channel, "via": "mailto"})
-        if event is None:
+        if not record_unsubscribe(ws, info.contact_id, info.channel, now, via="mailto", uid=f"mail_unsub:{own}"):
             return None
-        if ws.contacts.get(info.contact_id).get(column) not in ("unsubscribed", "bounced"):
-            ws.contacts.update(info.contact_id, {column: "unsubscribed"}, now)
         return "unsubscribed"
     return None
 

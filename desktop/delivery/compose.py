@@ -9,6 +9,7 @@ an address that cannot be written, a marketing e-mail with no way to unsubscribe
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -17,7 +18,8 @@ from desktop.delivery.addresses import AddressProblem
 from desktop.delivery.channel import OutgoingMessage
 from desktop.delivery.message import build_email, envelope_address, list_id, message_id, unsubscribe_footer
 from desktop.delivery.outbox import DueRow
-from desktop.delivery.unsubscribe import Unsubscribe, UnsubscribePaths
+from desktop.delivery.tracking import add_pixel, click_tracker, rewrite_links
+from desktop.delivery.unsubscribe import Unsubscribe, UnsubscribePaths, endpoint_base
 from desktop.messages import Msg, define
 from desktop.templates import Template, render
 from desktop.templating import TemplateProblem
@@ -47,8 +49,9 @@ class Composer:
         self.language = str(get("ui.language") or "it")
         self.workspace_id = ws.meta("workspace_id") or "ws"
         self.key = tokens.workspace_key(ws)
-        self.paths = UnsubscribePaths(str(get("endpoint.public_url") or ""),
-                                      str(get("unsubscribe.mailbox") or ""), self.sender, self.key)
+        self.track_opens = bool(get("tracking.opens"))
+        self._box = str(get("unsubscribe.mailbox") or "")
+        self._paths: dict[bool, UnsubscribePaths] = {}
         self._marketing: dict[int, bool] = {}
         # Only a message that really leaves needs a way out; the sandbox's files reach nobody.
         self.leaves_pc = not get("sandbox") and bool(get("smtp.host"))
@@ -56,6 +59,14 @@ class Composer:
             self.envelope = envelope_address(self.sender)
         except AddressProblem:
             self.envelope = self.sender
+
+    def paths(self, mime: bool = True) -> UnsubscribePaths:
+        """Unsubscribe links for this run. Real messages (``mime``) ask once whether the
+        endpoint answers; the simulator, which sends nothing, trusts the settings."""
+        if mime not in self._paths:
+            base = endpoint_base(self.ws.settings, self.workspace_id, probe=mime)
+            self._paths[mime] = UnsubscribePaths(base, self._box, self.sender, self.key)
+        return self._paths[mime]
 
     def marketing(self, rule_id: int) -> bool:
         """The rule's ``marketing`` flag (default true); a rule that is gone counts as marketing."""
@@ -78,16 +89,22 @@ class Composer:
             rendered = render(template, contact, row.payload, extra)
             return OutgoingMessage(row.id, "sms", contact["phone"], sender=self.sms_sender,
                                    text=rendered.text, deadline=deadline, now=now)
-        if self.leaves_pc and not (self.paths.base or self.paths.mailbox) and self.marketing(row.rule_id):
+        paths = self.paths(mime)
+        if self.leaves_pc and not (paths.base or paths.mailbox) and self.marketing(row.rule_id):
             raise TemplateProblem(Msg("delivery.no_unsubscribe"))
         # Without MIME (the simulator) the HTML footer and the headers are never read: sign a
         # link only when a text the simulator shows (the template's own text part) carries it.
         wanted = mime or bool(template.text) or "unsubscribe_url" in template.html
-        unsub = self.paths.for_contact(row.contact_id) if wanted else Unsubscribe()
+        unsub = paths.for_contact(row.contact_id) if wanted else Unsubscribe()
         extra["unsubscribe_url"] = unsub.link
         language = contact.get("language") or self.language
         footer_html, footer_text = unsubscribe_footer(unsub.link, language) if unsub.link else ("", "")
         rendered = render(template, contact, row.payload, extra, footer_html, footer_text, text_part=mime)
+        if mime and paths.base and rendered.html:
+            html = rewrite_links(rendered.html, click_tracker(paths.base, self.key, row.id))
+            if self.track_opens:
+                html = add_pixel(html, paths.base, self.key, row.id)
+            rendered = replace(rendered, html=html)
         msg_id = message_id(row.id, self.workspace_id, self.sender)
         data = b""
         if mime:

@@ -3,8 +3,11 @@
 RFC 8058 one-click (``List-Unsubscribe-Post: List-Unsubscribe=One-Click``) needs an https
 URI in ``List-Unsubscribe`` that accepts a POST from the mailbox provider. Postino runs on
 the shop's PC, so a link to ``http://127.0.0.1:8765`` would point each recipient at their
-*own* computer. Until ``endpoint.public_url`` names a public https endpoint, the way out is a
-``mailto:`` (RFC 2369) to ``unsubscribe.mailbox`` or the sender address, whose subject
+*own* computer. The https link (and with it the one-click header, tracked links and the
+open pixel) goes into a message only while ``endpoint_base`` says so: the endpoint is
+enabled, ``endpoint.public_url`` names a public https address, and the endpoint answers its
+own health check (``desktop.endpoint.health``, cached: no request per message). Otherwise
+the way out is a ``mailto:`` (RFC 2369) to ``unsubscribe.mailbox`` or the sender address, whose subject
 carries the signed token from ``desktop/tokens.py`` (``unsubscribe <token>``), so whoever
 reads that mailbox — a person or the mailbox connector — can act on it with
 ``token_from_subject``. The footer link in the body uses the same target.
@@ -14,10 +17,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from urllib.parse import quote, urlsplit
 
 from desktop import tokens
 from desktop.delivery.addresses import AddressProblem, mailbox
+
+if TYPE_CHECKING:  # pragma: no cover
+    from desktop.endpoint.config import SettingsReader
 
 SUBJECT_WORD = "unsubscribe"
 _TOKEN = re.compile(r"\b" + SUBJECT_WORD + r"\s+([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)", re.IGNORECASE)
@@ -49,6 +56,19 @@ def public_https(url: str) -> str:
     if parts.hostname in ("localhost", "127.0.0.1", "::1") or parts.hostname.endswith(".localhost"):
         return ""
     return url.strip().rstrip("/")
+
+
+def endpoint_base(settings: "SettingsReader", workspace_id: str, *, probe: bool = True) -> str:
+    """The public base URL for links in messages, or "" while the endpoint cannot answer.
+
+    ``probe=False`` (the simulator, which sends nothing) trusts the settings alone."""
+    from desktop.endpoint.config import EndpointConfig
+    from desktop.endpoint.health import live
+
+    config = EndpointConfig.from_settings(settings)
+    if not probe:
+        return config.public_url if config.serves else ""
+    return live(config, workspace_id)
 
 
 def usable_mailbox(address: str) -> str:

@@ -38,13 +38,14 @@ from desktop.timeutil import to_db
 if TYPE_CHECKING:  # pragma: no cover
     from desktop.workspace import Workspace
 
-__all__ = ["MAX_BODY", "WebhookReply", "handle", "PLATFORMS"]
+__all__ = ["KINDS", "MAX_BODY", "WebhookReply", "handle", "PLATFORMS"]
 
 log = logging.getLogger("postino.webhooks")
 MAX_BODY = 1024 * 1024        # 1 MiB: a shop's order with hundreds of lines is well under 100 KiB
 KEEP_DELIVERIES = timedelta(days=30)
 PLATFORMS: dict[str, Platform] = {"woocommerce": webhook_woo.PLATFORM, "shopify": webhook_shopify.PLATFORM,
                                   "generic": webhook_generic.PLATFORM}
+KINDS = tuple(PLATFORMS)       # the server's ``POST /webhooks/{kind}`` routes
 
 define({
     "webhook.unknown_kind": ("Webhook sconosciuto: {kind}", "Unknown webhook kind: {kind}"),

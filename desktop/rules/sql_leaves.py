@@ -189,6 +189,7 @@ def behaviour_sql(leaf: dict, rule_id: int | None, clock: EvalClock, p: Params) 
         return (f"(c.registered_at > {p.add(ts(clock.window_start - delta))} "
                 f"AND c.registered_at <= {p.add(ts(now - delta))})")
     if name in ("opened", "not_opened", "clicked", "not_clicked"):
+        # Machine fetches of the open pixel are their own type (email_machine_opened): never here.
         kind = "email_opened" if "opened" in name else "email_clicked"
         if name.startswith("not_") and not leaf.get("link") and not (leaf.get("this_rule") and rule_id is not None):
             # The contact row keeps its latest open and click (triggers, migration 5): no probe

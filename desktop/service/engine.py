@@ -18,6 +18,8 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any, Callable
 
+from desktop.endpoint.config import EndpointConfig
+from desktop.endpoint.control import EndpointControl
 from desktop.messages import Msg, define
 from desktop.rules.engine import rule_schedule
 from desktop.schedule import Schedule
@@ -50,6 +52,7 @@ class EngineStatus:
     errors: list[Msg] = field(default_factory=list)
     last_dispatch: dict[str, int] = field(default_factory=dict)
     paused_channels: dict[str, Msg] = field(default_factory=dict)
+    endpoint: Msg | None = None   # the public endpoint's latest news: listening, stopped, or why not
 
 
 class Engine:
@@ -81,6 +84,7 @@ class Engine:
         self.ws: Workspace | None = None
         self.tick: Tick | None = None
         self.scheduler: RuleScheduler | None = None
+        self.endpoint: EndpointControl | None = None
         self.status = EngineStatus()
 
     # -- life cycle ---------------------------------------------------------------------------
@@ -104,7 +108,12 @@ class Engine:
             self.scheduler.start()
             self._pollers_stamp = self._start_pollers()
             self.scheduler.run_soon("sweep", self.sweep)
+            self.endpoint = EndpointControl(self._folder, self._clock, self._endpoint_config,
+                                            on_change=self._endpoint_news)
+            self.endpoint.sync()
         except BaseException:
+            if self.endpoint is not None:
+                self.endpoint.stop()
             if self.scheduler is not None:
                 self.scheduler.shutdown(wait=False)
             if self.ws is not None:
@@ -150,11 +159,20 @@ class Engine:
             self.scheduler.shutdown(wait=True)
         for thread in self._threads:
             thread.join()
+        if self.endpoint is not None:  # its own connection closes before the lock is released
+            self.endpoint.stop()
         if self.ws is not None:
             with self._db_lock:
                 self.ws.close()
         self._lock.release()
         self.status.running = False
+
+    def _endpoint_config(self) -> EndpointConfig:
+        with self._db_lock:
+            return EndpointConfig.from_settings(self.ws.settings)
+
+    def _endpoint_news(self, msg: Msg) -> None:
+        self.status.endpoint = msg
 
     def reload(self) -> None:
         """Rules changed: rebuild the jobs now (the watcher also notices within seconds)."""
@@ -306,5 +324,6 @@ class Engine:
                 if self._connections_stamp() != self._pollers_stamp:
                     self._pollers_stamp = self._start_pollers()
                 self._serve_requests()
+                self.endpoint.sync()  # endpoint settings changed: the server follows
             except Exception:  # keep watching; the status line shows it
                 log.exception("engine watch failed")

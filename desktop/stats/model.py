@@ -35,6 +35,7 @@ class Stats:
     sms_delivered: int = 0
     sms_failed: int = 0
     purchases: int = 0
+    machine_opened: int = 0   # pixels fetched by machines (Apple MPP, scanners): not in open_rate
     revenue: float = 0.0
 
     @classmethod

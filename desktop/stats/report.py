@@ -64,6 +64,7 @@ def to_text(*, zone: str, since: date, until: date, rule: RuleRow | None, totals
         ("delivered", totals.delivered), ("failed", totals.failed), ("bounced", totals.bounced),
         ("opened (unique / total)", f"{totals.opened_unique} / {totals.opened}"),
         ("clicked (unique / total)", f"{totals.clicked_unique} / {totals.clicked}"),
+        ("machine opens (not in opens)", totals.machine_opened),
         ("open rate", _pct(totals.open_rate)), ("click rate", _pct(totals.click_rate)),
         ("click-to-open rate", _pct(totals.click_to_open_rate)), ("unsubscribed", totals.unsubscribed),
         ("SMS delivered / failed", f"{totals.sms_delivered} / {totals.sms_failed}"),

@@ -2727,6 +2727,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Machine opens</source>
+        <translation>Machine opens</translation>
+    </message>
+    <message>
         <source>Clicked (unique)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2761,6 +2765,10 @@
     <message>
         <source>Click-to-open rate: unique clicks out of unique opens</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images fetched by machines (Apple Mail Privacy Protection, scanners): not counted as opens</source>
+        <translation>Images fetched by machines (Apple Mail Privacy Protection, scanners): not counted as opens</translation>
     </message>
     <message>
         <source>Messages whose fate a crash left unknown (see Activity)</source>

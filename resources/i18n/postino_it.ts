@@ -2727,6 +2727,10 @@
         <translation>Aperture (totali)</translation>
     </message>
     <message>
+        <source>Machine opens</source>
+        <translation>Aperture automatiche</translation>
+    </message>
+    <message>
         <source>Clicked (unique)</source>
         <translation>Cliccati (unici)</translation>
     </message>
@@ -2761,6 +2765,10 @@
     <message>
         <source>Click-to-open rate: unique clicks out of unique opens</source>
         <translation>Click-to-open rate: clic unici sulle aperture uniche</translation>
+    </message>
+    <message>
+        <source>Images fetched by machines (Apple Mail Privacy Protection, scanners): not counted as opens</source>
+        <translation>Immagini scaricate da sistemi automatici (Apple Mail Privacy Protection, antivirus): non contano come aperture</translation>
     </message>
     <message>
         <source>Messages whose fate a crash left unknown (see Activity)</source>

@@ -176,6 +176,7 @@ class SettingsPage(QWidget):
             if isinstance(widget, QCheckBox):
                 widget.setText(text)
             label.setText(text)
+            widget.setToolTip(BY_KEY[key].help(LANGUAGE.code))  # what turning it on implies, if anything
         for widget in self.widgets.values():
             if isinstance(widget, QComboBox) and not widget.isEditable():
                 for i in range(widget.count()):

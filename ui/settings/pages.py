@@ -16,7 +16,8 @@ class GeneralPage(SettingsPage):
     NAME = "general"
     KEYS = ("business.name", "business.timezone", "business.country", "business.quiet_hours",
             "ui.language", "import.date_order", "sandbox", "service.start_at_login", "service.daily_summary",
-            "endpoint.public_url", "updates.check_url")
+            "endpoint.enabled", "endpoint.public_url", "endpoint.host", "endpoint.port", "tracking.opens",
+            "updates.check_url")
 
     def title(self) -> str:
         return self.tr("General")

@@ -133,12 +133,15 @@ class StatisticsPage(QWidget):
                                "clicked_unique": self.tr("Clicked")})
         headers = {"rule": self.tr("Rule"), "sent": self.tr("Sent"), "delivered": self.tr("Delivered"),
                    "opened_unique": self.tr("Opened (unique)"), "opened": self.tr("Opened (total)"),
+                   "machine_opened": self.tr("Machine opens"),
                    "clicked_unique": self.tr("Clicked (unique)"), "clicked": self.tr("Clicked (total)"),
                    "ctor": self.tr("CTOR"), "bounced": self.tr("Bounced"), "unsubscribed": self.tr("Unsubscribed"),
                    "deferred_cap": self.tr("Deferred by caps"), "dropped_cap": self.tr("Dropped by caps"),
                    "uncertain": self.tr("Uncertain"), "revenue": self.tr("Revenue")}
         self.model.set_texts(headers, {
             "ctor": self.tr("Click-to-open rate: unique clicks out of unique opens"),
+            "machine_opened": self.tr("Images fetched by machines (Apple Mail Privacy Protection, scanners): "
+                                      "not counted as opens"),
             "uncertain": self.tr("Messages whose fate a crash left unknown (see Activity)")},
             self.tr("(no rule)"), self.tr("(deleted rule #%1)"))
         self.empty.set_texts(self.tr("No sends in this period yet — simulate a rule, then enable it"),

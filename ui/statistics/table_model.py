@@ -23,6 +23,7 @@ COLUMNS: tuple[tuple[str, Callable[[Stats], Any]], ...] = (
     ("delivered", lambda s: s.delivered),
     ("opened_unique", lambda s: s.opened_unique),
     ("opened", lambda s: s.opened),
+    ("machine_opened", lambda s: s.machine_opened),
     ("clicked_unique", lambda s: s.clicked_unique),
     ("clicked", lambda s: s.clicked),
     ("ctor", lambda s: s.click_to_open_rate),

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import sqlite3
 
-VERSION = 14
+VERSION = 15
 
 
 def apply(conn: sqlite3.Connection) -> None:
