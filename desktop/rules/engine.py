@@ -93,6 +93,8 @@ def check_rule(ws: Any, rule: Rule, rule_id: int, now: datetime, *, business: Bu
     with ws.transaction():
         for row in ws.db.execute(compiled.sql, compiled.params):
             contact_id, occurrence, event_id, tz, phone, anniversary = row[:6]
+            if compiled.occurrence is not None:
+                occurrence = compiled.occurrence
             recipient_zone = resolve_zone(tz, phone, business.zone) if per_recipient else zone
             if per_recipient and rule.resend["policy"] == "every_n_days":
                 occurrence = calendar.day_occurrence(contact_id, recipient_zone)

@@ -111,7 +111,7 @@ class Rematch:
                                 ignore_resend=True, contacts_from=IDS)
         for found in conn.execute(compiled.sql, compiled.params):
             answer.contacts.add(found[0])
-            answer.pairs.add((found[0], found[1]))
+            answer.pairs.add((found[0], compiled.occurrence if compiled.occurrence is not None else found[1]))
         return answer
 
     def _window_start(self, rule_id: int, matched_at: datetime) -> datetime:

@@ -31,6 +31,10 @@ class CompiledRule:
     sql: str
     params: list[Any]
     anniversary_field: str | None = None  # a top-level anniversary condition, refined per zone
+    # The occurrence when it is the same for every row ('once', today's 'day:…'): the query
+    # then selects NULL in its place — a text column per row is a new Python string per row,
+    # a measurable part of reading 400,000 matches — and the reader takes this one instead.
+    occurrence: str | None = None
 
 
 def _tree(node: dict, ctx: "_Ctx", skip: dict | None) -> str:
@@ -91,6 +95,7 @@ def compile_rule(rule: Rule, *, fields: dict[str, FieldSpec], group_ids: dict[st
     driver = occurrence_driver(rule.conditions) if policy == "per_occurrence" else None
     select_event = "NULL"
     occurrence = "'once'"
+    constant: str | None = None
     if driver is not None:
         source = "events d CROSS JOIN contacts c" if driver["behaviour"] == "rss_new_item" else \
             "events d JOIN contacts c ON c.id = d.contact_id"
@@ -102,9 +107,11 @@ def compile_rule(rule: Rule, *, fields: dict[str, FieldSpec], group_ids: dict[st
         source = "contacts c"
         where = []
         if policy == "every_n_days":
-            occurrence = f"'day:' || {p.add(clock.today.isoformat())}"
+            constant = "day:" + clock.today.isoformat()
         elif policy == "yearly":
             occurrence = _yearly_occurrence(rule, fields, clock, p)
+        else:
+            constant = "once"
     # The SELECT list's parameters must come first: rebuild in textual order.
     head_params = list(p)
     p.clear()
@@ -134,13 +141,13 @@ def compile_rule(rule: Rule, *, fields: dict[str, FieldSpec], group_ids: dict[st
         where.append(_resend_sql(rule, rule_id, occurrence, clock, p, fields))
     anniversary = _top_anniversary(rule.conditions)
     ann_col = f'c."{fields[anniversary].column}"' if anniversary else "NULL"
-    sql = (f"SELECT c.id, {occurrence} AS occurrence, {select_event} AS event_id, c.timezone, "
+    sql = (f"SELECT c.id, {'NULL' if constant else occurrence} AS occurrence, {select_event} AS event_id, c.timezone, "
            f"c.phone, {ann_col} AS anniversary{consented} FROM {source} WHERE " + " AND ".join(where or ["1"]))
     # Textual order: the occurrence's parameter (SELECT) or the driver's (first in WHERE) come
     # before everything else; driver occurrence expressions themselves take none.
     if contacts_from is not None:  # a page of contacts: per-contact subqueries, not whole-list ones
         sql = correlated(sql)
-    return CompiledRule(sql=sql, params=head_params + list(p), anniversary_field=anniversary)
+    return CompiledRule(sql=sql, params=head_params + list(p), anniversary_field=anniversary, occurrence=constant)
 
 
 def _resend_sql(rule: Rule, rule_id: int, occurrence: str, clock: EvalClock, p: Params,
