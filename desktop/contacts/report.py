@@ -17,12 +17,21 @@ class RowError(NamedTuple):
 
     line: int
     column: str
-    reason: str
+    reason: str      # in English (logs, tests)
+    coded: str = ""  # the same reason as an encoded ``Msg`` when it has a code (``words`` translates it)
 
     def __str__(self) -> str:
+        return self.words("en")
+
+    def words(self, language: str) -> str:
+        """The line for a report in ``language`` (the reason may be a coded message)."""
+        reason = text(self.coded or self.reason, language)
+        if language == "it":
+            return f'riga {self.line}, colonna "{self.column}": {reason}' if self.column \
+                else f"riga {self.line}: {reason}"
         if self.column:
-            return f'line {self.line}, column "{self.column}": {self.reason}'
-        return f"line {self.line}: {self.reason}"
+            return f'line {self.line}, column "{self.column}": {reason}'
+        return f"line {self.line}: {reason}"
 
 
 @dataclass
@@ -58,7 +67,9 @@ class ImportReport:
     left_out: dict[str, int] = field(default_factory=dict)  # events: reason -> rows not imported on purpose
 
     def add_error(self, line: int, column: str, reason: str) -> None:
-        self.errors.append(RowError(line, column, reason))
+        """``reason`` is English text or an encoded ``Msg`` (``desktop.errors.reason_of``)."""
+        coded = reason if reason.startswith('{"code"') else ""
+        self.errors.append(RowError(line, column, text(coded, "en") if coded else reason, coded))
 
     def count_consent(self, channel: str, status: str, why: str) -> None:
         key = (channel, status, why)

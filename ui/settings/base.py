@@ -21,6 +21,7 @@ from desktop.settings import BY_KEY, Setting, coerce
 from desktop.timeutil import zone_names
 from ui.resources import LANGUAGE
 from ui.widgets import error_label, show_field_error
+from ui.words import error_text
 
 CHOICE_WORDS = {
     "it": "Italiano", "en": "English",
@@ -162,7 +163,7 @@ class SettingsPage(QWidget):
             try:
                 values[key] = coerce(BY_KEY[key], self.raw(key))
             except InputError as exc:
-                problems[key] = str(exc).split(": ", 1)[-1]
+                problems[key] = error_text(exc, bare=True)
         if not problems:
             problems = self.check_extra(values)
         for key in self.KEYS:
