@@ -21,6 +21,7 @@ from ui.ops import CollectionOp, OpChanges, OpRunner, QueryOp
 from ui.resources import LANGUAGE
 from ui.tray.words import say
 from ui.widgets import PAGE_MARGINS, Heading
+from ui.dates import date_edit_format, format_datetime
 
 FILTER_STATES = ("planned", "deferred", "sent", "failed", "skipped", "dropped", "uncertain")
 
@@ -67,7 +68,7 @@ class ActivityPage(QWidget):
         self.until = QDateEdit(QDate.currentDate())
         for edit in (self.since, self.until):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setDisplayFormat(date_edit_format())
             edit.setEnabled(False)
             edit.dateChanged.connect(lambda _d: self.reload())
         self.use_dates.toggled.connect(self._dates_toggled)
@@ -265,7 +266,7 @@ class ActivityPage(QWidget):
         self.errors_list.clear()
         tz = ZoneInfo(self.zone)
         for checked_at, rule, error in self.errors:
-            self.errors_list.addItem(f"{from_db(checked_at).astimezone(tz):%Y-%m-%d %H:%M} · {rule}: "
+            self.errors_list.addItem(f"{format_datetime(from_db(checked_at).astimezone(tz))} · {rule}: "
                                      f"{text(error, LANGUAGE.code)}")
         if not self.errors:
             self.errors_list.addItem(self.tr("No errors in recent rule checks."))

@@ -21,6 +21,7 @@ from desktop.timeutil import from_db, valid_zone
 from ui.contacts.queries import BLOCK, Search, count_matching, fetch_block
 from ui.ops import OpRunner, QueryOp
 from ui.resources import LANGUAGE
+from ui.dates import format_date, format_datetime
 
 Index = QModelIndex | QPersistentModelIndex
 STATUS_WORDS = {
@@ -200,13 +201,13 @@ class ContactsModel(QAbstractTableModel):
                 moment = from_db(str(value)).astimezone(self.zone)
             except ValueError:
                 return str(value)
-            return moment.strftime("%d/%m/%Y %H:%M" if self.language == "it" else "%Y-%m-%d %H:%M")
+            return format_datetime(moment)
         if spec.type == "date":
             try:
                 day = datetime.strptime(str(value), "%Y-%m-%d")
             except ValueError:
                 return str(value)
-            return day.strftime("%d/%m/%Y" if self.language == "it" else "%Y-%m-%d")
+            return format_date(day)
         if spec.type == "number" and isinstance(value, (int, float)):
             return locale.toString(float(value), "f", 2).rstrip("0").rstrip(locale.decimalPoint()) \
                 if float(value) != int(value) else locale.toString(int(value))

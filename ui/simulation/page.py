@@ -20,6 +20,7 @@ from ui.simulation.run import MAX_DAYS, PROGRESS_STEPS, SimRun, rule_choices, ru
 from ui.simulation.table import SimulationTableModel
 from ui.simulation.timeline import MIN_SPAN, TimelineWidget
 from ui.widgets import PAGE_MARGINS, Heading
+from ui.dates import datetime_edit_format
 
 ZOOM_STEPS = 1000
 
@@ -42,7 +43,7 @@ class SimulationPage(QWidget):
         self.start = QDateTimeEdit()
         self.start.setObjectName("simulation_start")
         self.start.setCalendarPopup(True)
-        self.start.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.start.setDisplayFormat(datetime_edit_format())
         self.start.setDateTime(QDateTime.currentDateTime())
         self.days = QSpinBox()
         self.days.setObjectName("simulation_days")

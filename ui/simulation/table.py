@@ -20,6 +20,7 @@ from PySide6.QtGui import QColor
 from desktop.messages import Msg, text
 from desktop.simulate import SimulationResult
 from ui.resources import LANGUAGE
+from ui.dates import format_datetime
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -175,7 +176,7 @@ class SimulationTableModel(QAbstractTableModel):
 
     def _display(self, row: SimRow, column: str) -> str:
         if column == "when":
-            return row.local.strftime("%Y-%m-%d %H:%M")
+            return format_datetime(row.local)
         if column == "recipient":
             return f"{row.name} <{row.to}>" if row.name and row.to else (row.to or row.name)
         if column == "outcome":
