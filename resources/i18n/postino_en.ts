@@ -2673,27 +2673,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>sandbox off</source>
+        <source>e-mail and SMS not configured yet — messages are kept in the outbox folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>SMTP not configured</source>
+        <source>e-mail not configured yet — messages are kept in the outbox folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Twilio not configured</source>
+        <source>SMS not configured yet — messages are kept in the outbox folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>SMTP password missing</source>
+        <source>e-mail sends paused (see the note)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Twilio token missing</source>
+        <source>SMS sends paused (see the note)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>sandbox for %1</source>
+        <source>Sandbox: a test mode. Messages are written as files in the outbox folder of the workspace instead of being sent; turn it off in Settings › General.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -2673,28 +2673,28 @@
         <translation>sandbox attiva (i messaggi vanno nella cartella outbox)</translation>
     </message>
     <message>
-        <source>sandbox off</source>
-        <translation>sandbox disattivata</translation>
+        <source>e-mail and SMS not configured yet — messages are kept in the outbox folder</source>
+        <translation>e-mail e SMS non ancora configurati — i messaggi restano nella cartella posta in uscita</translation>
     </message>
     <message>
-        <source>SMTP not configured</source>
-        <translation>SMTP non configurato</translation>
+        <source>e-mail not configured yet — messages are kept in the outbox folder</source>
+        <translation>e-mail non ancora configurata — i messaggi restano nella cartella posta in uscita</translation>
     </message>
     <message>
-        <source>Twilio not configured</source>
-        <translation>Twilio non configurato</translation>
+        <source>SMS not configured yet — messages are kept in the outbox folder</source>
+        <translation>SMS non ancora configurati — i messaggi restano nella cartella posta in uscita</translation>
     </message>
     <message>
-        <source>SMTP password missing</source>
-        <translation>manca la password SMTP</translation>
+        <source>e-mail sends paused (see the note)</source>
+        <translation>invii e-mail in pausa (vedi la nota)</translation>
     </message>
     <message>
-        <source>Twilio token missing</source>
-        <translation>manca il token Twilio</translation>
+        <source>SMS sends paused (see the note)</source>
+        <translation>invii SMS in pausa (vedi la nota)</translation>
     </message>
     <message>
-        <source>sandbox for %1</source>
-        <translation>sandbox per %1</translation>
+        <source>Sandbox: a test mode. Messages are written as files in the outbox folder of the workspace instead of being sent; turn it off in Settings › General.</source>
+        <translation>Sandbox: una modalità di prova. I messaggi vengono scritti come file nella cartella outbox (posta in uscita) dell&apos;area di lavoro invece di essere inviati; si spegne in Impostazioni › Generale.</translation>
     </message>
     <message>
         <source>Workspace: %1 — reading…</source>
