@@ -118,8 +118,12 @@ def test_the_settings_pages_refuse_header_breaks_and_show_typed_markup_as_text(q
 
 def test_send_test_shows_the_setup_hint_in_the_users_language(qtbot, runner, workspace) -> None:
     """Implicit TLS against a server that greets in plain text (a 587-style port): the page
-    says which setting to change, in Italian (the workspace's language)."""
+    says which setting to change, in Italian (the window's language)."""
     from datetime import datetime, timezone
+
+    from ui.resources import LANGUAGE
+
+    LANGUAGE.switch("it")
 
     from tests.helpers.smtp_server import SmtpServer
 

@@ -67,7 +67,7 @@ class SecretPage(SettingsPage):
         last = list(self.widgets.values())[-1]
         QWidget.setTabOrder(last, self.secret)
         self.stored: bool | None = None
-        # "Send a test": uses the saved settings and the stored secret, reports the server's answer.
+        # "Send a test": the values on this page (saved or not) and the typed or stored secret.
         self.test_to = QLineEdit()
         self.test_to.setObjectName(f"test_to_{self.KIND}")
         self.test_button = QPushButton()
@@ -133,7 +133,7 @@ class SecretPage(SettingsPage):
             self._secret_state_text()
             self.test_label.setText(self.tr("Send a test"))
             self.test_button.setText(self.tr("Send test"))
-            self.test_button.setToolTip(self.tr("Uses the saved settings: save first if you changed them"))
+            self.test_button.setToolTip(self.tr("Uses the values on this page as they are now, saved or not"))
             self.test_to.setPlaceholderText(self.test_placeholder())
 
     def secret_title(self) -> str:
