@@ -2181,12 +2181,16 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Uses the saved settings: save first if you changed them</source>
+        <source>Uses the values on this page as they are now, saved or not</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>SettingsView</name>
+    <message>
+        <source>correct the fields marked in red first.</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Settings</source>
         <translation type="unfinished"></translation>

@@ -2181,12 +2181,16 @@
         <translation>Invia prova</translation>
     </message>
     <message>
-        <source>Uses the saved settings: save first if you changed them</source>
-        <translation>Usa le impostazioni salvate: salva prima se le hai cambiate</translation>
+        <source>Uses the values on this page as they are now, saved or not</source>
+        <translation>Usa i valori di questa pagina così come sono ora, salvati o no</translation>
     </message>
 </context>
 <context>
     <name>SettingsView</name>
+    <message>
+        <source>correct the fields marked in red first.</source>
+        <translation>correggi prima i campi segnati in rosso.</translation>
+    </message>
     <message>
         <source>Settings</source>
         <translation>Impostazioni</translation>
