@@ -9,7 +9,7 @@ from datetime import datetime, timezone
 
 from desktop.rules.conflicts import find_conflicts
 from desktop.rules.engine import last_check
-from desktop.rules.words import action_words, trigger_words
+from desktop.rules.words import action_words, field_labels, trigger_words
 from desktop.workspace import Workspace
 
 
@@ -29,7 +29,7 @@ def _list(args: argparse.Namespace, ws: Workspace) -> int:
         upcoming = next_check(schedule, now, business=business) if rule.enabled else None
         state = "on " if rule.enabled else "off"
         print(f"[{state}] {rule.name}")
-        print(f"      {action_words(rule, language)} — {trigger_words(rule, language)}")
+        print(f"      {action_words(rule, language)} — {trigger_words(rule, language, field_labels(ws, language))}")
         print(f"      {describe(schedule, language, business=business)}")
         when = lambda t: t.astimezone().strftime("%Y-%m-%d %H:%M") if t else "—"  # noqa: E731
         print(f"      next check: {when(upcoming)}   last check: {when(last)}")
