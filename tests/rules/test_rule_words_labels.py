@@ -11,6 +11,6 @@ def test_fields_are_named_by_their_translated_labels(workspace, now) -> None:
     rules = {r.name: r for r in workspace.rules.all()}
     italian, english = field_labels(workspace, "it"), field_labels(workspace, "en")
     assert trigger_words(rules["Buon compleanno"], "it", italian) == "anniversario: Data di nascita"
-    assert trigger_words(rules["Buon compleanno"], "en", english) == "anniversary: Date of birth"
+    assert trigger_words(rules["Buon compleanno"], "en", english) == "anniversary: Birthday"
     reengage = trigger_words(rules["Riattivazione 90 giorni"], "it", italian)
     assert "registered_at" not in reengage and "Data di registrazione" in reengage
