@@ -134,7 +134,22 @@ class SettingsView(QWidget):
     def page(self, name: str) -> SettingsPage:
         return next(p for p in self.pages if p.NAME == name)
 
+    def _say_status(self, key: str, exc: BaseException | None = None) -> None:
+        """The footer's note, kept as what it says (not its words) so a language switch —
+        often the very change just saved — re-says it in the new language."""
+        self._status = (key, exc)
+        self._status_text()
+
+    def _status_text(self) -> None:
+        key, exc = getattr(self, "_status", ("", None))
+        words = {"invalid": self.tr("Nothing was saved: correct the fields marked in red."),
+                 "saved_but_secret": self.tr("Settings saved, but a secret could not be stored (see the red note)."),
+                 "saved": self.tr("Settings saved."),
+                 "failed": self.tr("Nothing was saved: %1").replace("%1", error_text(exc) if exc else "")}
+        self.status.setText(words.get(key, ""))
+
     def retranslate_ui(self) -> None:
+        self._status_text()
         self.heading.setText(self.tr("Settings"))
         self.save_button.setText(self.tr("Save"))
         self.save_button.setToolTip(self.tr("Save the settings of every page (Ctrl+S)"))
@@ -176,7 +191,7 @@ class SettingsView(QWidget):
             values.update(page_values)
         if first_bad is not None:
             self.page_list.setCurrentRow(first_bad)
-            self.status.setText(self.tr("Nothing was saved: correct the fields marked in red."))
+            self._say_status("invalid")
             return False
         changed = {k: v for k, v in values.items() if self.loaded.get(k) != v}
         new_secrets = {p.KIND: p.secret_text() for p in self.pages
@@ -199,10 +214,10 @@ class SettingsView(QWidget):
                     page.secret.clear()
                     page.set_stored(True)
         if problems:
-            self.status.setText(self.tr("Settings saved, but a secret could not be stored (see the red note)."))
+            self._say_status("saved_but_secret")
         else:
-            self.status.setText(self.tr("Settings saved."))
+            self._say_status("saved")
 
     def _failed(self, exc: BaseException) -> None:
         self.save_button.setEnabled(True)
-        self.status.setText(self.tr("Nothing was saved: %1").replace("%1", error_text(exc)))
+        self._say_status("failed", exc)
