@@ -26,7 +26,7 @@ define({
     "setting.not_band": ("{value!r} non è una fascia oraria come 21:00-09:00", "{value!r} is not a band like 21:00-09:00"),
     "setting.bands_all_day": ("queste fasce di silenzio coprono tutto il giorno: non si potrebbe mai inviare nulla",
                               "these quiet hours cover the whole day; nothing could ever be sent"),
-    "setting.bad_address": ("{value!r} non è un indirizzo e-mail valido come negozio@example.com ({error})",
+    "setting.bad_address": ("{value!r} non è un indirizzo e-mail valido come negozio@example.com",
                             "{value!r} is not a valid e-mail address like shop@example.com ({error})"),
     "setting.url_markup": ("{value!r} contiene spazi, virgolette o caratteri speciali",
                            "{value!r} contains spaces, quotes or markup characters"),

@@ -25,7 +25,7 @@ define({
                         "prefisso internazionale",
                         "{value!r} could be {abroad} ({other}) or a number of {region}: write it with + and the "
                         "country code"),
-    "phone.not_phone": ("{value!r} non è un numero di telefono ({error})", "{value!r} is not a phone number ({error})"),
+    "phone.not_phone": ("{value!r} non è un numero di telefono", "{value!r} is not a phone number ({error})"),
     "phone.not_valid": ("{value!r} non è un numero di telefono valido per {region} o per l'estero",
                         "{value!r} is not a valid phone number for {region} or abroad"),
 })

@@ -21,7 +21,7 @@ from desktop.fields import STATUSES, FieldSpec
 from desktop.messages import Msg, define
 
 define({
-    "value.bad_email": ("{value!r} non è un indirizzo e-mail valido ({error})",
+    "value.bad_email": ("{value!r} non è un indirizzo e-mail valido (es. nome@example.it)",
                         "{value!r} is not a valid e-mail address ({error})"),
     "value.bad_calendar_date": ("{value!r} non è una data del calendario", "{value!r} is not a real calendar date"),
     "value.not_date": ("{value!r} non è una data (atteso {order} oppure aaaa-mm-gg)",

@@ -171,7 +171,9 @@ class ContactsModel(QAbstractTableModel):
             return self.fields[section].label(self.language)
         if role == Qt.ItemDataRole.ToolTipRole:
             spec = self.fields[section]
-            return f"{spec.label(self.language)} ({spec.name})"
+            # The key is what a template writes ({{ phone }}): said as such, not as a bare word.
+            return QCoreApplication.translate("ContactsModel", "%1 — in templates: {{ %2 }}") \
+                .replace("%1", spec.label(self.language)).replace("%2", spec.name)
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

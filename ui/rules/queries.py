@@ -118,10 +118,13 @@ def editor_context(c: OpContext, rule_id: int | None) -> EditorContext:
 
 
 def bare_message(exc: InputError) -> str:
-    """The message without its ``where:`` prefix (the editor shows the place itself)."""
-    text = str(exc)
+    """The message without its ``where:`` prefix (the editor shows the place itself), in the
+    UI's language when the engine coded it."""
+    if exc.msg is not None:
+        return text(exc.msg, LANGUAGE.code)
+    text_ = str(exc)
     prefix = f"{exc.where}: " if exc.where else ""
-    return text[len(prefix):] if prefix and text.startswith(prefix) else text
+    return text_[len(prefix):] if prefix and text_.startswith(prefix) else text_
 
 
 @dataclass

@@ -201,7 +201,8 @@ class SimulationPage(QWidget):
              "schedule": self.tr("Not allowed by the schedule"), "cap_dropped": self.tr("Frequency cap"),
              "template_error": self.tr("Template error"), "failed": self.tr("Failed"),
              "after_horizon": self.tr("After the period"), "error": self.tr("Rule error"),
-             "skipped": self.tr("Skipped"), "dropped": self.tr("Dropped"), "uncertain": self.tr("Uncertain")})
+             "skipped": self.tr("Skipped"), "dropped": self.tr("Dropped"), "uncertain": self.tr("Uncertain")},
+            {"email": self.tr("E-mail"), "sms": self.tr("SMS"), "group": self.tr("Group")})
         self._status_text()
         self._marker_text()
         self.timeline.update()

@@ -75,11 +75,13 @@ class SimulationTableModel(QAbstractTableModel):
         self.sort_order = Qt.SortOrder.AscendingOrder
         self._headers: list[str] = list(self.COLUMNS)
         self._outcomes: dict[str, str] = {}
+        self._channels: dict[str, str] = {}
         self._haystacks: list[str] | None = None
         self._reasons: dict[int, str] = {}   # id(row) -> reason text in the current language
 
-    def set_texts(self, headers: list[str], outcomes: dict[str, str]) -> None:
+    def set_texts(self, headers: list[str], outcomes: dict[str, str], channels: dict[str, str] | None = None) -> None:
         self._headers, self._outcomes = headers, outcomes
+        self._channels = channels or {}
         self._haystacks = None  # outcome words are searched and sorted too, and follow the language
         self._reasons: dict[int, str] = {}
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)
@@ -183,4 +185,6 @@ class SimulationTableModel(QAbstractTableModel):
             return self.outcome_text(row.outcome)
         if column == "reason":
             return self.reason_text(row)
+        if column == "channel":
+            return self._channels.get(row.channel, row.channel)
         return str(getattr(row, {"message": "what"}.get(column, column)))
