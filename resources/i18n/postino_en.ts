@@ -575,6 +575,13 @@
     </message>
 </context>
 <context>
+    <name>ContactsModel</name>
+    <message>
+        <source>%1 — in templates: {{ %2 }}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ContactsPage</name>
     <message>
         <source>Contacts</source>
@@ -2407,6 +2414,18 @@
     </message>
     <message>
         <source>Uncertain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

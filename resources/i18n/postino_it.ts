@@ -575,6 +575,13 @@
     </message>
 </context>
 <context>
+    <name>ContactsModel</name>
+    <message>
+        <source>%1 — in templates: {{ %2 }}</source>
+        <translation>%1 — nei modelli: {{ %2 }}</translation>
+    </message>
+</context>
+<context>
     <name>ContactsPage</name>
     <message>
         <source>Contacts</source>
@@ -2408,6 +2415,18 @@
     <message>
         <source>Uncertain</source>
         <translation>Incerto</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Gruppo</translation>
     </message>
     <message>
         <source>Simulating…</source>
