@@ -10,6 +10,7 @@ from datetime import datetime, timezone
 from desktop.rules.conflicts import find_conflicts
 from desktop.rules.engine import last_check
 from desktop.rules.words import action_words, field_labels, trigger_words
+from desktop.cli.words import language as cli_language
 from desktop.workspace import Workspace
 
 
@@ -17,7 +18,7 @@ def _list(args: argparse.Namespace, ws: Workspace) -> int:
     from desktop.schedule import Schedule, describe, next_check
 
     business = ws.rules.business()
-    language = args.language or ws.settings.get("ui.language")
+    language = args.language or cli_language(ws)
     now = datetime.now(timezone.utc)
     rules = ws.rules.all()
     if not rules:

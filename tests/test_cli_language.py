@@ -1,0 +1,56 @@
+"""The command line's language: ``--language`` first, then ``POSTINO_LANGUAGE``, then the
+workspace's ``ui.language`` when the user set it, then the system locale."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from desktop.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(autouse=True)
+def english_terminal(monkeypatch):
+    monkeypatch.delenv("POSTINO_LANGUAGE", raising=False)
+    monkeypatch.setenv("LC_ALL", "C.UTF-8")
+
+
+def _refusal(tmp_path, capsys, *extra: str) -> str:
+    code = main(["--data-dir", str(tmp_path / "ws"), *extra, "settings", "set", "business.timezone", "Roma"])
+    assert code == 2
+    return capsys.readouterr().err
+
+
+def test_the_global_option_chooses_the_language(tmp_path, capsys) -> None:
+    italian = _refusal(tmp_path, capsys, "--language", "it")
+    assert italian.startswith("errore: ") and "'Roma' non è un fuso orario" in italian
+    english = _refusal(tmp_path, capsys, "--language", "en")
+    assert english.startswith("error: ") and "'Roma' is not a time zone" in english
+
+
+def test_the_setting_then_the_locale(tmp_path, capsys, monkeypatch) -> None:
+    assert "is not a time zone" in _refusal(tmp_path, capsys)         # C locale, nothing set
+    monkeypatch.setenv("LC_ALL", "it_IT.UTF-8")
+    assert "non è un fuso orario" in _refusal(tmp_path, capsys)        # the system's locale
+    monkeypatch.setenv("LC_ALL", "C.UTF-8")
+    assert main(["--data-dir", str(tmp_path / "ws"), "settings", "set", "ui.language", "it"]) == 0
+    assert "non è un fuso orario" in _refusal(tmp_path, capsys)        # the user's setting
+    monkeypatch.setenv("POSTINO_LANGUAGE", "en")
+    assert "is not a time zone" in _refusal(tmp_path, capsys)          # the environment over it
+    assert "non è un fuso orario" in _refusal(tmp_path, capsys, "--language", "it")  # the option over all
+
+
+def test_rule_list_names_fields_in_the_chosen_language(tmp_path) -> None:
+    """A real process, as a shop owner runs it."""
+    data = str(tmp_path / "ws")
+    run = lambda *a: subprocess.run([sys.executable, "main.py", "--data-dir", data, *a], cwd=ROOT,  # noqa: E731
+                                    capture_output=True, text=True, env={"PATH": "/usr/bin:/bin", "LC_ALL": "C"})
+    assert run("demo", "--contacts", "5").returncode == 0
+    listed = run("--language", "it", "rules", "list")
+    assert listed.returncode == 0 and "anniversario: Data di nascita" in listed.stdout
+    assert "birthday" not in listed.stdout
