@@ -3108,6 +3108,18 @@
         <source>None (not encrypted)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Sandbox is a test mode: nothing reaches your customers. Each message is written as a file in the outbox folder of the workspace, so you can open it and check it. Turn it off to send for real.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where your business is, written Continent/City (e.g. Europe/Rome): quiet hours and “at 09:00” times follow its clock, summer time included. Type a city to find it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hours when no message is sent, as start-end bands in 24-hour time, separated by commas (e.g. 21:00-09:00). A message due then waits for the end of the band.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>status</name>

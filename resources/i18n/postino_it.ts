@@ -2650,7 +2650,7 @@
     </message>
     <message>
         <source>Click-to-open rate: unique clicks out of unique opens</source>
-        <translation>Click-to-open rate: clic unici sulle aperture uniche</translation>
+        <translation>CTOR (tasso di clic sulle aperture): di chi ha aperto l&apos;e-mail, quanti hanno anche cliccato un link (clic unici ÷ aperture uniche)</translation>
     </message>
     <message>
         <source>Messages whose fate a crash left unknown (see Activity)</source>
@@ -3107,6 +3107,18 @@
     <message>
         <source>None (not encrypted)</source>
         <translation>Nessuna (non cifrata)</translation>
+    </message>
+    <message>
+        <source>Sandbox is a test mode: nothing reaches your customers. Each message is written as a file in the outbox folder of the workspace, so you can open it and check it. Turn it off to send for real.</source>
+        <translation>La sandbox è una modalità di prova: ai clienti non arriva nulla. Ogni messaggio viene scritto come file nella cartella outbox (posta in uscita) dell&apos;area di lavoro, così puoi aprirlo e controllarlo. Spegnila per inviare davvero.</translation>
+    </message>
+    <message>
+        <source>Where your business is, written Continent/City (e.g. Europe/Rome): quiet hours and “at 09:00” times follow its clock, summer time included. Type a city to find it.</source>
+        <translation>Dove si trova la tua attività, nella forma Continente/Città (es. Europe/Rome): le ore di silenzio e gli orari come “alle 09:00” seguono il suo orologio, ora legale compresa. Scrivi una città per trovarla.</translation>
+    </message>
+    <message>
+        <source>Hours when no message is sent, as start-end bands in 24-hour time, separated by commas (e.g. 21:00-09:00). A message due then waits for the end of the band.</source>
+        <translation>Le ore in cui non parte nessun messaggio, come fasce inizio-fine nel formato 24 ore, separate da virgole (es. 21:00-09:00). Un messaggio previsto in quelle ore aspetta la fine della fascia.</translation>
     </message>
 </context>
 <context>
