@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDateTime
+from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget, QWizard
 
 from desktop.demo import build_demo
@@ -139,9 +139,12 @@ class Walk:
     def simulation(self, start: datetime) -> None:
         page = self.window.show_section("simulation")
         page.start.setDateTime(QDateTime.fromSecsSinceEpoch(int(start.timestamp())))
+        for row in range(page.rules.count()):  # every demo rule (they come disabled)
+            page.rules.item(row).setCheckState(Qt.CheckState.Checked)
         page.run()
         self.qtbot.waitUntil(lambda: page.run_data is not None, timeout=60000)
-        page.show_all() if hasattr(page, "show_all") else None
+        reasons = {page.model.index(r, 7).data() for r in range(page.model.rowCount())} - {""}
+        assert len(reasons) >= 3, reasons  # quiet hours, no address, no consent: the words under test
         self.look(self.window, "[simulation]")
 
 
