@@ -54,3 +54,17 @@ def test_rule_list_names_fields_in_the_chosen_language(tmp_path) -> None:
     listed = run("--language", "it", "rules", "list")
     assert listed.returncode == 0 and "anniversario: Data di nascita" in listed.stdout
     assert "birthday" not in listed.stdout
+
+
+def test_the_import_report_is_in_italian(tmp_path, capsys) -> None:
+    path = tmp_path / "clienti.csv"
+    path.write_text("E-mail;Nome\nanna@example.it;Anna\nbruno-at-example;Bruno\n", encoding="utf-8")
+    code = main(["--data-dir", str(tmp_path / "ws"), "--language", "it", "contacts", "import", str(path),
+                 "--consent", "pending"])
+    out = capsys.readouterr().out
+    assert code != 0  # a bad row refuses the whole file
+    assert "Importazione di contatti da" in out and "righe lette:" in out and "Righe errate:" in out
+    assert "riga 3, colonna \"E-mail\": 'bruno-at-example' non è un indirizzo e-mail valido" in out
+    assert "Non è stato importato nulla: 1 riga errata" in out
+    for english in ("rows read", "bad rows", "is not a valid", "Nothing was imported"):
+        assert english not in out

@@ -10,6 +10,7 @@ import argparse
 import sys
 from datetime import datetime, timezone
 
+from desktop.cli.words import language
 from desktop.workspace import Workspace
 
 EXIT_OK, EXIT_BAD_INPUT = 0, 2
@@ -45,7 +46,7 @@ def _import(args: argparse.Namespace, ws: Workspace) -> int:
         preset=None if saved else args.preset, progress=_progress)
     if sys.stderr.isatty():
         print("\r", end="", file=sys.stderr)
-    print(report.format())
+    print(report.format(language(ws)))
     if args.save_mapping and mapping:
         save_mapping(ws, "contacts", args.save_mapping, mapping)
         print(f"Mapping saved as {args.save_mapping!r}: reuse it with --preset {args.save_mapping!r}")

@@ -7,6 +7,7 @@ import sys
 from datetime import datetime, timezone
 
 from desktop.cli.contacts_cmd import add_mapping_options, chosen_mapping
+from desktop.cli.words import language
 from desktop.workspace import Workspace
 
 EXIT_OK, EXIT_BAD_INPUT = 0, 2
@@ -21,7 +22,7 @@ def _import(args: argparse.Namespace, ws: Workspace) -> int:
     report = import_events(ws, args.file, now=datetime.now(timezone.utc), country=args.country,
                            skip_invalid=args.skip_invalid, dry_run=args.dry_run, mapping=mapping,
                            preset=None if saved else args.preset, date_order=args.date_order)
-    print(report.format())
+    print(report.format(language(ws)))
     if args.save_mapping and mapping:
         save_mapping(ws, "events", args.save_mapping, mapping)
         print(f"Mapping saved as {args.save_mapping!r}: reuse it with --preset {args.save_mapping!r}")
