@@ -68,3 +68,15 @@ def test_the_import_report_is_in_italian(tmp_path, capsys) -> None:
     assert "Non è stato importato nulla: 1 riga errata" in out
     for english in ("rows read", "bad rows", "is not a valid", "Nothing was imported"):
         assert english not in out
+
+
+def test_run_once_and_rules_list_speak_italian(tmp_path, capsys) -> None:
+    data = str(tmp_path / "ws")
+    assert main(["--data-dir", data, "demo", "--contacts", "5"]) == 0
+    capsys.readouterr()
+    assert main(["--data-dir", data, "--language", "it", "run-once"]) == 0
+    out = capsys.readouterr().out
+    assert "inviati: niente da inviare" in out and "dispatched" not in out
+    assert main(["--data-dir", data, "--language", "it", "rules", "list"]) == 0
+    out = capsys.readouterr().out
+    assert "prossima verifica:" in out and "next check" not in out
