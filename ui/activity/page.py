@@ -152,6 +152,8 @@ class ActivityPage(QWidget):
         self.log_dialog.show()
 
     def retranslate_ui(self) -> None:
+        for edit in (self.since, self.until):  # dates are written one way per language
+            edit.setDisplayFormat(date_edit_format())
         self.heading.setText(self.tr("Activity"))
         states = {"planned": self.tr("Planned"), "deferred": self.tr("Deferred"), "sending": self.tr("Sending"),
                   "sent": self.tr("Sent"), "failed": self.tr("Failed"), "skipped": self.tr("Skipped"),

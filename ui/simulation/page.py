@@ -171,6 +171,7 @@ class SimulationPage(QWidget):
         layout.addWidget(splitter, 1)
 
     def retranslate_ui(self) -> None:
+        self.start.setDisplayFormat(datetime_edit_format())
         self.heading.setText(self.tr("Simulation"))
         self.rules_caption.setText(self.tr("Rules to simulate (disabled rules run as if enabled):"))
         self.start_caption.setText(self.tr("Start:"))
