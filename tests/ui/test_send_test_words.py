@@ -155,3 +155,18 @@ def memory_keyring():
     keyring.set_keyring(backend)
     yield backend
     keyring.set_keyring(previous)
+
+
+def test_a_refused_twilio_token_says_what_to_check(workspace, now) -> None:
+    """The real ``twilio`` client against the loopback Twilio API (``tests/helpers/twilio_server.py``)."""
+    from tests.helpers.twilio_server import TwilioServer
+
+    sid = "AC" + "0" * 32
+    with TwilioServer(sid, "the-right-token") as api:
+        values = {"twilio.account_sid": sid, "twilio.sender": "+15005550006"}
+        result = send_test(workspace, "twilio", "+393331234567", now, values=values, secret="a-wrong-token",
+                           twilio_base_url=api.url)
+    assert not result.ok and result.msg is not None and result.msg.code == "twilio.credentials_refused"
+    italian = text(result.msg, "it")
+    assert "Twilio ha rifiutato le credenziali" in italian and "controlla il SID dell'account e il token" in italian
+    assert "20003" in italian and "a-wrong-token" not in italian
