@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBox
 from desktop.contacts.values import normalize_email
 from ui.settings.base import SettingsPage
 from ui.widgets import error_label
+from ui.words import error_text
 
 
 class GeneralPage(SettingsPage):
@@ -167,7 +168,7 @@ class SmtpPage(SecretPage):
             try:
                 values["smtp.sender_email"] = normalize_email(sender)
             except ValueError as exc:
-                return {"smtp.sender_email": str(exc)}
+                return {"smtp.sender_email": error_text(exc)}
         return {}
 
 
