@@ -28,7 +28,8 @@ from desktop.messages import catalog
 WORD = re.compile(r"[A-Za-zÀ-ÿ]+(?:'[A-Za-zÀ-ÿ]+)?")
 PLACEHOLDER = re.compile(r"\{[^}]*\}")
 CODE_LIKE = re.compile(r"`[^`]*`|\b[a-z]+(?:[._][a-z0-9]+)+\b|https?://\S+|\S+@\S+|[A-Z][a-z]+/[A-Za-z_/]+"
-                       r"|(?:^|\s)/\S+")  # code, setting keys, addresses, zone names, file paths
+                       r"|(?:^|\s)/\S+|--[a-z-]+|\b\w+(?:\|\w+)+\b")
+# code, setting keys, addresses, zone names, file paths, command-line options and their choices
 
 # Words of the English catalogue that are also Italian words, names of products and
 # protocols, or abbreviations the Italian texts use too.
@@ -52,14 +53,12 @@ SAME_IN_ENGLISH = {
 def _load_catalogue() -> None:
     """Every engine module registers its codes when imported: import them all."""
     for info in pkgutil.walk_packages(desktop.__path__, "desktop."):
-        if ".cli" in info.name or info.name.endswith("__main__"):
-            continue
         try:
             importlib.import_module(info.name)
         except ImportError:  # an optional extra (a platform's installer helper)
             continue
-    import ui.activity.log_view  # noqa: F401  (the UI registers a few codes too)
-    import ui.tray.words  # noqa: F401
+    importlib.import_module("ui.activity.log_view")  # the UI registers a few codes too
+    importlib.import_module("ui.tray.words")
 
 
 def words_of(text: str) -> set[str]:

@@ -74,6 +74,17 @@ class Walk:
             self.window.show_section(key)
             self.look(self.window, f"[{key}]")
 
+    def template_editor(self) -> None:
+        templates = self.window.show_section("templates")
+        templates.table.selectRow(0)
+        self.look(self.window, "[template]")
+        editor = getattr(templates, "editor", None)
+        subject = getattr(editor, "subject", None)
+        if isinstance(subject, QLineEdit):  # a broken placeholder: the editor and preview say why
+            subject.setText("{{ first_name ")
+            QApplication.processEvents()
+            self.look(self.window, "[template broken]")
+
     def rule_wizard(self) -> None:
         rules = self.window.show_section("rules")
         rules.table.selectRow(0)
@@ -157,6 +168,7 @@ def _walk(qtbot, runner, ws: Workspace, now: datetime, language: str, folder: Pa
     qtbot.waitExposed(window)
     walk = Walk(qtbot, window)
     walk.sections()
+    walk.template_editor()
     walk.rule_wizard()
     walk.contact_editor()
     walk.import_wizard(folder)
