@@ -80,3 +80,11 @@ def test_run_once_and_rules_list_speak_italian(tmp_path, capsys) -> None:
     assert main(["--data-dir", data, "--language", "it", "rules", "list"]) == 0
     out = capsys.readouterr().out
     assert "prossima verifica:" in out and "next check" not in out
+
+
+def test_a_refused_import_says_why_in_italian_on_stderr(tmp_path, capsys) -> None:
+    path = tmp_path / "clienti.csv"
+    path.write_text("E-mail\nanna@example.it\n", encoding="utf-8")
+    assert main(["--data-dir", str(tmp_path / "ws"), "--language", "it", "contacts", "import", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "nuovi contatti senza un consenso dichiarato; non è stato importato nulla (usa --consent)" in err

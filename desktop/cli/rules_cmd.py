@@ -50,9 +50,9 @@ def _list(args: argparse.Namespace, ws: Workspace) -> int:
 def _import(args: argparse.Namespace, ws: Workspace) -> int:
     summary = ws.rules.import_file(args.file, datetime.now(timezone.utc), replace=args.replace)
     for name in summary.created:
-        print(f"created  {name}")
+        print(say(Msg("cli.created", {"name": name}), ws))
     for name in summary.replaced:
-        print(f"replaced {name}")
+        print(say(Msg("cli.replaced", {"name": name}), ws))
     _warn(ws)
     return 0
 

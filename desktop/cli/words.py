@@ -17,6 +17,19 @@ if TYPE_CHECKING:  # pragma: no cover
     from desktop.workspace import Workspace
 
 define({
+    "cli.created": ("creato     {name}", "created  {name}"), "cli.replaced": ("sostituito {name}", "replaced {name}"),
+    "cli.mapping_saved": ("Associazione salvata come {name!r}: riusala con --preset {name!r}",
+                          "Mapping saved as {name!r}: reuse it with --preset {name!r}"),
+    "cli.import_no_consent": ("errore: {file}: {count} nuovi contatti senza un consenso dichiarato; non è stato "
+                              "importato nulla (usa --consent)",
+                              "error: {file}: {count} new contacts without a stated consent; nothing was imported "
+                              "(use --consent)"),
+    "cli.import_bad_rows": ("errore: {file}: {count} righe errate; non è stato importato nulla",
+                            "error: {file}: {count} bad rows; nothing was imported"),
+    "cli.exported": ("Esportati {count} {kind} in {file}", "Exported {count} {kind} to {file}"),
+    "cli.kind_contacts": ("contatti", "contacts"), "cli.kind_events": ("eventi", "events"),
+    "cli.no_templates": ("Ancora nessun modello: `templates import FILE` o l'editor dell'app li crea.",
+                         "No templates yet: `templates import FILE` or the app's editor creates them."),
     "cli.error": ("errore: {text}", "error: {text}"),
     "cli.where": ("{where}: {text}", "{where}: {text}"),
 })
