@@ -19,7 +19,7 @@ from desktop.contacts.report import ImportReport
 from desktop.contacts.row_parse import group_names
 from desktop.contacts.text import strip_protective
 from desktop.contacts.values import ParseContext, fold, normalize_email, normalize_phone, parse_datetime, parse_number
-from desktop.errors import InputError
+from desktop.errors import InputError, reason_of
 from desktop.events import event_uid
 from desktop.events_context import choose_event_preset, file_context
 from desktop.events_keys import _TYPES, KEYS, TYPES  # noqa: F401  (KEYS re-exported)
@@ -130,7 +130,7 @@ class _EventParser:
             try:
                 phone = normalize_phone(str(raw), self.ctx.country)
             except ValueError as exc:
-                raise BadValue(column, str(exc)) from None
+                raise BadValue(column, reason_of(exc)) from None
         if email is None and phone is None:
             raise BadValue("email", "the event needs the contact's e-mail address or mobile number")
         key = (email, phone)
@@ -151,7 +151,7 @@ class _EventParser:
             try:
                 found = normalize_email(raw)
             except ValueError as exc:
-                raise BadValue(column, str(exc)) from None
+                raise BadValue(column, reason_of(exc)) from None
             if len(self.emails) > 100_000:
                 self.emails.clear()
             self.emails[raw] = found
@@ -169,7 +169,7 @@ class _EventParser:
             else:
                 moment = parse_datetime(str(raw), ctx)
         except (ValueError, OverflowError, OSError) as exc:
-            raise BadValue(column, str(exc)) from None
+            raise BadValue(column, reason_of(exc)) from None
         if moment > self.now + _FUTURE_SLACK:
             raise BadValue(column, f"{raw!r} is in the future (is the day/month order right?)")
         return moment
@@ -184,7 +184,7 @@ class _EventParser:
         try:
             return parse_number(raw, self.ctx.decimal)
         except ValueError as exc:
-            raise BadValue(column, str(exc)) from None
+            raise BadValue(column, reason_of(exc)) from None
 
     @staticmethod
     def _items(column: str, raw: Any) -> list[Any]:

@@ -20,6 +20,28 @@ from dataclasses import dataclass
 from typing import Any, Callable, Iterator
 
 from desktop.contacts.presets import Preset, _cols, _sig, detect_preset, preset_named
+from desktop.messages import Msg, define
+
+define({
+    "events.left_out_orders": ("ordini con stato «{status}»", "{status} orders"),
+    "events.left_out_payments": ("pagamenti con stato «{status}»", "{status} payments"),
+    "events.left_out_cancelled": ("ordini annullati", "cancelled orders"),
+    "events.left_out_not_incoming": ("pagamenti non in entrata o non completati", "not incoming completed payments"),
+    "events.no_status": ("nessuno", "no status"),
+})
+
+
+def left_out_msg(reason: str) -> Msg:
+    """Why rows were left out on purpose (the report's English key) as a coded message; the
+    status is the shop's own word from the file."""
+    if reason == "cancelled orders":
+        return Msg("events.left_out_cancelled")
+    if reason == "not incoming completed payments":
+        return Msg("events.left_out_not_incoming")
+    status, _, kind = reason.rpartition(" ")
+    if kind in ("orders", "payments"):
+        return Msg(f"events.left_out_{kind}", {"status": Msg("events.no_status") if status == "no status" else status})
+    return Msg("legacy", {"text": reason})
 
 Record = dict[str, Any]
 # (line, record in generic keys or None, error, reason the row was left out on purpose)

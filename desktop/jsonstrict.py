@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.errors import InputError
-from desktop.messages import Msg, define, text
+from desktop.messages import Msg, define
 
 MAX_DEPTH = 64  # arrays and objects inside each other; rules need about 40 at most
 INT_MIN, INT_MAX = -(2 ** 63), 2 ** 63 - 1  # SQLite's INTEGER
@@ -37,7 +37,7 @@ define({
 
 
 def _error(code: str, where: str, **params: object) -> InputError:
-    return InputError(text(Msg(code, params), "en"), where)
+    return InputError(Msg(code, params), where)
 
 
 class _Bad:

@@ -77,6 +77,8 @@ def text(msg: "Msg | str | None", lang: str = "en") -> str:
         if msg is None:
             return ""
     texts = _CATALOG.get(msg.code)
+    if texts is None and _load_catalogue():
+        texts = _CATALOG.get(msg.code)
     if texts is None:
         extra = ", ".join(f"{k}={v}" for k, v in sorted(msg.params.items()))
         return f"{msg.code} ({extra})" if extra else msg.code
@@ -86,6 +88,30 @@ def text(msg: "Msg | str | None", lang: str = "en") -> str:
         return template.format(**params)
     except (KeyError, IndexError, ValueError):
         return template
+
+
+_loaded = False
+
+
+def _load_catalogue() -> bool:
+    """Import every engine module once, so each registers its codes: a message can come from
+    a module this process never used (a reason stored by the service, a report sent by the
+    engine of another process). True if it was not loaded before."""
+    global _loaded
+    if _loaded:
+        return False
+    _loaded = True
+    import importlib
+    import pkgutil
+
+    import desktop
+
+    for info in pkgutil.walk_packages(desktop.__path__, "desktop."):
+        try:
+            importlib.import_module(info.name)
+        except Exception:  # noqa: BLE001 - a platform's optional helper (winreg, AppKit...)
+            continue
+    return True
 
 
 def _word(value: Any, lang: str) -> Any:

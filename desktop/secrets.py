@@ -76,6 +76,10 @@ define({
     "keyring.unreadable": (
         "Il portachiavi non si può leggere per {label} ({error}).",
         "The keyring could not be read for the {label} ({error})."),
+    "secret.needs_user": (
+        "indica prima {setting} (`settings set {setting} ...`): {label} è conservato sotto quel nome",
+        "set {setting} first (`settings set {setting} ...`): the {label} is stored under that name"),
+    "secret.empty": ("{label} è vuoto: non è stato salvato nulla", "the {label} is empty; nothing was stored"),
     "keyring.refused": (
         "Il portachiavi ha rifiutato di salvare {label} ({error}).",
         "The keyring refused to store the {label} ({error})."),
@@ -135,15 +139,14 @@ def _require_user(ws: "Workspace", kind: str) -> str:
     acc = account(kind)
     user = user_name(ws, kind)
     if not user:
-        raise InputError(
-            f"set {acc.user_setting} first (`settings set {acc.user_setting} ...`): the "
-            f"{acc.label} is stored under that name", acc.user_setting)
+        raise InputError(Msg("secret.needs_user", {"setting": acc.user_setting, "label": acc.label}),
+                         acc.user_setting)
     return user
 
 
 def set_secret(ws: "Workspace", kind: str, secret: str, *, backend: object | None = None) -> None:
     if not secret or not secret.strip():
-        raise InputError(f"the {account(kind).label} is empty; nothing was stored")
+        raise InputError(Msg("secret.empty", {"label": account(kind).label}))
     user = _require_user(ws, kind)
     store = secure_backend(backend)
     try:

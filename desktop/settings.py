@@ -16,7 +16,44 @@ from typing import Any, Callable
 import sqlite_utils
 
 from desktop.errors import InputError
+from desktop.messages import Msg, define
 from desktop.timeutil import to_db, valid_zone
+
+define({
+    "setting.not_country": ("{value!r} non è un codice di paese di due lettere (es. IT, GB, US)",
+                            "{value!r} is not a two-letter country code (e.g. IT, GB, US)"),
+    "setting.band_empty": ("{value!r} inizia e finisce alla stessa ora", "{value!r} starts and ends at the same time"),
+    "setting.not_band": ("{value!r} non è una fascia oraria come 21:00-09:00", "{value!r} is not a band like 21:00-09:00"),
+    "setting.bands_all_day": ("queste fasce di silenzio coprono tutto il giorno: non si potrebbe mai inviare nulla",
+                              "these quiet hours cover the whole day; nothing could ever be sent"),
+    "setting.bad_address": ("{value!r} non è un indirizzo e-mail valido come negozio@example.com",
+                            "{value!r} is not a valid e-mail address like shop@example.com ({error})"),
+    "setting.url_markup": ("{value!r} contiene spazi, virgolette o caratteri speciali",
+                           "{value!r} contains spaces, quotes or markup characters"),
+    "setting.url_not_https": ("{value!r} non è un indirizzo https (es. https://negozio.example/postino)",
+                              "{value!r} is not an https address (e.g. https://shop.example/postino)"),
+    "setting.url_local": ("{value!r} indica questo computer; i destinatari hanno bisogno di un indirizzo pubblico",
+                          "{value!r} points at this computer; recipients need a public address"),
+    "setting.url_not_plain": ("{value!r} deve essere un indirizzo semplice, senza ?parametri, #frammento o nome utente",
+                              "{value!r} must be a plain address, without ?query, #fragment or user name"),
+    "setting.not_file": ("{value!r} non è un file (serve un file PEM con il certificato della CA)",
+                         "{value!r} is not a file (a PEM bundle with the CA certificate)"),
+    "setting.not_bind_host": ("{value!r} non è un indirizzo IP di questo computer (es. 127.0.0.1, o 0.0.0.0 per tutte le reti)",
+                              "{value!r} is not an IP address of this computer (e.g. 127.0.0.1, or 0.0.0.0 for every network)"),
+    "setting.not_whole": ("{value!r} non è un numero intero", "{value!r} is not a whole number"),
+    "setting.below": ("{value} è sotto il minimo di {minimum}", "{value} is below the minimum {minimum}"),
+    "setting.above": ("{value} è sopra il massimo di {maximum}", "{value} is above the maximum {maximum}"),
+    "setting.not_bool": ("{value!r} non è né sì né no (true/false)", "{value!r} is not true or false"),
+    "setting.control_chars": ("a capo e caratteri di controllo non sono ammessi",
+                              "line breaks and control characters are not allowed"),
+    "setting.not_choice": ("{value!r} non è tra i valori ammessi: {choices}", "{value!r} is not one of {choices}"),
+    "setting.not_zone": ("{value!r} non è un fuso orario: scegline uno dall'elenco, nella forma Continente/Città "
+                         "(es. Europe/Rome)",
+                         "{value!r} is not a time zone: pick one from the list, written Continent/City "
+                         "(e.g. Europe/Rome)"),
+    "setting.unknown": ("impostazione sconosciuta {key!r}; `settings list` le mostra tutte",
+                        "unknown setting {key!r}; `settings list` shows them all"),
+})
 
 _BAND = re.compile(r"^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$")
 
@@ -31,7 +68,7 @@ class Setting:
     choices: tuple[str, ...] = ()
     minimum: int | None = None
     maximum: int | None = None
-    validate: Callable[[Any], str | None] | None = field(default=None, compare=False)
+    validate: Callable[[Any], Msg | None] | None = field(default=None, compare=False)
     help_en: str = ""   # a longer note (a tooltip, ``settings list``): what turning it on implies
     help_it: str = ""
 
@@ -42,15 +79,15 @@ class Setting:
         return self.help_it if language == "it" else self.help_en
 
 
-def _country(value: str) -> str | None:
+def _country(value: str) -> Msg | None:
     import phonenumbers
 
     if value.upper() not in phonenumbers.SUPPORTED_REGIONS:
-        return f"{value!r} is not a two-letter country code (e.g. IT, GB, US)"
+        return Msg("setting.not_country", {"value": value})
     return None
 
 
-def _bands(value: str) -> str | None:
+def _bands(value: str) -> Msg | None:
     from desktop.schedule.quiet import mask, parse_band
 
     bands = []
@@ -58,11 +95,11 @@ def _bands(value: str) -> str | None:
         band = parse_band(text) if _BAND.match(text) else None
         if band is None:
             if _BAND.match(text):
-                return f"{text!r} starts and ends at the same time"
-            return f"{text!r} is not a band like 21:00-09:00"
+                return Msg("setting.band_empty", {"value": text})
+            return Msg("setting.not_band", {"value": text})
         bands.append(band)
     if bands and all(mask(bands)):  # every rule would be quiet all day: nothing could be sent
-        return "these quiet hours cover the whole day; nothing could ever be sent"
+        return Msg("setting.bands_all_day")
     return None
 
 
@@ -70,7 +107,7 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f\x85\u2028\u2029]")
 _MARKUP = re.compile(r"[\s<>\"'`{}|\\^]")
 
 
-def _address(value: str) -> str | None:
+def _address(value: str) -> Msg | None:
     """An e-mail address as it goes into From / List-Unsubscribe: ``name@domain.tld``, no
     display name, comments or second address."""
     from email_validator import EmailNotValidError, validate_email
@@ -80,29 +117,29 @@ def _address(value: str) -> str | None:
     try:
         validate_email(value, check_deliverability=False, globally_deliverable=False)
     except EmailNotValidError as exc:
-        return f"{value!r} is not a valid e-mail address like shop@example.com ({exc})"
+        return Msg("setting.bad_address", {"value": value, "error": str(exc)})
     return None
 
 
-def _https_url(value: str) -> str | None:
+def _https_url(value: str) -> Msg | None:
     """The one-click unsubscribe URL must be https and public (RFC 8058): no plain http, no loopback."""
     if not value:
         return None
     from urllib.parse import urlsplit
 
     if _MARKUP.search(value):
-        return f"{value!r} contains spaces, quotes or markup characters"
+        return Msg("setting.url_markup", {"value": value})
     parts = urlsplit(value)
     if parts.scheme != "https" or not parts.hostname:
-        return f"{value!r} is not an https address (e.g. https://shop.example/postino)"
+        return Msg("setting.url_not_https", {"value": value})
     if parts.hostname in ("localhost", "127.0.0.1", "::1") or parts.hostname.endswith(".localhost"):
-        return f"{value!r} points at this computer; recipients need a public address"
+        return Msg("setting.url_local", {"value": value})
     if parts.query or parts.fragment or parts.username is not None:
-        return f"{value!r} must be a plain address, without ?query, #fragment or user name"
+        return Msg("setting.url_not_plain", {"value": value})
     return None
 
 
-def _bind_host(value: str) -> str | None:
+def _bind_host(value: str) -> Msg | None:
     """Where the endpoint listens: an IP address of this computer (or ``localhost``)."""
     import ipaddress
 
@@ -111,17 +148,17 @@ def _bind_host(value: str) -> str | None:
     try:
         ipaddress.ip_address(value)
     except ValueError:
-        return f"{value!r} is not an IP address of this computer (e.g. 127.0.0.1, or 0.0.0.0 for every network)"
+        return Msg("setting.not_bind_host", {"value": value})
     return None
 
 
-def _ca_bundle(value: str) -> str | None:
+def _ca_bundle(value: str) -> Msg | None:
     if value and not Path(value).expanduser().is_file():
-        return f"{value!r} is not a file (a PEM bundle with the CA certificate)"
+        return Msg("setting.not_file", {"value": value})
     return None
 
 
-def _update_url(value: str) -> str | None:
+def _update_url(value: str) -> Msg | None:
     from desktop.update_check import url_problem
 
     return url_problem(value)
@@ -187,11 +224,11 @@ def coerce(setting: Setting, raw: Any) -> Any:
         try:
             value: Any = int(str(raw).strip())
         except ValueError:
-            raise InputError(f"{raw!r} is not a whole number", where) from None
+            raise InputError(Msg("setting.not_whole", {"value": raw}), where) from None
         if setting.minimum is not None and value < setting.minimum:
-            raise InputError(f"{value} is below the minimum {setting.minimum}", where)
+            raise InputError(Msg("setting.below", {"value": value, "minimum": setting.minimum}), where)
         if setting.maximum is not None and value > setting.maximum:
-            raise InputError(f"{value} is above the maximum {setting.maximum}", where)
+            raise InputError(Msg("setting.above", {"value": value, "maximum": setting.maximum}), where)
         return value
     if setting.type == "bool":
         if isinstance(raw, bool):
@@ -201,14 +238,14 @@ def coerce(setting: Setting, raw: Any) -> Any:
             return True
         if text in _FALSE:
             return False
-        raise InputError(f"{raw!r} is not true or false", where)
+        raise InputError(Msg("setting.not_bool", {"value": raw}), where)
     value = str(raw).strip()
     if _CONTROL.search(value):  # a line break in a header value would start a new header
-        raise InputError("line breaks and control characters are not allowed", where)
+        raise InputError(Msg("setting.control_chars"), where)
     if setting.type == "choice" and value not in setting.choices:
-        raise InputError(f"{value!r} is not one of {', '.join(setting.choices)}", where)
+        raise InputError(Msg("setting.not_choice", {"value": value, "choices": ", ".join(setting.choices)}), where)
     if setting.type == "timezone" and not valid_zone(value):
-        raise InputError(f"{value!r} is not an IANA time zone (e.g. Europe/Rome)", where)
+        raise InputError(Msg("setting.not_zone", {"value": value}), where)
     if setting.type == "country":
         value = value.upper()
         problem = _country(value)
@@ -236,7 +273,7 @@ class Settings:
         try:
             return BY_KEY[key]
         except KeyError:
-            raise InputError(f"unknown setting {key!r}; `settings list` shows them all") from None
+            raise InputError(Msg("setting.unknown", {"key": key})) from None
 
     def get(self, key: str) -> Any:
         setting = self.declared(key)

@@ -14,8 +14,18 @@ from typing import Any
 import sqlite_utils
 
 from desktop.errors import InputError
+from desktop.messages import Msg, define
 from desktop.templating import Rendered, TemplateProblem, check_syntax, context_for, render_email, render_text
 from desktop.timeutil import to_db
+
+define({
+    "template.needs_name": ("un modello ha bisogno di un nome", "a template needs a name"),
+    "template.needs_body": ("un modello e-mail ha bisogno di un testo HTML o semplice",
+                            "an e-mail template needs an HTML or a text body"),
+    "template.needs_subject": ("un modello e-mail ha bisogno di un oggetto", "an e-mail template needs a subject"),
+    "template.needs_text": ("un modello SMS ha bisogno di un testo", "an SMS template needs a text"),
+    "template.name_taken": ("esiste già un modello chiamato {name!r}", "a template named {name!r} already exists"),
+})
 
 CHANNELS = ("email", "sms")
 _COLUMNS = ("id", "name", "channel", "subject", "html", "text", "created_at", "updated_at")
@@ -43,7 +53,8 @@ class Preview:
     subject: str = ""
     html: str = ""
     text: str = ""
-    problem: str = ""
+    problem: str = ""          # English, for logs and the CLI
+    problem_msg: Msg | None = None  # the same, coded: the UI says it in its language
 
 
 def render(template: Template, contact: dict[str, Any], payload: dict[str, Any] | None = None,
@@ -64,7 +75,7 @@ def preview(template: Template, contact: dict[str, Any], payload: dict[str, Any]
     try:
         out = render(template, contact, payload, extra)
     except TemplateProblem as exc:
-        return Preview(False, problem=str(exc))
+        return Preview(False, problem=str(exc), problem_msg=exc.msg)
     return Preview(True, out.subject, out.html, out.text)
 
 
@@ -77,26 +88,26 @@ class Templates:
         every part compiles; what ``create`` and ``update`` check before writing."""
         where = f"template {name!r}"
         if not name.strip():
-            raise InputError("a template needs a name", "template")
+            raise InputError(Msg("template.needs_name"), "template")
         if channel not in CHANNELS:
             raise InputError(f"channel {channel!r} is not one of {', '.join(CHANNELS)}", where)
         if channel == "email" and not (html.strip() or text.strip()):
-            raise InputError("an e-mail template needs an HTML or a text body", where)
+            raise InputError(Msg("template.needs_body"), where)
         if channel == "email" and not subject.strip():
-            raise InputError("an e-mail template needs a subject", where)
+            raise InputError(Msg("template.needs_subject"), where)
         if channel == "sms" and not text.strip():
-            raise InputError("an SMS template needs a text", where)
+            raise InputError(Msg("template.needs_text"), where)
         for part, source, html_mode in (("subject", subject, False), ("html", html, True), ("text", text, False)):
             try:
                 check_syntax(source, html_mode, name)
             except TemplateProblem as exc:
-                raise InputError(str(exc), f"{where}, {part}") from None
+                raise InputError(exc.msg, f"{where}, {part}") from None
 
     def create(self, name: str, channel: str, *, subject: str = "", html: str = "", text: str = "",
                now: datetime) -> int:
         self.validate(name, channel, subject, html, text)
         if self.get(name) is not None:
-            raise InputError(f"a template named {name!r} already exists", "template")
+            raise InputError(Msg("template.name_taken", {"name": name}), "template")
         stamp = to_db(now)
         return self._db.execute(
             "INSERT INTO templates(name, channel, subject, html, text, created_at, updated_at) "
@@ -113,7 +124,7 @@ class Templates:
         self.validate(merged["name"], merged["channel"], merged["subject"], merged["html"], merged["text"])
         other = self.get(merged["name"])
         if other is not None and other.id != current.id:
-            raise InputError(f"a template named {merged['name']!r} already exists", "template")
+            raise InputError(Msg("template.name_taken", {"name": merged["name"]}), "template")
         self._db.execute(
             "UPDATE templates SET name = ?, channel = ?, subject = ?, html = ?, text = ?, updated_at = ? "
             "WHERE id = ?", [merged["name"].strip(), merged["channel"], merged["subject"], merged["html"],

@@ -36,10 +36,12 @@ define({
         "È disponibile Postino {version} (questa è la {current}).",
         "Postino {version} is available (this is {current})."),
     "update.open_download": ("Apri la pagina di download", "Open the download page"),
+    "update.bad_url": ("{value!r} non è un indirizzo https:// (http:// solo per 127.0.0.1 o localhost)",
+                       "{value!r} is not an https:// address (http:// only for 127.0.0.1 or localhost)"),
 })
 
 
-def url_problem(value: str) -> str | None:
+def url_problem(value: str) -> Msg | None:
     """Why ``value`` cannot be a check URL (None if it can): https only, or http on this PC."""
     if not value:
         return None
@@ -48,7 +50,7 @@ def url_problem(value: str) -> str | None:
         return None
     if parts.scheme == "http" and parts.hostname in _LOOPBACK:
         return None
-    return f"{value!r} is not an https:// address (http:// only for 127.0.0.1 or localhost)"
+    return Msg("update.bad_url", {"value": value})
 
 
 def version_key(text: str) -> tuple[tuple[int, ...], int, int]:

@@ -117,7 +117,7 @@ def test_app_and_service_refuse_each_other_by_name(tmp_path: Path) -> None:
         service = subprocess.run([sys.executable, str(ROOT / "main.py"), "--data-dir", str(folder), "service"],
                                  env=_env(tmp_path), capture_output=True, text=True, timeout=60)
         assert service.returncode == 1
-        assert "already running for this workspace (the Postino app (process" in service.stderr
+        assert "already running for this workspace (the Postino app, process" in service.stderr
         assert "Quit in its tray menu" in service.stderr
     finally:
         assert _stop(app) == 0
@@ -128,7 +128,7 @@ def test_app_and_service_refuse_each_other_by_name(tmp_path: Path) -> None:
         refused = _launch(folder, tmp_path, "--background")
         assert refused.wait(timeout=60) == 1
         err = refused.stderr.read()
-        assert "already running for this workspace (main.py service (process" in err and "Ctrl+C" in err
+        assert "already running for this workspace (the service (main.py service), process" in err and "Ctrl+C" in err
     finally:
         assert _stop(service) == 0
 

@@ -109,16 +109,17 @@ def _autostart(data_dir: Path):
 
 def _refuse_busy(data_dir: Path, background: bool) -> int:
     """``main.py service`` (or another tool) holds the workspace: say who, and exit."""
-    from desktop.service.lock import EngineLock
+    from desktop.messages import Msg
+    from desktop.service.lock import EngineLock, holder_params
     from ui.tray.words import say
 
     try:
-        holder = EngineLock(data_dir).path.read_text().strip() or "?"
+        written = EngineLock(data_dir).path.read_text().strip()
     except OSError:
-        holder = "?"
-    message = say("tray.busy", holder=holder)
+        written = ""
+    message = say("tray.busy", holder=Msg("engine.holder", holder_params(written)))
     print(f"error: {message}", file=sys.stderr)
-    log.warning("refused: the engine already runs for %s (%s)", data_dir, holder)
+    log.warning("refused: the engine already runs for %s (%s)", data_dir, written or "?")
     if not background:
         QMessageBox.warning(None, say("tray.busy_title"), message)
     return 1

@@ -99,8 +99,10 @@ def show_error(parent: QWidget | None, error: BaseException) -> None:
     """The default failure handler: a non-blocking message box in the user's words."""
     if isinstance(error, OpCancelled):
         return
-    if isinstance(error, InputError):
-        text = str(error)
+    if isinstance(error, InputError) or getattr(error, "msg", None) is not None:
+        from ui.words import error_text  # the coded reason in the window's language
+
+        text = error_text(error)
     else:
         log.error("operation failed", exc_info=error)
         text = QCoreApplication.translate("ops", "Something went wrong: %1").replace("%1", f"{type(error).__name__}: {error}")

@@ -13,29 +13,40 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QEvent, QLocale, QTimer, Signal
+from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
 from desktop.delivery.setup import channels_from_settings
+from desktop.messages import Msg
 from desktop.timeutil import from_db, to_db
+from ui.dates import format_datetime
 from ui.ops import OpContext, OpRunner, QueryOp
+from ui.words import say
 
 REFRESH_MS = 60_000  # the CLI or a service may check rules meanwhile
 
 
 def _sandbox_reasons(ws: Any) -> dict[str, tuple[str, str]]:
-    """Per channel sandboxed: (why, the engine's own note). Why is setting|not_configured|secret."""
+    """Per channel that cannot send for real: (why, the engine's note as an encoded ``Msg``).
+    Why is not_configured (no account yet: files in outbox/) or secret (an account that is
+    paused: a missing password, a locked keyring, an incomplete account)."""
     if ws.settings.get("sandbox"):
         return {}
     try:
         channels = channels_from_settings(ws)
     except Exception as exc:  # noqa: BLE001 - a broken keyring must not break the status line
-        return {"email": ("secret", str(exc)), "sms": ("secret", str(exc))}
+        note = getattr(exc, "msg", None)
+        coded = note.encode() if isinstance(note, Msg) else Msg("legacy", {"text": str(exc)}).encode()
+        return {"email": ("secret", coded), "sms": ("secret", coded)}
     out = {}
     for name, channel in channels.items():
-        if getattr(channel, "kind", "") == "sandbox":
-            note = getattr(channel, "note", "")
-            out[name] = ("not_configured" if "not configured" in note else "secret", note)
+        kind = getattr(channel, "kind", "")
+        if kind not in ("sandbox", "paused"):
+            continue
+        msg = getattr(channel, "msg", None)
+        if not isinstance(msg, Msg):
+            msg = Msg("legacy", {"text": str(getattr(channel, "note", ""))})
+        out[name] = ("not_configured" if msg.code == "channel.no_account" else "secret", msg.encode())
     return out
 
 
@@ -104,16 +115,31 @@ class StatusLine(QLabel):
              .success(self.show_state).run_in_background())
 
     def _sandbox_text(self) -> str:
+        """Where messages go, in plain words; "sandbox" only when the sandbox setting is on."""
         state = self.state
         if state["sandbox"]:
             return self.tr("sandbox on (messages go to the outbox folder)")
         sandboxed = state["sandboxed"]
-        if not sandboxed:
-            return self.tr("sandbox off")
-        whys = {"not_configured": {"email": self.tr("SMTP not configured"), "sms": self.tr("Twilio not configured")},
-                "secret": {"email": self.tr("SMTP password missing"), "sms": self.tr("Twilio token missing")}}
-        reasons = [whys[why][name] for name, (why, _note) in sorted(sandboxed.items())]
-        return self.tr("sandbox for %1").replace("%1", ", ".join(reasons))
+        missing = [name for name, (why, _note) in sorted(sandboxed.items()) if why == "not_configured"]
+        parts = []
+        if missing == ["email", "sms"]:
+            parts.append(self.tr("e-mail and SMS not configured yet — messages are kept in the outbox folder"))
+        elif missing == ["email"]:
+            parts.append(self.tr("e-mail not configured yet — messages are kept in the outbox folder"))
+        elif missing == ["sms"]:
+            parts.append(self.tr("SMS not configured yet — messages are kept in the outbox folder"))
+        paused = {name for name, (why, _note) in sandboxed.items() if why == "secret"}
+        if "email" in paused:
+            parts.append(self.tr("e-mail sends paused (see the note)"))
+        if "sms" in paused:
+            parts.append(self.tr("SMS sends paused (see the note)"))
+        return " · ".join(parts)
+
+    def _tooltip(self) -> str:
+        if self.state["sandbox"]:
+            return self.tr("Sandbox: a test mode. Messages are written as files in the outbox folder of the "
+                           "workspace instead of being sent; turn it off in Settings › General.")
+        return "\n".join(say(note) for _why, note in self.state["sandboxed"].values())
 
     def retranslate_ui(self) -> None:
         state = self.state
@@ -123,6 +149,7 @@ class StatusLine(QLabel):
             return
         parts = [self.tr("Workspace: %1").replace("%1", str(self.data_dir)), self._sandbox_text(),
                  self.tr("%n contact(s)", "", state["contacts"])]
+        parts = [part for part in parts if part]
         engine = self._engine_text()
         if state.get("paused"):
             engine = self.tr("PAUSED: nothing is checked or sent")
@@ -130,9 +157,7 @@ class StatusLine(QLabel):
             parts.insert(1, engine)
         if state["last_check"]:
             when = from_db(state["last_check"]).astimezone(ZoneInfo(state["zone"]))
-            italian = QLocale().language() == QLocale.Language.Italian
-            stamp = f"{when:%d/%m/%Y %H:%M}" if italian else f"{when:%Y-%m-%d %H:%M}"
-            parts.append(self.tr("last check %1").replace("%1", stamp))
+            parts.append(self.tr("last check %1").replace("%1", format_datetime(when)))
         else:
             parts.append(self.tr("no rule checked yet"))
         if state["errors_24h"]:
@@ -140,7 +165,7 @@ class StatusLine(QLabel):
         if state["uncertain"]:
             parts.append(self.tr("%n uncertain send(s) — see Activity", "", state["uncertain"]))
         self.setText(" · ".join(parts))
-        self.setToolTip("\n".join(note for _why, note in state["sandboxed"].values()))
+        self.setToolTip(self._tooltip())
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -37,6 +37,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--background", action="store_true",
                         help="the app only: start hidden in the system tray (what start at login uses)")
     parser.add_argument("--debug", action="store_true", help="show full tracebacks on errors")
+    # Its own dest: a subcommand's option of the same name (``rules list --language``) would
+    # otherwise overwrite it with its default.
+    parser.add_argument("--language", dest="global_language", choices=("it", "en"),
+                        help="language of messages (default: the ui.language setting if set, else the system's)")
     parser.add_argument("--self-test", action="store_true",
                         help="check this installation on a temporary workspace (demo, simulation, run-once, window) and exit")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
@@ -59,6 +63,21 @@ def main(argv: Sequence[str] | None = None,
     """``gui`` and ``self_test`` come from ``main.py``: the engine never imports Qt itself."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    from desktop.cli import words
+
+    words.chosen = args.global_language
+    try:
+        return _run(args, parser, gui, self_test)
+    finally:
+        words.chosen = None
+
+
+def _run(args: argparse.Namespace, parser: argparse.ArgumentParser,
+         gui: Callable[[argparse.Namespace], int] | None,
+         self_test: Callable[[argparse.Namespace], int] | None) -> int:
+    from desktop.cli import words
+    from desktop.cli.words import error_line
+
     if args.self_test:
         if self_test is None:
             print("error: --self-test needs the desktop app (python main.py --self-test)", file=sys.stderr)
@@ -79,6 +98,7 @@ def main(argv: Sequence[str] | None = None,
         # The integrity check reads the whole file: done before anything is sent (and by the
         # app and the engine), not for every command that lists or edits.
         with Workspace.open(args.data_dir, check=args.command in CHECKED_COMMANDS) as workspace:
+            words.chosen = words.language(workspace)  # one language for the whole command
             try:
                 return int(args.handler(args, workspace) or EXIT_OK)
             except sqlite3.OperationalError as exc:
@@ -86,10 +106,10 @@ def main(argv: Sequence[str] | None = None,
                     raise WorkspaceReadOnly(workspace.data_dir) from None
                 raise
     except InputError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(error_line(exc), file=sys.stderr)
         return EXIT_BAD_INPUT
     except PostinoError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(error_line(exc), file=sys.stderr)
         return EXIT_FAILURE
     except KeyboardInterrupt:
         return 130

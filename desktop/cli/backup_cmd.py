@@ -6,18 +6,27 @@ import argparse
 from datetime import datetime, timezone
 from pathlib import Path
 
+from desktop.cli.words import say
+from desktop.messages import Msg, define
 from desktop.store.backup import backup_now, ensure_daily_backup, list_backups
 from desktop.store.restore import restore
 from desktop.workspace import Workspace
+
+define({
+    "cli.daily_backup": ("copia giornaliera scritta: {path}", "daily backup written: {path}"),
+    "cli.backup": ("copia scritta: {path}", "backup written: {path}"),
+    "cli.restored": ("ripristinata {path} (area di lavoro {workspace})", "restored {path} (workspace {workspace})"),
+    "cli.previous_kept": ("il database com'era è conservato in {path}", "the database as it was is kept in {path}"),
+})
 
 
 def _backup(args: argparse.Namespace, ws: Workspace) -> int:
     now = datetime.now(timezone.utc)
     daily = ensure_daily_backup(ws, now)  # today's automatic copy too, if the engine has not made it
     if daily is not None:
-        print(f"daily backup written: {daily}")
+        print(say(Msg("cli.daily_backup", {"path": str(daily)}), ws))
     made = backup_now(ws, now, args.file)
-    print(f"backup written: {made}")
+    print(say(Msg("cli.backup", {"path": str(made)}), ws))
     return 0
 
 
@@ -29,9 +38,9 @@ def _list(args: argparse.Namespace, ws: Workspace) -> int:
 
 def _restore(args: argparse.Namespace, folder: Path) -> int:
     result = restore(folder, args.file, datetime.now(timezone.utc))
-    print(f"restored {result.restored_from} (workspace {result.workspace_id})")
+    print(say(Msg("cli.restored", {"path": str(result.restored_from), "workspace": result.workspace_id})))
     if result.previous_copy:
-        print(f"the database as it was is kept in {result.previous_copy}")
+        print(say(Msg("cli.previous_kept", {"path": str(result.previous_copy)})))
     return 0
 
 

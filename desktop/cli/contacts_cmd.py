@@ -10,6 +10,8 @@ import argparse
 import sys
 from datetime import datetime, timezone
 
+from desktop.cli.words import language, say
+from desktop.messages import Msg
 from desktop.workspace import Workspace
 
 EXIT_OK, EXIT_BAD_INPUT = 0, 2
@@ -45,16 +47,16 @@ def _import(args: argparse.Namespace, ws: Workspace) -> int:
         preset=None if saved else args.preset, progress=_progress)
     if sys.stderr.isatty():
         print("\r", end="", file=sys.stderr)
-    print(report.format())
+    print(report.format(language(ws)))
     if args.save_mapping and mapping:
         save_mapping(ws, "contacts", args.save_mapping, mapping)
-        print(f"Mapping saved as {args.save_mapping!r}: reuse it with --preset {args.save_mapping!r}")
+        print(say(Msg("cli.mapping_saved", {"name": args.save_mapping}), ws))
     if report.consent_undecided:
-        print(f"error: {args.file}: {report.consent_undecided} new contacts without a stated consent; "
-              "nothing was imported (use --consent)", file=sys.stderr)
+        print(say(Msg("cli.import_no_consent", {"file": args.file, "count": report.consent_undecided}), ws),
+              file=sys.stderr)
         return EXIT_BAD_INPUT
     if not report.ok:
-        print(f"error: {args.file}: {report.invalid} bad rows; nothing was imported", file=sys.stderr)
+        print(say(Msg("cli.import_bad_rows", {"file": args.file, "count": report.invalid}), ws), file=sys.stderr)
         return EXIT_BAD_INPUT
     return EXIT_OK
 
@@ -64,7 +66,7 @@ def _export(args: argparse.Namespace, ws: Workspace) -> int:
 
     delimiter = {"semicolon": ";", "comma": ",", "tab": "\t"}[args.delimiter]
     count = export_contacts(ws, args.file, delimiter=delimiter, date_format=args.date_format)
-    print(f"Exported {count} contacts to {args.file}")
+    print(say(Msg("cli.exported", {"count": count, "kind": Msg("cli.kind_contacts"), "file": args.file}), ws))
     return EXIT_OK
 
 

@@ -8,9 +8,16 @@ import getpass
 import sys
 from datetime import datetime, timezone
 
+from desktop.cli.words import say
 from desktop.delivery.testsend import send_test
+from desktop.messages import Msg, define
 from desktop.secrets import ACCOUNTS, account, set_secret
 from desktop.workspace import Workspace
+
+define({
+    "cli.test_sent": ("inviato: {answer}", "sent: {answer}"),
+    "cli.test_failed": ("non inviato: {answer}", "failed: {answer}"),
+})
 
 
 def _read_secret(kind: str) -> str:
@@ -30,9 +37,9 @@ def _set(args: argparse.Namespace, ws: Workspace) -> int:
 def _test(args: argparse.Namespace, ws: Workspace) -> int:
     result = send_test(ws, args.account, args.to, datetime.now(timezone.utc))
     if result.ok:
-        print(f"sent: {result.answer}")
+        print(say(Msg("cli.test_sent", {"answer": result.answer}), ws))
         return 0
-    print(f"failed: {result.answer}", file=sys.stderr)
+    print(say(Msg("cli.test_failed", {"answer": result.msg or result.answer}), ws), file=sys.stderr)
     return 1
 
 

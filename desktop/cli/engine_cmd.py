@@ -11,40 +11,67 @@ from datetime import datetime, timezone
 from typing import Iterator
 
 from desktop.cli.words import say
+from desktop.messages import Msg, define
 from desktop.delivery import cap_warnings
 from desktop.delivery.dispatcher import DispatchSummary
 from desktop.service.tick import Tick, TickReport
 from desktop.workspace import Workspace
 
 
+define({
+    "cli.note": ("nota: {text}", "note: {text}"),
+    "cli.uncertain": ("incerti: {count} messaggi sono stati interrotti da un arresto anomalo e non verranno "
+                      "rinviati; controllali nella vista Attività",
+                      "uncertain: {count} message(s) were interrupted by a crash and will not be resent; check "
+                      "them in the Activity view"),
+    "cli.dispatched": ("inviati: {counts}", "dispatched: {counts}"),
+    "cli.nothing_due": ("niente da inviare", "nothing due"),
+    "cli.paused_channel": ("in pausa {channel}: {why}", "paused {channel}: {why}"),
+    "cli.checked": ("controllata {rule!r}: corrispondono {matched}, prenotati {planned}, cambi di gruppo {applied}, "
+                    "rinviati per limite {deferred}, scartati per limite {dropped}, non consentiti ora {skipped}",
+                    "checked {rule!r}: matched {matched}, booked {planned}, group changes {applied}, deferred by cap "
+                    "{deferred}, dropped by cap {dropped}, not allowed now {skipped}"),
+    "cli.missed": ("saltata {rule!r}: il controllo delle {slot} UTC è passato mentre Postino non era attivo e questa "
+                   "regola salta i controlli persi",
+                   "missed {rule!r}: the check of {slot} UTC went by while Postino was not running and this rule "
+                   "skips missed checks"),
+    "cli.rule_error": ("errore nella regola {rule!r}: {why}", "error in rule {rule!r}: {why}"),
+    "cli.paused": ("Postino è in pausa: niente controllato, niente inviato (settings set engine.paused false "
+                   "riprende).",
+                   "Postino is paused: nothing checked, nothing sent (settings set engine.paused false resumes)."),
+    "cli.warning": ("attenzione: {text}", "warning: {text}"),
+    "cli.service_running": ("Motore di Postino attivo per {folder}; Ctrl+C lo ferma.",
+                            "Postino engine running for {folder}; Ctrl+C stops it."),
+    "cli.service_stopped": ("Motore di Postino fermato.", "Postino engine stopped."),
+})
+
+
 def _print_dispatch(summary: DispatchSummary, recovered: int, ws: Workspace) -> None:
     for note in summary.notes:
-        print(f"note: {say(note, ws)}")
+        print(say(Msg("cli.note", {"text": note}), ws))
     if recovered:
-        print(f"uncertain: {recovered} message(s) were interrupted by a crash "
-              "and will not be resent; check them in the Activity view")
-    counts = ", ".join(f"{k} {v}" for k, v in sorted(summary.counts.items())) or "nothing due"
-    print(f"dispatched: {counts}")
+        print(say(Msg("cli.uncertain", {"count": recovered}), ws))
+    counts = ", ".join(f"{k} {v}" for k, v in sorted(summary.counts.items())) or say(Msg("cli.nothing_due"), ws)
+    print(say(Msg("cli.dispatched", {"counts": counts}), ws))
     for channel, why in summary.paused.items():
-        print(f"paused {channel}: {say(why, ws)}")
+        print(say(Msg("cli.paused_channel", {"channel": channel, "why": why}), ws))
 
 
 def _print_checks(report: TickReport, ws: Workspace) -> None:
     for rule, check in report.checks:
         skipped = sum(check.skipped.values())
-        print(f"checked {rule.name!r}: matched {check.matched}, booked {check.planned}, "
-              f"group changes {check.applied}, deferred by cap {check.deferred_by_cap}, "
-              f"dropped by cap {check.dropped_by_cap}, not allowed now {skipped}")
+        print(say(Msg("cli.checked", {"rule": rule.name, "matched": check.matched, "planned": check.planned,
+                                      "applied": check.applied, "deferred": check.deferred_by_cap,
+                                      "dropped": check.dropped_by_cap, "skipped": skipped}), ws))
     for name, slot in report.missed:
-        print(f"missed {name!r}: the check of {slot:%Y-%m-%d %H:%M} UTC went by while Postino was not running "
-              "and this rule skips missed checks")
+        print(say(Msg("cli.missed", {"rule": name, "slot": f"{slot:%Y-%m-%d %H:%M}"}), ws))
     for name, error in report.errors.items():
-        print(f"error in rule {name!r}: {say(error, ws)}")
+        print(say(Msg("cli.rule_error", {"rule": name, "why": error}), ws))
 
 
 def _paused(ws: Workspace) -> bool:
     if ws.settings.get("engine.paused"):
-        print("Postino is paused: nothing checked, nothing sent (settings set engine.paused false resumes).")
+        print(say(Msg("cli.paused"), ws))
         return True
     return False
 
@@ -83,7 +110,7 @@ def _dispatch(args: argparse.Namespace, ws: Workspace) -> int:
         summary = tick.dispatch(now, max_messages=args.limit)
     _print_dispatch(summary, recovered, ws)
     for warning in cap_warnings(ws, datetime.now(timezone.utc)):
-        print(f"warning: {say(warning.message, ws)}")
+        print(say(Msg("cli.warning", {"text": warning.message}), ws))
     return 1 if summary.paused else 0
 
 
@@ -100,13 +127,13 @@ def _service(args: argparse.Namespace, ws: Workspace) -> int:
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, lambda *_: stop.set())
     engine.start()
-    print(f"Postino engine running for {folder}; Ctrl+C stops it.", flush=True)
+    print(say(Msg("cli.service_running", {"folder": str(folder)})), flush=True)
     try:
         while not stop.wait(1.0):
             pass
     finally:
         engine.stop()
-    print("Postino engine stopped.")
+    print(say(Msg("cli.service_stopped")))
     return 0
 
 

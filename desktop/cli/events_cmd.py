@@ -7,6 +7,8 @@ import sys
 from datetime import datetime, timezone
 
 from desktop.cli.contacts_cmd import add_mapping_options, chosen_mapping
+from desktop.cli.words import language, say
+from desktop.messages import Msg
 from desktop.workspace import Workspace
 
 EXIT_OK, EXIT_BAD_INPUT = 0, 2
@@ -21,12 +23,12 @@ def _import(args: argparse.Namespace, ws: Workspace) -> int:
     report = import_events(ws, args.file, now=datetime.now(timezone.utc), country=args.country,
                            skip_invalid=args.skip_invalid, dry_run=args.dry_run, mapping=mapping,
                            preset=None if saved else args.preset, date_order=args.date_order)
-    print(report.format())
+    print(report.format(language(ws)))
     if args.save_mapping and mapping:
         save_mapping(ws, "events", args.save_mapping, mapping)
-        print(f"Mapping saved as {args.save_mapping!r}: reuse it with --preset {args.save_mapping!r}")
+        print(say(Msg("cli.mapping_saved", {"name": args.save_mapping}), ws))
     if not report.ok:
-        print(f"error: {args.file}: {report.invalid} bad rows; nothing was imported", file=sys.stderr)
+        print(say(Msg("cli.import_bad_rows", {"file": args.file, "count": report.invalid}), ws), file=sys.stderr)
         return EXIT_BAD_INPUT
     return EXIT_OK
 
@@ -35,7 +37,7 @@ def _export(args: argparse.Namespace, ws: Workspace) -> int:
     from desktop.events_export import export_events
 
     count = export_events(ws, args.file)
-    print(f"Exported {count} events to {args.file}")
+    print(say(Msg("cli.exported", {"count": count, "kind": Msg("cli.kind_events"), "file": args.file}), ws))
     return EXIT_OK
 
 

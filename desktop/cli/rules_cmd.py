@@ -9,7 +9,17 @@ from datetime import datetime, timezone
 
 from desktop.rules.conflicts import find_conflicts
 from desktop.rules.engine import last_check
-from desktop.rules.words import action_words, trigger_words
+from desktop.rules.words import action_words, field_labels, trigger_words
+from desktop.cli.words import language as cli_language
+from desktop.cli.words import say
+from desktop.messages import Msg, define
+
+define({
+    "cli.no_rules": ("Ancora nessuna regola: `rules import FILE` o l'editor dell'app le crea.",
+                     "No rules yet: `rules import FILE` or the app's editor creates them."),
+    "cli.rule_on": ("sì ", "on "), "cli.rule_off": ("no ", "off"),
+    "cli.rule_checks": ("prossima verifica: {next}   ultima verifica: {last}", "next check: {next}   last check: {last}"),
+})
 from desktop.workspace import Workspace
 
 
@@ -17,31 +27,32 @@ def _list(args: argparse.Namespace, ws: Workspace) -> int:
     from desktop.schedule import Schedule, describe, next_check
 
     business = ws.rules.business()
-    language = args.language or ws.settings.get("ui.language")
+    language = args.language or cli_language(ws)
     now = datetime.now(timezone.utc)
     rules = ws.rules.all()
     if not rules:
-        print("No rules yet: `rules import FILE` or the app's editor creates them.")
+        print(say(Msg("cli.no_rules"), ws))
         return 0
     for rule in rules:
         schedule = Schedule.from_dict(rule.schedule, business=business)
         last = last_check(ws.db, rule.id)
         upcoming = next_check(schedule, now, business=business) if rule.enabled else None
-        state = "on " if rule.enabled else "off"
+        state = say(Msg("cli.rule_on" if rule.enabled else "cli.rule_off"), ws)
         print(f"[{state}] {rule.name}")
-        print(f"      {action_words(rule, language)} — {trigger_words(rule, language)}")
+        print(f"      {action_words(rule, language)} — {trigger_words(rule, language, field_labels(ws, language))}")
         print(f"      {describe(schedule, language, business=business)}")
-        when = lambda t: t.astimezone().strftime("%Y-%m-%d %H:%M") if t else "—"  # noqa: E731
-        print(f"      next check: {when(upcoming)}   last check: {when(last)}")
+        pattern = "%d/%m/%Y %H:%M" if language == "it" else "%Y-%m-%d %H:%M"
+        when = lambda t: t.astimezone().strftime(pattern) if t else "—"  # noqa: E731
+        print("      " + say(Msg("cli.rule_checks", {"next": when(upcoming), "last": when(last)}), ws))
     return 0
 
 
 def _import(args: argparse.Namespace, ws: Workspace) -> int:
     summary = ws.rules.import_file(args.file, datetime.now(timezone.utc), replace=args.replace)
     for name in summary.created:
-        print(f"created  {name}")
+        print(say(Msg("cli.created", {"name": name}), ws))
     for name in summary.replaced:
-        print(f"replaced {name}")
+        print(say(Msg("cli.replaced", {"name": name}), ws))
     _warn(ws)
     return 0
 

@@ -6,6 +6,7 @@ import argparse
 import json
 from datetime import datetime, timezone
 
+from desktop.cli.words import language
 from desktop.settings import DECLARED
 from desktop.workspace import Workspace
 
@@ -17,8 +18,9 @@ def _show(value: object) -> str:
 def _list(args: argparse.Namespace, ws: Workspace) -> int:
     values = ws.settings.all()
     width = max(len(s.key) for s in DECLARED)
+    chosen = language(ws)
     for setting in DECLARED:
-        print(f"{setting.key:<{width}}  {_show(values[setting.key]):<24}  {setting.label_en}")
+        print(f"{setting.key:<{width}}  {_show(values[setting.key]):<24}  {setting.label(chosen)}")
     return 0
 
 

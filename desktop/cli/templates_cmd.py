@@ -9,13 +9,15 @@ from datetime import datetime, timezone
 
 from desktop import templates_file
 from desktop.templates import Templates
+from desktop.cli.words import say
+from desktop.messages import Msg
 from desktop.workspace import Workspace
 
 
 def _list(args: argparse.Namespace, ws: Workspace) -> int:
     found = Templates(ws.db).list()
     if not found:
-        print("No templates yet: `templates import FILE` or the app's editor creates them.")
+        print(say(Msg("cli.no_templates"), ws))
         return 0
     for template in found:
         about = template.subject if template.channel == "email" else template.text
@@ -26,9 +28,9 @@ def _list(args: argparse.Namespace, ws: Workspace) -> int:
 def _import(args: argparse.Namespace, ws: Workspace) -> int:
     summary = templates_file.import_file(ws, args.file, datetime.now(timezone.utc), replace=args.replace)
     for name in summary.created:
-        print(f"created  {name}")
+        print(say(Msg("cli.created", {"name": name}), ws))
     for name in summary.replaced:
-        print(f"replaced {name}")
+        print(say(Msg("cli.replaced", {"name": name}), ws))
     return 0
 
 

@@ -15,6 +15,20 @@ import re
 import phonenumbers
 
 from desktop.contacts.text import fold
+from desktop.errors import BadValue
+from desktop.messages import Msg, define
+
+define({
+    "phone.not_international": ("{value!r} non è un numero di telefono valido con il prefisso internazionale",
+                                "{value!r} is not a valid phone number with its country code"),
+    "phone.ambiguous": ("{value!r} potrebbe essere {abroad} ({other}) o un numero di {region}: scrivilo con + e il "
+                        "prefisso internazionale",
+                        "{value!r} could be {abroad} ({other}) or a number of {region}: write it with + and the "
+                        "country code"),
+    "phone.not_phone": ("{value!r} non è un numero di telefono", "{value!r} is not a phone number ({error})"),
+    "phone.not_valid": ("{value!r} non è un numero di telefono valido per {region} o per l'estero",
+                        "{value!r} is not a valid phone number for {region} or abroad"),
+})
 
 _SEPARATORS = re.compile(r"[\s\-./()\u00a0]")
 _COUNTRY_NAMES = {
@@ -79,22 +93,22 @@ def normalize_phone(raw: str, country: str = "IT", international: bool = False) 
         abroad = _valid("+" + digits, None)
         if international:
             if abroad is None:
-                raise ValueError(f"{raw!r} is not a valid phone number with its country code")
+                raise BadValue(Msg("phone.not_international", {"value": raw}))
             return _e164(abroad)
         here = _valid(text, region)
         if abroad is not None and here is not None and _e164(abroad) != _e164(here):
             other = phonenumbers.region_code_for_number(abroad)
             if other != region:
-                raise ValueError(
-                    f"{raw!r} could be {phonenumbers.format_number(abroad, phonenumbers.PhoneNumberFormat.INTERNATIONAL)}"
-                    f" ({other}) or a number of {region}: write it with + and the country code")
+                raise BadValue(Msg("phone.ambiguous", {
+                    "value": raw, "abroad": phonenumbers.format_number(abroad, phonenumbers.PhoneNumberFormat.INTERNATIONAL),
+                    "other": other, "region": region}))
             return _e164(here)
         if here is None and abroad is not None:
             return _e164(abroad)  # it starts with a country code: not a number of this country
     try:
         number = phonenumbers.parse(text, region)
     except phonenumbers.NumberParseException as exc:
-        raise ValueError(f"{raw!r} is not a phone number ({exc})") from None
+        raise BadValue(Msg("phone.not_phone", {"value": raw, "error": str(exc)})) from None
     if not phonenumbers.is_valid_number(number):
-        raise ValueError(f"{raw!r} is not a valid phone number for {region} or abroad")
+        raise BadValue(Msg("phone.not_valid", {"value": raw, "region": region}))
     return _e164(number)

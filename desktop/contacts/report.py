@@ -9,7 +9,59 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from desktop.messages import text
+from desktop.messages import Msg, define, text
+
+define({
+    "report.kind_contacts": ("contatti", "contacts"), "report.kind_events": ("eventi", "events"),
+    "report.title": ("Importazione di {kind} da {path}", "Import of {kind} from {path}"),
+    "report.read_as": ("letto come {encoding}, separatore {delimiter}", "read as {encoding}, separator {delimiter}"),
+    "report.nothing_written": ("(non è stato scritto nulla: i numeri dicono cosa farebbe l'importazione)",
+                               "(nothing was written: the counts say what the import would do)"),
+    "report.rows": ("righe lette", "rows read"), "report.created": ("creati", "created"),
+    "report.updated": ("aggiornati", "updated"), "report.unchanged": ("invariati", "unchanged"),
+    "report.already_present": ("già presenti", "already present"),
+    "report.duplicates": ("doppi nel file", "duplicates in file"),
+    "report.merged": ("uniti", "merged"), "report.counted_once": ("contati una volta", "counted once"),
+    "report.bad_rows": ("righe errate", "bad rows"),
+    "report.new_fields": ("nuovi campi", "new custom fields"), "report.ignored": ("colonne ignorate", "ignored columns"),
+    "report.empty_columns": ("colonne vuote", "empty columns"),
+    "report.no_field_made": ("(nessun campo creato)", "(no custom field made)"),
+    "report.group": ("gruppo", "group"), "report.preset": ("formato", "preset"),
+    "report.file_status": ("stato per tutto il file", "whole-file status"),
+    "report.numbers": ("numeri letti come", "numbers read as"),
+    "report.decimal_comma": ("1.234,50 (italiano)", "1.234,50 (Italian)"), "report.decimal_point": ("1,234.50", "1,234.50"),
+    "report.ambiguous_dates": ("le date in \"{header}\" possono essere giorno/mese o mese/giorno: lette con "
+                               "l'impostazione dell'ordine delle date; scegli con --date-order dmy|mdy",
+                               "dates in \"{header}\" could be day/month or month/day: read by the date order "
+                               "setting; choose with --date-order dmy|mdy"),
+    "report.left_out": ("lasciati fuori", "left out"),
+    "report.consent": ("consenso {channel}: {count} {status} — {why}", "{channel} consent: {count} {status} — {why}"),
+    "report.consent_unknown": ("consenso ignoto", "consent unknown"),
+    "report.consent_unknown_lines": ("{count} nuovi contatti (righe {lines}): il file non dice se hanno accettato "
+                                     "di ricevere messaggi",
+                                     "{count} new contacts (lines {lines}): the file does not say whether they "
+                                     "agreed to messages"),
+    "report.bad_rows_title": ("Righe errate:", "Bad rows:"),
+    "report.outcome_consent": ("Non è stato importato nulla: di' a cosa hanno acconsentito i nuovi contatti con "
+                               "--consent subscribed|unsubscribed|pending (o associa una colonna del consenso).",
+                               "Nothing was imported: say what the new contacts agreed to with --consent "
+                               "subscribed|unsubscribed|pending (or map a consent column)."),
+    "report.outcome_dry_ok": ("Prova: non è stato scritto nulla; il file verrebbe importato.",
+                              "Dry run: nothing was written; the file would be imported."),
+    "report.outcome_dry_bad": ("Prova: non è stato scritto nulla; il file NON verrebbe importato (righe errate).",
+                               "Dry run: nothing was written; the file would NOT be imported (bad rows)."),
+    "report.outcome_imported": ("Importato.", "Imported."),
+    "report.outcome_imported_skipped_one": ("Importato, 1 riga errata saltata.", "Imported, 1 bad row skipped."),
+    "report.outcome_imported_skipped": ("Importato, {count} righe errate saltate.", "Imported, {count} bad rows skipped."),
+    "report.outcome_refused_one": ("Non è stato importato nulla: 1 riga errata. Correggila, o importa solo le righe "
+                                   "buone con --skip-invalid.",
+                                   "Nothing was imported: 1 bad row. Fix them, or import the good rows only with "
+                                   "--skip-invalid."),
+    "report.outcome_refused": ("Non è stato importato nulla: {count} righe errate. Correggile, o importa solo le "
+                               "righe buone con --skip-invalid.",
+                               "Nothing was imported: {count} bad rows. Fix them, or import the good rows only "
+                               "with --skip-invalid."),
+})
 
 
 class RowError(NamedTuple):
@@ -17,12 +69,21 @@ class RowError(NamedTuple):
 
     line: int
     column: str
-    reason: str
+    reason: str      # in English (logs, tests)
+    coded: str = ""  # the same reason as an encoded ``Msg`` when it has a code (``words`` translates it)
 
     def __str__(self) -> str:
+        return self.words("en")
+
+    def words(self, language: str) -> str:
+        """The line for a report in ``language`` (the reason may be a coded message)."""
+        reason = text(self.coded or self.reason, language)
+        if language == "it":
+            return f'riga {self.line}, colonna "{self.column}": {reason}' if self.column \
+                else f"riga {self.line}: {reason}"
         if self.column:
-            return f'line {self.line}, column "{self.column}": {self.reason}'
-        return f"line {self.line}: {self.reason}"
+            return f'line {self.line}, column "{self.column}": {reason}'
+        return f"line {self.line}: {reason}"
 
 
 @dataclass
@@ -58,7 +119,9 @@ class ImportReport:
     left_out: dict[str, int] = field(default_factory=dict)  # events: reason -> rows not imported on purpose
 
     def add_error(self, line: int, column: str, reason: str) -> None:
-        self.errors.append(RowError(line, column, reason))
+        """``reason`` is English text or an encoded ``Msg`` (``desktop.errors.reason_of``)."""
+        coded = reason if reason.startswith('{"code"') else ""
+        self.errors.append(RowError(line, column, text(coded, "en") if coded else reason, coded))
 
     def count_consent(self, channel: str, status: str, why: str) -> None:
         key = (channel, status, why)
@@ -69,78 +132,89 @@ class ImportReport:
         """True when the file was imported (or, in a dry run, would be) without being refused."""
         return (not self.invalid or self.skip_invalid) and not self.consent_undecided
 
-    def format(self) -> str:
-        lines = [f"Import of {self.kind} from {self.path}"]
+    def format(self, language: str = "en") -> str:
+        """The report for the terminal, in ``language``."""
+        say = lambda code, **params: text(Msg(code, params), language)  # noqa: E731
+        kind = say(f"report.kind_{self.kind}")
+        lines = [say("report.title", kind=kind, path=self.path)]
         if self.encoding:
-            lines.append(f"  read as {self.encoding}, separator {self.delimiter}")
+            lines.append("  " + say("report.read_as", encoding=self.encoding, delimiter=self.delimiter))
         if not self.committed:
-            lines.append("  (nothing was written: the counts say what the import would do)")
-        lines.append(f"  rows read:          {self.rows}")
-        lines.append(f"  created:            {self.created}")
+            lines.append("  " + say("report.nothing_written"))
+        rows = [("report.rows", self.rows), ("report.created", self.created)]
         if self.kind == "contacts":
-            lines.append(f"  updated:            {self.updated}")
-            lines.append(f"  unchanged:          {self.unchanged}")
+            rows += [("report.updated", self.updated), ("report.unchanged", self.unchanged)]
         else:
-            lines.append(f"  already present:    {self.unchanged}")
-        lines.append(f"  duplicates in file: {self.duplicates_in_file} "
-                     f"({'merged' if self.kind == 'contacts' else 'counted once'})")
-        lines.append(f"  bad rows:           {self.invalid}")
-        if self.new_fields:
-            lines.append(f"  new custom fields:  {', '.join(self.new_fields)}")
-        if self.ignored_columns:
-            lines.append(f"  ignored columns:    {', '.join(self.ignored_columns)}")
+            rows.append(("report.already_present", self.unchanged))
+        for code, count in rows:
+            lines.append(_row(say(code), count))
+        how = say("report.merged" if self.kind == "contacts" else "report.counted_once")
+        lines.append(_row(say("report.duplicates"), f"{self.duplicates_in_file} ({how})"))
+        lines.append(_row(say("report.bad_rows"), self.invalid))
+        for code, names in (("report.new_fields", self.new_fields), ("report.ignored", self.ignored_columns)):
+            if names:
+                lines.append(_row(say(code), ", ".join(names)))
         if self.empty_columns:
-            lines.append(f"  empty columns:      {', '.join(self.empty_columns)} (no custom field made)")
+            lines.append(_row(say("report.empty_columns"), ", ".join(self.empty_columns) + " "
+                              + say("report.no_field_made")))
         if self.group:
-            lines.append(f"  group:              {self.group}")
-        lines.extend(self._whole_file_lines())
-        lines.extend(self._consent_lines())
+            lines.append(_row(say("report.group"), self.group))
+        lines.extend(self._whole_file_lines(language))
+        lines.extend(self._consent_lines(language))
         if self.errors:
-            lines.append("Bad rows:")
-            lines.extend(f"  {error}" for error in self.errors)
-        lines.append(self.outcome())
+            lines.append(say("report.bad_rows_title"))
+            lines.extend(f"  {error.words(language)}" for error in self.errors)
+        lines.append(self.outcome(language))
         return "\n".join(lines)
 
-    def _whole_file_lines(self) -> list[str]:
+    def _whole_file_lines(self, language: str = "en") -> list[str]:
+        from desktop.events_presets import left_out_msg
+
+        say = lambda code, **params: text(Msg(code, params), language)  # noqa: E731
         lines = []
         if self.preset:
-            lines.append(f"  preset:             {self.preset}")
+            lines.append(_row(say("report.preset"), self.preset))
         if self.file_status:
-            lines.append(f"  whole-file status:  {self.file_status} ({self.file_status_why})")
+            why = text(self.file_status_msg, language) if self.file_status_msg else self.file_status_why
+            lines.append(_row(say("report.file_status"), f"{self.file_status} ({why})"))
         if self.decimal:
-            lines.append(f"  numbers read as:    {'1.234,50 (Italian)' if self.decimal == ',' else '1,234.50'}")
+            lines.append(_row(say("report.numbers"), say("report.decimal_comma" if self.decimal == ","
+                                                          else "report.decimal_point")))
         for header in self.ambiguous_dates:
-            lines.append(f'  dates in "{header}" could be day/month or month/day: read by the date order '
-                         "setting; choose with --date-order dmy|mdy")
+            lines.append("  " + say("report.ambiguous_dates", header=header))
         for reason, count in sorted(self.left_out.items()):
-            lines.append(f"  left out:           {count} ({reason})")
+            lines.append(_row(say("report.left_out"), f"{count} ({text(left_out_msg(reason), language)})"))
         return lines
 
-    def _consent_lines(self) -> list[str]:
+    def _consent_lines(self, language: str = "en") -> list[str]:
+        say = lambda code, **params: text(Msg(code, params), language)  # noqa: E731
         lines = []
         for (channel, status, why), count in sorted(self.consent.items()):
             label = "e-mail" if channel == "email" else "SMS"
-            lines.append(f"  {label} consent: {count} {status} — {text(why, 'en')}")
+            lines.append("  " + say("report.consent", channel=label, count=count, status=status,
+                                    why=text(why, language)))
         if self.consent_undecided:
             shown = ", ".join(str(n) for n in self.consent_undecided_lines)
             more = ", …" if self.consent_undecided > len(self.consent_undecided_lines) else ""
-            lines.append(f"  consent unknown:    {self.consent_undecided} new contacts (lines {shown}{more}): "
-                         "the file does not say whether they agreed to messages")
+            lines.append(_row(say("report.consent_unknown"), say("report.consent_unknown_lines",
+                                                                 count=self.consent_undecided, lines=shown + more)))
         return lines
 
-    def outcome(self) -> str:
+    def outcome(self, language: str = "en") -> str:
+        say = lambda code, **params: text(Msg(code, params), language)  # noqa: E731
         if self.consent_undecided:
-            return ("Nothing was imported: say what the new contacts agreed to with --consent "
-                    "subscribed|unsubscribed|pending (or map a consent column).")
+            return say("report.outcome_consent")
         if self.dry_run:
-            verdict = "would be imported" if self.ok else "would NOT be imported (bad rows)"
-            return f"Dry run: nothing was written; the file {verdict}."
+            return say("report.outcome_dry_ok" if self.ok else "report.outcome_dry_bad")
         if self.committed:
-            skipped = f", {_rows(self.invalid)} skipped" if self.invalid else ""
-            return f"Imported{skipped}."
-        return (f"Nothing was imported: {_rows(self.invalid)}. Fix them, or import the good rows "
-                "only with --skip-invalid.")
+            if self.invalid:
+                return say("report.outcome_imported_skipped_one" if self.invalid == 1
+                           else "report.outcome_imported_skipped", count=self.invalid)
+            return say("report.outcome_imported")
+        return say("report.outcome_refused_one" if self.invalid == 1 else "report.outcome_refused",
+                   count=self.invalid)
 
 
-def _rows(count: int) -> str:
-    return f"{count} bad row" if count == 1 else f"{count} bad rows"
+def _row(label: str, value: object) -> str:
+    """``  label:   value`` with the values in one column."""
+    return f"  {(label + ':'):<20}{value}"

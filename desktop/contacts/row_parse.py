@@ -20,6 +20,7 @@ from desktop.contacts.presets import FULL_NAME, OPTIN_AT
 from desktop.contacts.reader import Row
 from desktop.contacts.text import strip_protective
 from desktop.contacts.values import ParseContext, parse_datetime, to_db_value
+from desktop.errors import reason_of
 from desktop.fields import FieldSpec
 from desktop.timeutil import to_db
 
@@ -222,7 +223,7 @@ class RowParser:
                 else:
                     self._one(column, raw, cells, result)
             except ValueError as exc:
-                result.errors.append((column.header, str(exc)))
+                result.errors.append((column.header, reason_of(exc)))
         if self.plan.file_status and "email_status" not in values:
             values["email_status"] = self.plan.file_status
             result.sources["email"] = FILE

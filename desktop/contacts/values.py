@@ -16,7 +16,32 @@ from email_validator import EmailNotValidError, validate_email
 
 from desktop.contacts.phones import normalize_phone as _normalize_phone
 from desktop.contacts.text import fold, strip_protective  # noqa: F401  (re-exported)
+from desktop.errors import BadValue
 from desktop.fields import STATUSES, FieldSpec
+from desktop.messages import Msg, define
+
+define({
+    "value.bad_email": ("{value!r} non è un indirizzo e-mail valido (es. nome@example.it)",
+                        "{value!r} is not a valid e-mail address ({error})"),
+    "value.bad_calendar_date": ("{value!r} non è una data del calendario", "{value!r} is not a real calendar date"),
+    "value.not_date": ("{value!r} non è una data (atteso {order} oppure aaaa-mm-gg)",
+                       "{value!r} is not a date (expected {order} or yyyy-mm-dd)"),
+    "value.bad_day_of_year": ("{value!r} non è un giorno dell'anno", "{value!r} is not a real day of the year"),
+    "value.bad_time_part": ("{value!r} ha un orario che non è hh:mm o hh:mm:ss",
+                            "{value!r} has a time part that is not hh:mm or hh:mm:ss"),
+    "value.impossible_time": ("{value!r} ha un orario impossibile", "{value!r} has an impossible time of day"),
+    "value.not_number": ("{value!r} non è un numero", "{value!r} is not a number"),
+    "value.not_yes_no": ("{value!r} non è sì/no (sì/no, true/false, 1/0)", "{value!r} is not yes/no (sì/no, true/false, 1/0)"),
+    "value.not_status": ("{value!r} non è uno stato di iscrizione ({choices})",
+                         "{value!r} is not a subscription status ({choices})"),
+    "value.not_language": ("{value!r} non è una lingua (es. it, en, Italiano)",
+                           "{value!r} is not a language (e.g. it, en, Italiano)"),
+    "value.not_zone": ("{value!r} non è un fuso orario: scegline uno nella forma Continente/Città (es. Europe/Rome)",
+                       "{value!r} is not a time zone: pick one written Continent/City (e.g. Europe/Rome)"),
+    "contact.email_taken": ("un altro contatto ha già questo indirizzo e-mail",
+                            "another contact already has this e-mail address"),
+    "value.order_dmy": ("gg/mm/aaaa", "dd/mm/yyyy"), "value.order_mdy": ("mm/gg/aaaa", "mm/dd/yyyy"),
+})
 from desktop.timeutil import UTC, to_db, valid_zone
 
 
@@ -36,7 +61,7 @@ def normalize_email(raw: str) -> str:
     try:
         result = validate_email(text, check_deliverability=False)
     except EmailNotValidError as exc:
-        raise ValueError(f"{raw!r} is not a valid e-mail address ({exc})") from None
+        raise BadValue(Msg("value.bad_email", {"value": raw, "error": str(exc)})) from None
     return result.normalized.lower()
 
 
@@ -74,9 +99,9 @@ def parse_date(raw: str, ctx: ParseContext = ParseContext()) -> date:
             day, month = (a, b) if ctx.date_order == "dmy" else (b, a)
             return date(year, month, day)
     except ValueError:
-        raise ValueError(f"{raw!r} is not a real calendar date") from None
-    order = "dd/mm/yyyy" if ctx.date_order == "dmy" else "mm/dd/yyyy"
-    raise ValueError(f"{raw!r} is not a date (expected {order} or yyyy-mm-dd)")
+        raise BadValue(Msg("value.bad_calendar_date", {"value": raw})) from None
+    order = Msg("value.order_dmy" if ctx.date_order == "dmy" else "value.order_mdy")
+    raise BadValue(Msg("value.not_date", {"value": raw, "order": order}))
 
 
 _YEARLESS = (re.compile(r"^--(\d{2})-?(\d{2})$"), re.compile(r"^0000-(\d{2})-(\d{2})$"))
@@ -106,7 +131,7 @@ def parse_birthday(raw: str, ctx: ParseContext = ParseContext()) -> str:
     try:
         date(2000, month, day)
     except ValueError:
-        raise ValueError(f"{raw!r} is not a real day of the year") from None
+        raise BadValue(Msg("value.bad_day_of_year", {"value": raw})) from None
     return f"{YEARLESS_PREFIX}{month:02d}-{day:02d}"
 
 
@@ -130,11 +155,11 @@ def parse_datetime(raw: str, ctx: ParseContext = ParseContext()) -> datetime:
     if tail:
         m = _TIME.match(tail)
         if not m:
-            raise ValueError(f"{raw!r} has a time part that is not hh:mm or hh:mm:ss")
+            raise BadValue(Msg("value.bad_time_part", {"value": raw}))
         try:
             clock = time(int(m[1]), int(m[2]), int(m[3] or 0))
         except ValueError:
-            raise ValueError(f"{raw!r} has an impossible time of day") from None
+            raise BadValue(Msg("value.impossible_time", {"value": raw})) from None
     return datetime.combine(day, clock, tzinfo=ZoneInfo(ctx.zone)).astimezone(UTC)
 
 
@@ -167,9 +192,9 @@ def parse_number(raw: str, decimal: str | None = None) -> float:
     try:
         value = float(text)
     except ValueError:
-        raise ValueError(f"{raw!r} is not a number") from None
+        raise BadValue(Msg("value.not_number", {"value": raw})) from None
     if value != value or value in (float("inf"), float("-inf")):
-        raise ValueError(f"{raw!r} is not a number")
+        raise BadValue(Msg("value.not_number", {"value": raw}))
     return value
 
 
@@ -183,7 +208,7 @@ def parse_bool(raw: str) -> bool:
         return True
     if text in _FALSE:
         return False
-    raise ValueError(f"{raw!r} is not yes/no (sì/no, true/false, 1/0)")
+    raise BadValue(Msg("value.not_yes_no", {"value": raw}))
 
 
 _STATUS_WORDS = {
@@ -202,7 +227,7 @@ def parse_status(raw: str) -> str:
     try:
         return "subscribed" if parse_bool(text) else "unsubscribed"
     except ValueError:
-        raise ValueError(f"{raw!r} is not a subscription status ({', '.join(STATUSES)})") from None
+        raise BadValue(Msg("value.not_status", {"value": raw, "choices": ", ".join(STATUSES)})) from None
 
 
 _LANGUAGES = {"italiano": "it", "italian": "it", "inglese": "en", "english": "en", "tedesco": "de",
@@ -215,7 +240,7 @@ def parse_language(raw: str) -> str:
     text = _LANGUAGES.get(text, text)
     code = re.split(r"[-_]", text)[0]
     if not re.fullmatch(r"[a-z]{2,3}", code):
-        raise ValueError(f"{raw!r} is not a language (e.g. it, en, Italiano)")
+        raise BadValue(Msg("value.not_language", {"value": raw}))
     return code
 
 
@@ -240,7 +265,7 @@ def to_db_value(spec: FieldSpec, raw: Any, ctx: ParseContext = ParseContext()) -
         return parse_language(raw)
     if name == "timezone":
         if not valid_zone(raw):
-            raise ValueError(f"{raw!r} is not an IANA time zone (e.g. Europe/Rome)")
+            raise BadValue(Msg("value.not_zone", {"value": raw}))
         return raw
     if spec.type == "text":
         return str(raw)

@@ -76,7 +76,12 @@ def _secret(ws: "Workspace", kind: str, channel: str, backend: object | None) ->
 
 def smtp_ssl_context(ws: "Workspace") -> ssl.SSLContext | None:
     """A verifying context trusting ``smtp.ca_bundle`` (a private CA), or ``None`` for the system's."""
-    bundle = str(ws.settings.get("smtp.ca_bundle") or "").strip()
+    return ca_bundle_context(str(ws.settings.get("smtp.ca_bundle") or ""))
+
+
+def ca_bundle_context(bundle: str) -> ssl.SSLContext | None:
+    """A verifying context trusting the PEM file ``bundle``; ``None`` (the system's) when empty."""
+    bundle = bundle.strip()
     if not bundle:
         return None
     try:

@@ -77,7 +77,7 @@ class SmtpChannel:
         except (OSError, smtplib.SMTPException) as exc:
             raise open_failure(exc, host=self.host, port=self.port, security=self.security,
                                user=self.username, client=getattr(client, "smtp", None),
-                               clean=self._clean) from None
+                               clean=self._clean, timeout=self.timeout) from None
         self._client = client
         self.connections += 1
 

@@ -20,8 +20,22 @@ from desktop.delivery.channel import ChannelUnavailable
 from desktop.messages import Msg, define
 
 define({
-    "smtp.login_refused": ("il server SMTP ha rifiutato l'accesso di {user!r}: {answer}{hint}",
-                           "SMTP login refused for {user!r}: {answer}{hint}"),
+    "smtp.login_refused": ("il server SMTP ha rifiutato l'accesso di {user!r}: {answer}{hint} — controlla nome "
+                           "utente e password; molti servizi (Gmail, Outlook, Libero…) vogliono una \"password per "
+                           "le app\" creata nelle impostazioni di sicurezza dell'account, non quella di tutti i giorni",
+                           "SMTP login refused for {user!r}: {answer}{hint} — check the user name and the password; "
+                           "many providers (Gmail, Outlook…) want an \"app password\" made in the account's "
+                           "security settings, not the everyday one"),
+    "smtp.timeout": ("il server SMTP {host}:{port} non ha risposto entro {seconds} secondi — controlla il nome del "
+                     "server e la porta (di solito 587 con STARTTLS o 465 con SSL/TLS), che la sicurezza scelta sia "
+                     "quella della porta, e che un firewall o l'antivirus non blocchi Postino",
+                     "the SMTP server {host}:{port} did not answer within {seconds} seconds — check the server name "
+                     "and the port (usually 587 with STARTTLS or 465 with SSL/TLS), that the security matches the "
+                     "port, and that a firewall or antivirus is not blocking Postino"),
+    "smtp.refused": ("il server {host} non accetta connessioni sulla porta {port} — controlla il nome del server "
+                     "e la porta indicati dal tuo fornitore di posta (di solito 587 o 465)",
+                     "the server {host} refuses connections on port {port} — check the server name and the port "
+                     "your mail provider gives (usually 587 or 465)"),
     "smtp.not_supported": ("server SMTP {host}:{port}: {answer}{hint}", "SMTP server {host}:{port}: {answer}{hint}"),
     "smtp.answered": ("il server SMTP {host}:{port} ha risposto {answer}{hint}",
                       "SMTP server {host}:{port} answered {answer}{hint}"),
@@ -66,7 +80,7 @@ def speaks_tls(host: str, port: int, timeout: float = 5.0) -> bool:
 
 
 def hint(security: str, port: int, exc: BaseException, client: smtplib.SMTP | None,
-         host: str = "") -> dict[str, str] | str:
+         host: str = "", timeout: float = 5.0) -> dict[str, str] | str:
     """A nested coded hint (``{"code": ...}``, translated with the message) or ""."""
     text = str(exc)
     if isinstance(exc, ssl.SSLCertVerificationError) or "CERTIFICATE_VERIFY_FAILED" in text:
@@ -76,7 +90,7 @@ def hint(security: str, port: int, exc: BaseException, client: smtplib.SMTP | No
         return {"code": "smtp.hint_587"}   # a plain-text greeting where a TLS handshake was expected
     if security != "ssl" and isinstance(exc, (OSError, smtplib.SMTPServerDisconnected)) \
             and not isinstance(exc, smtplib.SMTPResponseException):
-        if port == 465 or (host and speaks_tls(host, port)):
+        if port == 465 or (host and not isinstance(exc, ConnectionRefusedError) and speaks_tls(host, port, timeout)):
             return {"code": "smtp.hint_465"}
     if (isinstance(exc, smtplib.SMTPNotSupportedError) and security == "plain" and client is not None
             and client.has_extn("starttls") and not client.has_extn("auth")):
@@ -84,10 +98,25 @@ def hint(security: str, port: int, exc: BaseException, client: smtplib.SMTP | No
     return ""
 
 
+def _timed_out(exc: BaseException) -> bool:
+    """A wait that ran out: smtplib reports a greeting that never came as a disconnection
+    ("Connection unexpectedly closed: timed out") with the timeout as its cause."""
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, (socket.timeout, TimeoutError)):
+            return True
+        if isinstance(seen, smtplib.SMTPServerDisconnected) and "timed out" in str(seen):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
+
+
 def open_failure(exc: BaseException, *, host: str, port: int, security: str, user: str,
-                 client: smtplib.SMTP | None, clean: Callable[[str], str]) -> ChannelUnavailable:
-    """The ``ChannelUnavailable`` for a failed connect or login (secrets scrubbed by ``clean``)."""
-    tip = hint(security, port, exc, client, host)
+                 client: smtplib.SMTP | None, clean: Callable[[str], str],
+                 timeout: float = 30.0) -> ChannelUnavailable:
+    """The ``ChannelUnavailable`` for a failed connect or login (secrets scrubbed by ``clean``);
+    a server that never answers and a port that refuses are said with what to check."""
+    tip = hint(security, port, exc, client, host, timeout=min(timeout, 5.0))
     where = {"host": host, "port": port, "hint": tip}
     if isinstance(exc, smtplib.SMTPAuthenticationError):
         msg = Msg("smtp.login_refused", {"user": user, "answer": clean(answer_text(exc.smtp_code, exc.smtp_error)),
@@ -98,6 +127,10 @@ def open_failure(exc: BaseException, *, host: str, port: int, security: str, use
     if isinstance(exc, smtplib.SMTPResponseException):
         answer = clean(answer_text(exc.smtp_code, exc.smtp_error))
         return ChannelUnavailable(Msg("smtp.answered", {**where, "answer": answer}))
+    if not tip and _timed_out(exc):
+        return ChannelUnavailable(Msg("smtp.timeout", {**where, "seconds": f"{timeout:g}"}))
+    if not tip and isinstance(exc, ConnectionRefusedError):
+        return ChannelUnavailable(Msg("smtp.refused", where))
     error = clean(f"{type(exc).__name__}: {exc}")
     return ChannelUnavailable(Msg("smtp.cannot_connect", {**where, "security": security, "answer": error}),
                               permanent=bool(tip))

@@ -21,7 +21,31 @@ from typing import Any
 from desktop.delivery.channel import (BACKOFF, FAILED, RETRY, SENT, UNCERTAIN, ChannelUnavailable,
                                       OutgoingMessage, SendResult)
 from desktop.delivery.sms import sms_segments
+from desktop.messages import Msg, define
 from desktop.secrets import scrub
+
+define({
+    "twilio.window_end": ("troppo vicino alla fine della finestra di invio consentita",
+                          "too close to the end of the allowed sending window"),
+    "twilio.unreachable": ("impossibile raggiungere Twilio ({error}) — controlla la connessione a internet",
+                           "cannot reach Twilio: {error} — check the internet connection"),
+    "twilio.timeout": ("Twilio non ha risposto in tempo; l'SMS potrebbe essere stato creato",
+                       "Twilio did not answer in time; the SMS may have been created"),
+    "twilio.interrupted": ("richiesta a Twilio interrotta ({error})", "Twilio request interrupted: {error}"),
+    "twilio.answer": ("Twilio ha risposto {status}, errore {code}: {answer}", "Twilio {status} error {code}: {answer}"),
+    "twilio.bad_number": ("numero non valido per Twilio — {answer}", "not a valid number for Twilio — {answer}"),
+    "twilio.stopped": ("il destinatario ha risposto STOP — {answer}", "the recipient replied STOP — {answer}"),
+    "twilio.credentials_refused": (
+        "Twilio ha rifiutato le credenziali: {answer} — controlla il SID dell'account e il token (nella Twilio "
+        "Console, alla voce Account Info)",
+        "Twilio refused the credentials: {answer} — check the account SID and the auth token (in the Twilio "
+        "Console, under Account Info)"),
+})
+
+
+def _result(outcome: str, msg: Msg, **more: Any) -> SendResult:
+    """A result with its coded reason (``reason`` keeps the English words, for logs)."""
+    return SendResult(outcome, reason=str(msg), msg=msg, **more)
 
 log = logging.getLogger("postino.twilio")
 MAX_VALIDITY = 36000   # seconds; the API's limit
@@ -88,8 +112,7 @@ class TwilioChannel:
         info = sms_segments(message.text)
         validity = validity_seconds(message.deadline, message.now)
         if validity == 0:
-            return SendResult(RETRY, reason="too close to the end of the allowed sending window",
-                              segments=info.segments)
+            return _result(RETRY, Msg("twilio.window_end"), segments=info.segments)
         params: dict[str, Any] = {"to": message.to, "body": message.text}
         if self.messaging_service_sid:
             params["messaging_service_sid"] = self.messaging_service_sid
@@ -102,14 +125,11 @@ class TwilioChannel:
         except TwilioRestException as exc:
             return self._classify(exc, info.segments)
         except requests.exceptions.ConnectionError as exc:   # includes ConnectTimeout
-            return SendResult(RETRY, reason=self._clean(f"cannot reach Twilio: {type(exc).__name__}"),
-                              segments=info.segments)
+            return _result(RETRY, Msg("twilio.unreachable", {"error": type(exc).__name__}), segments=info.segments)
         except requests.exceptions.Timeout:
-            return SendResult(UNCERTAIN, reason="Twilio did not answer in time; the SMS may have been created",
-                              segments=info.segments)
+            return _result(UNCERTAIN, Msg("twilio.timeout"), segments=info.segments)
         except requests.exceptions.RequestException as exc:
-            return SendResult(UNCERTAIN, reason=self._clean(f"Twilio request interrupted: {type(exc).__name__}"),
-                              segments=info.segments)
+            return _result(UNCERTAIN, Msg("twilio.interrupted", {"error": type(exc).__name__}), segments=info.segments)
         segments = info.segments
         try:
             segments = int(created.num_segments or segments)
@@ -120,20 +140,21 @@ class TwilioChannel:
     def _classify(self, exc: Any, segments: int) -> SendResult:
         code = getattr(exc, "code", None)
         status = int(getattr(exc, "status", 0) or 0)
-        answer = self._clean(f"Twilio {status} error {code}: {getattr(exc, 'msg', '') or exc}")
+        said = self._clean(str(getattr(exc, "msg", "") or exc))
+        answer = Msg("twilio.answer", {"status": status, "code": code, "answer": said})
         if code == 21211:
-            return SendResult(FAILED, reason=answer, segments=segments,
-                              contact_update={"sms_status": "bounced"})
+            return _result(FAILED, Msg("twilio.bad_number", {"answer": answer}), segments=segments,
+                           contact_update={"sms_status": "bounced"})
         if code == 21610:
-            return SendResult(FAILED, reason=answer, segments=segments,
-                              contact_update={"sms_status": "unsubscribed"})
+            return _result(FAILED, Msg("twilio.stopped", {"answer": answer}), segments=segments,
+                           contact_update={"sms_status": "unsubscribed"})
         if status == 429 or code == 20429:
-            return SendResult(BACKOFF, reason=answer, retry_after=60.0, segments=segments)
+            return _result(BACKOFF, answer, retry_after=60.0, segments=segments)
         if status >= 500:
-            return SendResult(RETRY, reason=answer, segments=segments)
+            return _result(RETRY, answer, segments=segments)
         if status in (401, 403) or code == 20003:
-            raise ChannelUnavailable(f"Twilio refused the credentials: {answer}", permanent=True)
-        return SendResult(FAILED, reason=answer, segments=segments)
+            raise ChannelUnavailable(Msg("twilio.credentials_refused", {"answer": answer}), permanent=True)
+        return _result(FAILED, answer, segments=segments)
 
     # -- status polling ---------------------------------------------------------------------
     def fetch_status(self, sid: str) -> tuple[str, int | None, str]:

@@ -13,6 +13,18 @@ from datetime import date, datetime
 from typing import Any
 
 from desktop.fields import FieldSpec
+from desktop.messages import Msg, define
+
+define({
+    "cond.needs_value": ("l'operatore {op!r} ha bisogno di un valore", "operator {op!r} needs a value"),
+    "cond.needs_list": ("l'operatore {op!r} ha bisogno di almeno un valore", "operator {op!r} needs a non-empty list"),
+    "cond.between_pair": ("\"è tra\" ha bisogno di due numeri, il minimo e il massimo",
+                          "between needs a list of two numbers [low, high]"),
+    "cond.low_above_high": ("il minimo {low} è più alto del massimo {high}", "the low end {low} is above the high end {high}"),
+    "cond.behaviour_needs": ("la condizione {behaviour!r} ha bisogno di {key!r}", "behaviour {behaviour!r} needs {key!r}"),
+    "cond.non_empty_text": ("scrivi un testo (non può restare vuoto)", "must be non-empty text"),
+    "cond.unknown_field": ("campo del contatto sconosciuto {name!r}", "unknown contact field {name!r}"),
+})
 
 MAX_DEPTH = 32
 UNITS = ("hours", "days")
@@ -67,9 +79,12 @@ CHANNELS = ("email", "sms")
 
 
 class ConditionError(ValueError):
-    def __init__(self, path: str, message: str) -> None:
+    """A condition that cannot be; ``msg`` is its coded reason when it has one (the editor's)."""
+
+    def __init__(self, path: str, message: "str | Msg") -> None:
         self.path = path
-        self.message = message
+        self.msg = message if isinstance(message, Msg) else None
+        self.message = str(message)
         super().__init__(f"{path}: {message}")
 
 
@@ -122,7 +137,7 @@ def _scalar_for(spec: FieldSpec, value: Any, path: str) -> Any:
 def _field_leaf(node: dict, ctx: Context, path: str) -> dict:
     name = node.get("field")
     if not isinstance(name, str) or name not in ctx.fields:
-        raise ConditionError(f"{path}.field", f"unknown contact field {name!r}")
+        raise ConditionError(f"{path}.field", Msg("cond.unknown_field", {"name": name}))
     spec = ctx.fields[name]
     op = node.get("op")
     ops = OPS_BY_TYPE[spec.type]
@@ -137,20 +152,20 @@ def _field_leaf(node: dict, ctx: Context, path: str) -> dict:
     out: dict[str, Any] = {"field": name, "op": op}
     if kind == "scalar":
         if "value" not in node:
-            raise ConditionError(f"{path}.value", f"operator {op!r} needs a value")
+            raise ConditionError(f"{path}.value", Msg("cond.needs_value", {"op": op}))
         out["value"] = _scalar_for(spec, node["value"], f"{path}.value")
     elif kind == "list":
         values = node.get("value")
         if not isinstance(values, list) or not values:
-            raise ConditionError(f"{path}.value", f"operator {op!r} needs a non-empty list")
+            raise ConditionError(f"{path}.value", Msg("cond.needs_list", {"op": op}))
         out["value"] = [_scalar_for(spec, v, f"{path}.value[{i}]") for i, v in enumerate(values)]
     elif kind == "pair":
         values = node.get("value")
         if not isinstance(values, list) or len(values) != 2:
-            raise ConditionError(f"{path}.value", "between needs a list of two numbers [low, high]")
+            raise ConditionError(f"{path}.value", Msg("cond.between_pair"))
         low, high = (_scalar_for(spec, v, f"{path}.value[{i}]") for i, v in enumerate(values))
         if low > high:
-            raise ConditionError(f"{path}.value", f"the low end {low} is above the high end {high}")
+            raise ConditionError(f"{path}.value", Msg("cond.low_above_high", {"low": low, "high": high}))
         out["value"] = [low, high]
     elif kind == "amount":
         out["amount"] = _int(node.get("amount"), f"{path}.amount", 0 if op == "exactly_ago" else 1)
@@ -169,7 +184,7 @@ def _group_leaf(node: dict, ctx: Context, path: str) -> dict:
     _check_keys(node, {"group", "op", "days"}, path)
     name = node.get("group")
     if not isinstance(name, str) or name.casefold() not in {g.casefold() for g in ctx.groups}:
-        raise ConditionError(f"{path}.group", f"unknown group {name!r}")
+        raise ConditionError(f"{path}.group", Msg("rule.unknown_group", {"name": name}))
     op = node.get("op", "in")
     if op not in GROUP_OPS:
         raise ConditionError(f"{path}.op", f"{op!r} is not one of {', '.join(GROUP_OPS)}")
@@ -195,7 +210,7 @@ def _behaviour_leaf(node: dict, ctx: Context, path: str) -> dict:
         if key not in node:
             if raw_key.endswith("?"):
                 continue
-            raise ConditionError(where, f"behaviour {name!r} needs {key!r}")
+            raise ConditionError(where, Msg("cond.behaviour_needs", {"behaviour": name, "key": key}))
         value = node[key]
         if kind in ("n", "n0"):
             out[key] = _int(value, where, 1 if kind == "n" else 0)
@@ -209,7 +224,7 @@ def _behaviour_leaf(node: dict, ctx: Context, path: str) -> dict:
             out[key] = value
         elif kind == "str":
             if not isinstance(value, str) or not value.strip():
-                raise ConditionError(where, "must be non-empty text")
+                raise ConditionError(where, Msg("cond.non_empty_text"))
             out[key] = value.strip()
         elif kind == "channel":
             if value not in CHANNELS:

@@ -19,7 +19,7 @@ from typing import Iterator, Protocol
 
 from desktop.errors import InputError
 from desktop.fields import FieldSpec
-from desktop.messages import Msg, define, text
+from desktop.messages import Msg, define
 from desktop.rules.model import Rule
 
 MAX_LEAVES = 500  # conditions in one rule
@@ -58,7 +58,7 @@ def _leaves(node: dict, path: str) -> Iterator[tuple[str, dict]]:
 
 
 def _fail(code: str, where: str, **params: object) -> InputError:
-    return InputError(text(Msg(code, params), "en"), where)
+    return InputError(Msg(code, params), where)
 
 
 def check_bounds(conditions: dict, path: str) -> None:

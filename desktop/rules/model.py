@@ -11,6 +11,31 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from desktop.errors import InputError
+from desktop.messages import Msg, define
+
+define({
+    "rule.unknown_group": ("gruppo sconosciuto {name!r}", "unknown group {name!r}"),
+    "rule.unknown_tag": ("etichetta sconosciuta {name!r}", "unknown tag {name!r}"),
+    "rule.unknown_template": ("modello sconosciuto {name!r}", "unknown template {name!r}"),
+    "rule.template_channel": ("il modello {name!r} è per {channel}, non per {wanted}",
+                              "template {name!r} is an {channel} template, not {wanted}"),
+    "rule.move_same_group": ("spostare un contatto nel gruppo in cui è già non fa nulla",
+                             "moving a contact to the group it is already in does nothing"),
+    "rule.resend_days": ("per inviare di nuovo dopo un certo numero di giorni, indica da 1 a 3650 giorni",
+                         "every_n_days needs days between 1 and 3650"),
+    "rule.per_occurrence_driver": ("\"una volta per ogni evento\" richiede esattamente una delle condizioni "
+                                   "{behaviours} al primo livello delle condizioni",
+                                   "once per occurrence needs exactly one of the conditions {behaviours} at the "
+                                   "top level of the conditions"),
+    "rule.needs_name": ("una regola ha bisogno di un nome", "a rule needs a name"),
+    "rule.name_too_long": ("i nomi hanno al massimo 120 caratteri", "names are at most 120 characters"),
+    "rule.nested_anniversary": ("in una regola che segue il fuso orario di ciascun destinatario, \"anniversario "
+                                "oggi\" deve essere una condizione a sé al primo livello (unita con E), così si "
+                                "può verificare sul calendario di ciascuno",
+                                "in a rule that follows each recipient's time zone, \"anniversary today\" must be "
+                                "a condition of its own at the top level (joined with AND), so it can be checked "
+                                "against each recipient's calendar"),
+})
 from desktop.rules.conditions import (
     ConditionError, Context, OCCURRENCE_BEHAVIOURS, occurrence_driver, validate_tree,
 )
@@ -68,7 +93,7 @@ class Rule:
         }
 
 
-def _fail(path: str, message: str) -> InputError:
+def _fail(path: str, message: "str | Msg") -> InputError:
     return InputError(message, path)
 
 
@@ -78,7 +103,7 @@ def _names(value: Any, path: str, known: set[str], what: str) -> list[str]:
     folded = {k.casefold() for k in known}
     for i, name in enumerate(value):
         if name.casefold() not in folded:
-            raise _fail(f"{path}[{i}]", f"unknown {what} {name!r}")
+            raise _fail(f"{path}[{i}]", Msg(f"rule.unknown_{what}", {"name": name}))
     return list(value)
 
 
@@ -98,15 +123,15 @@ def _action(data: Any, ctx: RuleContext, path: str) -> dict[str, Any]:
         if key == "template":
             channel = ctx.templates.get(value.casefold())
             if channel is None:
-                raise _fail(f"{path}.template", f"unknown template {value!r}")
+                raise _fail(f"{path}.template", Msg("rule.unknown_template", {"name": value}))
             wanted = "email" if kind == "send_email" else "sms"
             if channel != wanted:
-                raise _fail(f"{path}.template", f"template {value!r} is an {channel} template, not {wanted}")
+                raise _fail(f"{path}.template", Msg("rule.template_channel", {"name": value, "channel": channel, "wanted": wanted}))
         else:
             _names([value], f"{path}.{key}", ctx.groups, "group")
         out[key] = value
     if kind == "move_to_group" and out["from"].casefold() == out["to"].casefold():
-        raise _fail(f"{path}.to", "moving a contact to the group it is already in does nothing")
+        raise _fail(f"{path}.to", Msg("rule.move_same_group"))
     return out
 
 
@@ -122,13 +147,12 @@ def _resend(data: Any, conditions: dict, path: str) -> dict[str, Any]:
     if policy == "every_n_days":
         days = data.get("days")
         if isinstance(days, bool) or not isinstance(days, int) or not 1 <= days <= 3650:
-            raise _fail(f"{path}.days", "every_n_days needs days between 1 and 3650")
+            raise _fail(f"{path}.days", Msg("rule.resend_days"))
         out["days"] = days
     elif "days" in data:
         raise _fail(f"{path}.days", f"policy {policy} takes no days")
     if policy == "per_occurrence" and occurrence_driver(conditions) is None:
-        raise _fail(f"{path}.policy", "once per occurrence needs exactly one of the conditions "
-                    f"{', '.join(OCCURRENCE_BEHAVIOURS)} at the top level of the conditions")
+        raise _fail(f"{path}.policy", Msg("rule.per_occurrence_driver", {"behaviours": ", ".join(OCCURRENCE_BEHAVIOURS)}))
     return out
 
 
@@ -158,9 +182,9 @@ def parse_rule(data: Any, ctx: RuleContext, path: str = "$", business: Any = Non
         raise _fail(f"{path}.format", f"rule format {data.get('format')!r} is not supported (expected {FORMAT})")
     name = data.get("name")
     if not isinstance(name, str) or not name.strip():
-        raise _fail(f"{path}.name", "a rule needs a name")
+        raise _fail(f"{path}.name", Msg("rule.needs_name"))
     if len(name) > 120:
-        raise _fail(f"{path}.name", "names are at most 120 characters")
+        raise _fail(f"{path}.name", Msg("rule.name_too_long"))
     description = data.get("description", "")
     if not isinstance(description, str):
         raise _fail(f"{path}.description", "must be text")
@@ -182,7 +206,7 @@ def parse_rule(data: Any, ctx: RuleContext, path: str = "$", business: Any = Non
     try:
         conditions = validate_tree(data.get("conditions", {"all": []}), ctx, f"{path}.conditions")
     except ConditionError as exc:
-        raise _fail(exc.path, exc.message) from None
+        raise _fail(exc.path, getattr(exc, "msg", None) or exc.message) from None
     resend = _resend(data.get("resend"), conditions, f"{path}.resend")
     after = data.get("after_send", {}) or {}
     if not isinstance(after, dict) or any(k not in ("add_to", "remove_from") for k in after):
@@ -195,9 +219,7 @@ def parse_rule(data: Any, ctx: RuleContext, path: str = "$", business: Any = Non
     if schedule.timezone.mode == "recipient":
         nested = _nested_anniversary(conditions, f"{path}.conditions")
         if nested:
-            raise _fail(nested, "in a rule that follows each recipient's time zone, \"anniversary today\" "
-                        "must be a condition of its own at the top level (joined with AND), so it can be "
-                        "checked against each recipient's calendar")
+            raise _fail(nested, Msg("rule.nested_anniversary"))
     return Rule(
         name=name.strip(), description=description, tags=[t.strip() for t in tags],
         enabled=bool(data.get("enabled", False)), marketing=bool(data.get("marketing", True)),

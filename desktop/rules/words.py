@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any, Mapping
+
 from desktop.rules.conditions import leaves
 from desktop.rules.model import Rule
 
@@ -31,18 +33,28 @@ def action_words(rule: Rule, language: str = "en") -> str:
     return (it if language == "it" else en).format(**rule.action)
 
 
-def trigger_words(rule: Rule, language: str = "en") -> str:
+def trigger_words(rule: Rule, language: str = "en", labels: Mapping[str, str] | None = None) -> str:
+    """The trigger summary; ``labels`` names each field as the contact form does (``birthday``
+    is "Data di nascita" in Italian), falling back to the field's key."""
+    label = (lambda name: (labels or {}).get(name) or name)
     parts = []
     for leaf in leaves(rule.conditions):
         if "behaviour" in leaf and leaf["behaviour"] in _TRIGGERS:
             en, it = _TRIGGERS[leaf["behaviour"]]
             parts.append(it if language == "it" else en)
         elif leaf.get("op") == "anniversary_today":
-            parts.append(("anniversario: " if language == "it" else "anniversary: ") + leaf["field"])
+            parts.append(("anniversario: " if language == "it" else "anniversary: ") + label(leaf["field"]))
         elif "field" in leaf:
-            parts.append(leaf["field"])
+            parts.append(label(leaf["field"]))
         elif "group" in leaf:
             parts.append(("gruppo " if language == "it" else "group ") + leaf["group"])
+        elif "behaviour" in leaf and "field" in leaf.get("params", {}):
+            parts.append(label(leaf["params"]["field"]))
     if not parts:
         return "tutti i contatti del pubblico" if language == "it" else "everyone in the audience"
     return ", ".join(dict.fromkeys(parts))
+
+
+def field_labels(ws: Any, language: str) -> dict[str, str]:
+    """Every contact field's label in ``language`` (standard and custom), by key."""
+    return {name: spec.label(language) for name, spec in ws.fields.all().items()}

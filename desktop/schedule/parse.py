@@ -6,11 +6,35 @@ from datetime import date, timedelta
 from typing import Any, Callable
 
 from desktop.errors import InputError
+from desktop.messages import Msg, define
 from desktop.schedule.model import (
     KINDS, MAX_EVERY, MIN_EVERY, WEEKDAYS, Active, Blackout, BusinessDefaults, Check,
     QuietHours, Recurrence, Schedule, Zone, to_time)
 from desktop.schedule.quiet import parse_band, parse_time
 from desktop.timeutil import valid_zone
+
+define({
+    "sched.below": ("{value} è sotto il minimo di {low}{suffix}", "{value} is below the minimum of {low}{suffix}"),
+    "sched.above": ("{value} è sopra il massimo di {high}{suffix}", "{value} is above the maximum of {high}{suffix}"),
+    "sched.unit_minutes": (" minuti", " minutes"), "sched.unit_hours": (" ore", " hours"),
+    "sched.unit_weeks": (" settimane", " weeks"),
+    "sched.needs_time": ("indica almeno un orario, come \"09:00\"", "give at least one time like \"09:00\""),
+    "sched.not_time": ("{value} non è un orario come \"09:00\"", "{value} is not a time like \"09:00\""),
+    "sched.needs_weekday": ("scegli almeno un giorno della settimana", "give at least one weekday, e.g. [\"mon\"]"),
+    "sched.end_before_start": ("{end} viene prima dell'inizio {start}", "{end} is before the start {start}"),
+    "sched.all_blocked": ("tutti i giorni della settimana sono bloccati: non partirebbe mai nulla",
+                          "every weekday is blocked; nothing could ever run"),
+    "sched.not_band": ("{value} non è una fascia come \"21:00-09:00\" (inizio e fine devono essere diversi)",
+                       "{value} is not a band like \"21:00-09:00\" (start and end must differ)"),
+    "sched.not_zone": ("{value} non è un fuso orario nella forma Continente/Città (es. Europe/Rome)",
+                       "{value} is not a time zone written Continent/City (e.g. Europe/Rome)"),
+    "sched.never_runs": ("tutti i giorni della ricorrenza sono bloccati e la regola salta i giorni bloccati: "
+                         "non partirebbe mai",
+                         "every weekday of the recurrence is blocked and the policy is skip; the rule could never run"),
+    "sched.quiet_all_day": ("le fasce di silenzio (con quella predefinita dell'attività) coprono tutto il giorno: "
+                            "non si potrebbe mai inviare nulla",
+                            "quiet hours (with the business default) cover the whole day; nothing could ever be sent"),
+})
 
 _DAYS_IN_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
@@ -41,11 +65,11 @@ def _choice(value: Any, where: str, choices: tuple[str, ...], default: str) -> s
 def _int(value: Any, where: str, low: int, high: int, unit: str = "") -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise InputError(f"{_show(value)} is not a whole number", where)
-    suffix = f" {unit}" if unit else ""
+    suffix: Msg | str = Msg(f"sched.unit_{unit}") if unit else ""
     if value < low:
-        raise InputError(f"{value} is below the minimum of {low}{suffix}", where)
+        raise InputError(Msg("sched.below", {"value": value, "low": low, "suffix": suffix}), where)
     if value > high:
-        raise InputError(f"{value} is above the maximum of {high}{suffix}", where)
+        raise InputError(Msg("sched.above", {"value": value, "high": high, "suffix": suffix}), where)
     return value
 
 
@@ -98,7 +122,7 @@ def _check(data: Any, where: str) -> Check:
     if key == "times":
         times = _list(obj[key], f"{where}.times", _time_of_day)
         if not times:
-            raise InputError("give at least one time like \"09:00\"", f"{where}.times")
+            raise InputError(Msg("sched.needs_time"), f"{where}.times")
         return Check(every=None, times=tuple(sorted(times)))
     low, high = (5, 1440) if key == "every_minutes" else (1, 24)
     unit = "minutes" if key == "every_minutes" else "hours"
@@ -111,7 +135,7 @@ def _check(data: Any, where: str) -> Check:
 def _time_of_day(value: Any, where: str):  # -> time
     minute = parse_time(value)
     if minute is None:
-        raise InputError(f"{_show(value)} is not a time like \"09:00\"", where)
+        raise InputError(Msg("sched.not_time", {"value": _show(value)}), where)
     return to_time(minute)
 
 
@@ -126,7 +150,7 @@ def _recurrence(data: Any, where: str) -> Recurrence:
     if kind == "weekly":
         days = _list(obj.get("days"), f"{where}.days", _weekday)
         if not days:
-            raise InputError("give at least one weekday, e.g. [\"mon\"]", f"{where}.days")
+            raise InputError(Msg("sched.needs_weekday"), f"{where}.days")
         every = 1 if obj.get("every_weeks") is None else _int(obj["every_weeks"], f"{where}.every_weeks", 1, 52, "weeks")
         return Recurrence("weekly", days=tuple(sorted(days)), every_weeks=every)
     if kind == "monthly":
@@ -154,7 +178,7 @@ def _active(data: Any, where: str) -> Active:
     start = None if obj.get("from") is None else _date(obj["from"], f"{where}.from")
     end = None if obj.get("to") is None else _date(obj["to"], f"{where}.to")
     if start and end and end < start:
-        raise InputError(f"{end} is before the start {start}", f"{where}.to")
+        raise InputError(Msg("sched.end_before_start", {"end": end, "start": start}), f"{where}.to")
     return Active(start, end)
 
 
@@ -162,7 +186,7 @@ def _blackout(data: Any, where: str) -> Blackout:
     obj = _object(data, where, ("dates", "yearly", "weekdays", "policy"))
     weekdays = _list(obj.get("weekdays"), f"{where}.weekdays", _weekday)
     if len(weekdays) == 7:
-        raise InputError("every weekday is blocked; nothing could ever run", f"{where}.weekdays")
+        raise InputError(Msg("sched.all_blocked"), f"{where}.weekdays")
     return Blackout(
         dates=tuple(sorted(_list(obj.get("dates"), f"{where}.dates", _date))),
         yearly=tuple(sorted(_list(obj.get("yearly"), f"{where}.yearly", _month_day))),
@@ -174,7 +198,7 @@ def _blackout(data: Any, where: str) -> Blackout:
 def _band(value: Any, where: str):  # -> Band
     band = parse_band(value)
     if band is None:
-        raise InputError(f"{_show(value)} is not a band like \"21:00-09:00\" (start and end must differ)", where)
+        raise InputError(Msg("sched.not_band", {"value": _show(value)}), where)
     return band
 
 
@@ -197,7 +221,7 @@ def _zone(data: Any, where: str) -> Zone:
     if name is not None and mode == "recipient":
         raise InputError("a zone only applies with mode \"rule\"; recipients use their own", f"{where}.zone")
     if name is not None and not (isinstance(name, str) and valid_zone(name)):
-        raise InputError(f"{_show(name)} is not an IANA time zone (e.g. Europe/Rome)", f"{where}.zone")
+        raise InputError(Msg("sched.not_zone", {"value": _show(name)}), f"{where}.zone")
     return Zone(mode, name)
 
 
@@ -219,9 +243,7 @@ def parse_schedule(data: Any, where: str, business: BusinessDefaults | None) -> 
     )
     rec, blocked = schedule.recurrence, set(schedule.blackout.weekdays)
     if rec.kind == "weekly" and blocked >= set(rec.days) and schedule.blackout.policy == "skip":
-        raise InputError("every weekday of the recurrence is blocked and the policy is skip; "
-                         "the rule could never run", f"{where}.blackout.weekdays")
+        raise InputError(Msg("sched.never_runs"), f"{where}.blackout.weekdays")
     if business is not None and all(schedule.quiet_mask(business)):
-        raise InputError("quiet hours (with the business default) cover the whole day; "
-                         "nothing could ever be sent", f"{where}.quiet_hours")
+        raise InputError(Msg("sched.quiet_all_day"), f"{where}.quiet_hours")
     return schedule

@@ -7,13 +7,43 @@ the second one learns who holds the lock and stays out.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from desktop.errors import PostinoError
+from desktop.messages import Msg, define
+
+define({
+    "engine.busy": (
+        "Il motore di Postino gira già per questa cartella di lavoro ({holder}); una sola copia può "
+        "controllare le regole e inviare. Ferma prima quella (l'app: Esci nel menu dell'icona; il servizio: "
+        "Ctrl+C o SIGTERM).",
+        "Postino's engine is already running for this workspace ({holder}); only one copy may check rules "
+        "and send. Stop that one first (the app: Quit in its tray menu; the service: Ctrl+C or SIGTERM)."),
+    "engine.holder": ("{who}, processo {pid}", "{who}, process {pid}"),
+    "engine.holder_app": ("l'app Postino", "the Postino app"),
+    "engine.holder_service": ("il servizio (main.py service)", "the service (main.py service)"),
+    "engine.holder_other": ("un altro programma", "another program"),
+})
+_HOLDER = re.compile(r"^(?P<who>.*?)\s*\(process (?P<pid>\d+)\)$")
+_WHO = {"the Postino app": "engine.holder_app", "main.py service": "engine.holder_service"}
 
 
 class WorkspaceBusy(PostinoError):
-    pass
+    """Another copy holds the engine lock; ``msg`` says who, in words for each language."""
+
+    def __init__(self, msg: Msg) -> None:
+        self.msg = msg
+        super().__init__(str(msg))
+
+
+def holder_params(written: str) -> dict[str, object]:
+    """What the lock file says (``the Postino app (process 4242)``, written in English for
+    machines) as the parameters of ``engine.holder``: who, coded when known, and the process."""
+    match = _HOLDER.match(written.strip())
+    who, pid = (match["who"], match["pid"]) if match else (written.strip(), "?")
+    code = _WHO.get(who)
+    return {"who": Msg(code) if code else (who or Msg("engine.holder_other")), "pid": pid}
 
 
 class EngineLock:
@@ -53,10 +83,7 @@ class EngineLock:
             handle.seek(0)
             holder = handle.read().strip() or "another process"
             handle.close()
-            raise WorkspaceBusy(
-                f"Postino's engine is already running for this workspace ({holder}); "
-                "only one copy may check rules and send. Stop that one first (the app: Quit in "
-                "its tray menu; the service: Ctrl+C or SIGTERM).") from None
+            raise WorkspaceBusy(Msg("engine.busy", {"holder": Msg("engine.holder", holder_params(holder))})) from None
         handle.seek(0)
         handle.truncate()
         handle.write(f"{self.holder} (process {os.getpid()})" if self.holder else f"process {os.getpid()}")

@@ -617,6 +617,13 @@
     </message>
 </context>
 <context>
+    <name>ContactsModel</name>
+    <message>
+        <source>%1 — in templates: {{ %2 }}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ContactsPage</name>
     <message>
         <source>Contacts</source>
@@ -2314,12 +2321,16 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Uses the saved settings: save first if you changed them</source>
+        <source>Uses the values on this page as they are now, saved or not</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>SettingsView</name>
+    <message>
+        <source>correct the fields marked in red first.</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Settings</source>
         <translation type="unfinished"></translation>
@@ -2536,6 +2547,18 @@
     </message>
     <message>
         <source>Uncertain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2822,27 +2845,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>sandbox off</source>
+        <source>e-mail and SMS not configured yet — messages are kept in the outbox folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>SMTP not configured</source>
+        <source>e-mail not configured yet — messages are kept in the outbox folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Twilio not configured</source>
+        <source>SMS not configured yet — messages are kept in the outbox folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>SMTP password missing</source>
+        <source>e-mail sends paused (see the note)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Twilio token missing</source>
+        <source>SMS sends paused (see the note)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>sandbox for %1</source>
+        <source>Sandbox: a test mode. Messages are written as files in the outbox folder of the workspace instead of being sent; turn it off in Settings › General.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3313,6 +3336,18 @@
     </message>
     <message>
         <source>None (not encrypted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sandbox is a test mode: nothing reaches your customers. Each message is written as a file in the outbox folder of the workspace, so you can open it and check it. Turn it off to send for real.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where your business is, written Continent/City (e.g. Europe/Rome): quiet hours and “at 09:00” times follow its clock, summer time included. Type a city to find it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hours when no message is sent, as start-end bands in 24-hour time, separated by commas (e.g. 21:00-09:00). A message due then waits for the end of the band.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -617,6 +617,13 @@
     </message>
 </context>
 <context>
+    <name>ContactsModel</name>
+    <message>
+        <source>%1 — in templates: {{ %2 }}</source>
+        <translation>%1 — nei modelli: {{ %2 }}</translation>
+    </message>
+</context>
+<context>
     <name>ContactsPage</name>
     <message>
         <source>Contacts</source>
@@ -2314,12 +2321,16 @@
         <translation>Invia prova</translation>
     </message>
     <message>
-        <source>Uses the saved settings: save first if you changed them</source>
-        <translation>Usa le impostazioni salvate: salva prima se le hai cambiate</translation>
+        <source>Uses the values on this page as they are now, saved or not</source>
+        <translation>Usa i valori di questa pagina così come sono ora, salvati o no</translation>
     </message>
 </context>
 <context>
     <name>SettingsView</name>
+    <message>
+        <source>correct the fields marked in red first.</source>
+        <translation>correggi prima i campi segnati in rosso.</translation>
+    </message>
     <message>
         <source>Settings</source>
         <translation>Impostazioni</translation>
@@ -2537,6 +2548,18 @@
     <message>
         <source>Uncertain</source>
         <translation>Incerto</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Gruppo</translation>
     </message>
     <message>
         <source>Simulating…</source>
@@ -2764,7 +2787,7 @@
     </message>
     <message>
         <source>Click-to-open rate: unique clicks out of unique opens</source>
-        <translation>Click-to-open rate: clic unici sulle aperture uniche</translation>
+        <translation>CTOR (tasso di clic sulle aperture): di chi ha aperto l&apos;e-mail, quanti hanno anche cliccato un link (clic unici ÷ aperture uniche)</translation>
     </message>
     <message>
         <source>Images fetched by machines (Apple Mail Privacy Protection, scanners): not counted as opens</source>
@@ -2822,28 +2845,28 @@
         <translation>sandbox attiva (i messaggi vanno nella cartella outbox)</translation>
     </message>
     <message>
-        <source>sandbox off</source>
-        <translation>sandbox disattivata</translation>
+        <source>e-mail and SMS not configured yet — messages are kept in the outbox folder</source>
+        <translation>e-mail e SMS non ancora configurati — i messaggi restano nella cartella posta in uscita</translation>
     </message>
     <message>
-        <source>SMTP not configured</source>
-        <translation>SMTP non configurato</translation>
+        <source>e-mail not configured yet — messages are kept in the outbox folder</source>
+        <translation>e-mail non ancora configurata — i messaggi restano nella cartella posta in uscita</translation>
     </message>
     <message>
-        <source>Twilio not configured</source>
-        <translation>Twilio non configurato</translation>
+        <source>SMS not configured yet — messages are kept in the outbox folder</source>
+        <translation>SMS non ancora configurati — i messaggi restano nella cartella posta in uscita</translation>
     </message>
     <message>
-        <source>SMTP password missing</source>
-        <translation>manca la password SMTP</translation>
+        <source>e-mail sends paused (see the note)</source>
+        <translation>invii e-mail in pausa (vedi la nota)</translation>
     </message>
     <message>
-        <source>Twilio token missing</source>
-        <translation>manca il token Twilio</translation>
+        <source>SMS sends paused (see the note)</source>
+        <translation>invii SMS in pausa (vedi la nota)</translation>
     </message>
     <message>
-        <source>sandbox for %1</source>
-        <translation>sandbox per %1</translation>
+        <source>Sandbox: a test mode. Messages are written as files in the outbox folder of the workspace instead of being sent; turn it off in Settings › General.</source>
+        <translation>Sandbox: una modalità di prova. I messaggi vengono scritti come file nella cartella outbox (posta in uscita) dell&apos;area di lavoro invece di essere inviati; si spegne in Impostazioni › Generale.</translation>
     </message>
     <message>
         <source>Workspace: %1 — reading…</source>
@@ -3314,6 +3337,18 @@
     <message>
         <source>None (not encrypted)</source>
         <translation>Nessuna (non cifrata)</translation>
+    </message>
+    <message>
+        <source>Sandbox is a test mode: nothing reaches your customers. Each message is written as a file in the outbox folder of the workspace, so you can open it and check it. Turn it off to send for real.</source>
+        <translation>La sandbox è una modalità di prova: ai clienti non arriva nulla. Ogni messaggio viene scritto come file nella cartella outbox (posta in uscita) dell&apos;area di lavoro, così puoi aprirlo e controllarlo. Spegnila per inviare davvero.</translation>
+    </message>
+    <message>
+        <source>Where your business is, written Continent/City (e.g. Europe/Rome): quiet hours and “at 09:00” times follow its clock, summer time included. Type a city to find it.</source>
+        <translation>Dove si trova la tua attività, nella forma Continente/Città (es. Europe/Rome): le ore di silenzio e gli orari come “alle 09:00” seguono il suo orologio, ora legale compresa. Scrivi una città per trovarla.</translation>
+    </message>
+    <message>
+        <source>Hours when no message is sent, as start-end bands in 24-hour time, separated by commas (e.g. 21:00-09:00). A message due then waits for the end of the band.</source>
+        <translation>Le ore in cui non parte nessun messaggio, come fasce inizio-fine nel formato 24 ore, separate da virgole (es. 21:00-09:00). Un messaggio previsto in quelle ore aspetta la fine della fascia.</translation>
     </message>
 </context>
 <context>

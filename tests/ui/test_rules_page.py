@@ -69,7 +69,7 @@ def test_columns_search_tags_and_sort(qtbot, runner, workspace, now) -> None:
     zeta = page.proxy.index(1, 0).row()
     cells = dict(zip(COLUMNS, (page.proxy.index(zeta, c).data() for c in range(page.proxy.columnCount()))))
     assert [cells[k] for k in ("name", "tags", "action", "trigger", "frequency")] == [
-        "Zeta", "news", "Send e-mail “Hello”", "language", "every 15 minutes"]
+        "Zeta", "news", "Send e-mail “Hello”", "Language", "every 15 minutes"]
     # Enabled and saved on one of its slots (09:30 UTC = 10:30 in Rome): the engine checks it
     # at once, and the column says the engine's own answer.
     assert cells["next_check"] != "" and cells["enabled"] == "On"

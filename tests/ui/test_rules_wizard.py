@@ -137,7 +137,7 @@ def test_create_rule_through_the_wizard_and_see_it_in_the_list(qtbot, runner, wo
     shown = {model.headerData(c, Qt.Orientation.Horizontal): model.index(0, c).data() for c in range(model.columnCount())}
     assert shown["Name"] == "Promo IT" and shown["Tags"] == "promo, it"
     assert shown["Action"] == "Send e-mail “Hello”"
-    assert shown["Trigger"] == "language, first_name, group VIP"
+    assert shown["Trigger"] == "Language, First name, group VIP"
     assert shown["Checked"] == "every 2 hours"
     assert shown["Enabled"] == "Off" and shown["Next check"] == "" and shown["Last check"] == "never"
     assert shown["Sent (7 days)"] == "0" and shown["Errors"] == ""

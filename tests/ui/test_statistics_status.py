@@ -48,7 +48,8 @@ def test_engine_state_counts_recent_errors_and_uncertain_sends(workspace, now, q
     qtbot.addWidget(line)
     line.show_state(state)
     text = line.text()
-    assert "sandbox for SMTP not configured, Twilio not configured" in text
+    assert "e-mail and SMS not configured yet — messages are kept in the outbox folder" in text
+    assert "sandbox" not in text
     assert "last check 2026-03-02 10:20" in text  # Rome time
     assert "2 check errors in 24 h" in text and "3 uncertain sends — see Activity" in text
     assert "SMTP is not configured" in line.toolTip()
@@ -57,7 +58,7 @@ def test_engine_state_counts_recent_errors_and_uncertain_sends(workspace, now, q
     workspace.db.execute("UPDATE ledger SET state = 'failed' WHERE id = (SELECT min(id) FROM ledger)")
     line.refresh_counts()
     assert "2 uncertain sends — see Activity" in line.text()
-    assert "sandbox for SMTP not configured" in line.text() and "SMTP is not configured" in line.toolTip()
+    assert "e-mail and SMS not configured yet" in line.text() and "SMTP is not configured" in line.toolTip()
 
 
 def test_main_window_status_line_shows_sandbox_and_uncertain(qtbot, runner, workspace, now) -> None:

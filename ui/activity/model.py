@@ -16,6 +16,7 @@ from desktop.messages import text
 from desktop.timeutil import from_db
 from ui.activity.queries import PAGE, LedgerRow
 from ui.resources import LANGUAGE
+from ui.dates import format_datetime
 
 Index = QModelIndex | QPersistentModelIndex
 STATE_COLOURS = {"uncertain": "#b3261e", "failed": "#b3261e", "sent": "#188038", "dropped": "#9a6700",
@@ -85,7 +86,7 @@ class LedgerModel(QAbstractTableModel):
         column = self.COLUMNS[index.column()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if column == "time":
-                return from_db(row.updated_at).astimezone(self.zone).strftime("%Y-%m-%d %H:%M")
+                return format_datetime(from_db(row.updated_at).astimezone(self.zone))
             if column == "state":
                 return self.state_text(row.state)
             if column == "channel":

@@ -21,6 +21,7 @@ from ui.ops import CollectionOp, OpChanges, OpRunner, QueryOp
 from ui.resources import LANGUAGE
 from ui.tray.words import say
 from ui.widgets import PAGE_MARGINS, Heading
+from ui.dates import date_edit_format, format_datetime
 
 FILTER_STATES = ("planned", "deferred", "sent", "failed", "skipped", "dropped", "uncertain")
 
@@ -67,7 +68,7 @@ class ActivityPage(QWidget):
         self.until = QDateEdit(QDate.currentDate())
         for edit in (self.since, self.until):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setDisplayFormat(date_edit_format())
             edit.setEnabled(False)
             edit.dateChanged.connect(lambda _d: self.reload())
         self.use_dates.toggled.connect(self._dates_toggled)
@@ -151,6 +152,8 @@ class ActivityPage(QWidget):
         self.log_dialog.show()
 
     def retranslate_ui(self) -> None:
+        for edit in (self.since, self.until):  # dates are written one way per language
+            edit.setDisplayFormat(date_edit_format())
         self.heading.setText(self.tr("Activity"))
         states = {"planned": self.tr("Planned"), "deferred": self.tr("Deferred"), "sending": self.tr("Sending"),
                   "sent": self.tr("Sent"), "failed": self.tr("Failed"), "skipped": self.tr("Skipped"),
@@ -265,7 +268,7 @@ class ActivityPage(QWidget):
         self.errors_list.clear()
         tz = ZoneInfo(self.zone)
         for checked_at, rule, error in self.errors:
-            self.errors_list.addItem(f"{from_db(checked_at).astimezone(tz):%Y-%m-%d %H:%M} · {rule}: "
+            self.errors_list.addItem(f"{format_datetime(from_db(checked_at).astimezone(tz))} · {rule}: "
                                      f"{text(error, LANGUAGE.code)}")
         if not self.errors:
             self.errors_list.addItem(self.tr("No errors in recent rule checks."))

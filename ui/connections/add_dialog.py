@@ -16,6 +16,7 @@ from desktop.errors import InputError
 from ui.connections import ops
 from ui.ops import CollectionOp, OpChanges, OpRunner
 from ui.widgets import error_label, show_field_error
+from ui.words import error_text
 
 KINDS = ("rss", "woocommerce", "shopify", "mailbox", "twilio-replies")
 # kind -> the fields it shows, in order; a field ending in "*" is a secret.
@@ -142,6 +143,6 @@ class AddConnectionDialog(QDialog):
 
     def _failed(self, error: BaseException) -> None:
         if isinstance(error, InputError):
-            show_field_error(self.error, str(error))
+            show_field_error(self.error, error_text(error))
         else:
             show_field_error(self.error, f"{type(error).__name__}: {error}")

@@ -19,11 +19,13 @@ from PySide6.QtWidgets import (
 
 from desktop.contacts.values import ParseContext, to_db_value
 from desktop.errors import InputError
+from desktop.messages import Msg
 from desktop.fields import FieldSpec
 from ui.contacts.field_widgets import FieldEditor, make_editor
 from ui.resources import LANGUAGE
 from ui.ops import CollectionOp, OpChanges, OpContext, OpRunner, QueryOp
 from ui.widgets import error_label, show_field_error
+from ui.words import error_text
 
 
 def load_contact(c: OpContext, contact_id: int | None) -> dict[str, Any]:
@@ -56,7 +58,7 @@ def save_contact(c: OpContext, contact_id: int | None, values: dict[str, Any],
                 ws.groups.remove(group_id, [contact_id])
     except sqlite3.IntegrityError as exc:
         if "contacts.email" in str(exc):
-            raise InputError("another contact already has this e-mail address", "email") from None
+            raise InputError(Msg("contact.email_taken"), "email") from None
         raise
     return contact_id
 
@@ -181,7 +183,7 @@ class ContactDialog(QDialog):
                 values[name] = to_db_value(editor.spec, editor.raw(), self.ctx)
                 show_field_error(self.errors[name], None)
             except ValueError as exc:
-                show_field_error(self.errors[name], str(exc))
+                show_field_error(self.errors[name], error_text(exc))
                 ok = False
         if ok and not values.get("email") and not values.get("phone"):
             show_field_error(self.errors["email"], self.tr("A contact needs an e-mail address or a mobile number"))
@@ -215,6 +217,6 @@ class ContactDialog(QDialog):
     def _failed(self, exc: BaseException) -> None:
         self.buttons.setEnabled(True)
         if isinstance(exc, InputError) and exc.where in self.errors:
-            show_field_error(self.errors[exc.where], str(exc).split(": ", 1)[-1])
+            show_field_error(self.errors[exc.where], error_text(exc, bare=True))
         else:
-            show_field_error(self.general_error, str(exc))
+            show_field_error(self.general_error, error_text(exc))

@@ -5,7 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QLocale
 
 from desktop.contacts.report import ImportReport
+from desktop.events_presets import left_out_msg
 from desktop.messages import text
+from ui.contacts.model import status_text
+from ui.words import say
 
 
 def consent_summary(report: ImportReport, language: str = "en") -> str:
@@ -15,7 +18,7 @@ def consent_summary(report: ImportReport, language: str = "en") -> str:
         what = (QCoreApplication.translate("ImportReport", "E-mail") if channel == "email"
                 else QCoreApplication.translate("ImportReport", "SMS"))
         lines.append(QCoreApplication.translate("ImportReport", "%1: %2 %3 — %4").replace("%1", what).replace("%2", QLocale().toString(count))
-                     .replace("%3", status).replace("%4", text(why, language)))
+                     .replace("%3", status_text(status).lower()).replace("%4", text(why, language)))
     return "\n".join(lines)
 
 
@@ -32,5 +35,5 @@ def whole_file_notes(report: ImportReport) -> str:
                      .replace("%1", ", ".join(report.empty_columns)))
     for reason, count in sorted(report.left_out.items()):
         notes.append(QCoreApplication.translate("ImportReport", "Left out on purpose: %1 (%2)")
-                     .replace("%1", n(count)).replace("%2", reason))
+                     .replace("%1", n(count)).replace("%2", say(left_out_msg(reason))))
     return "".join("\n" + note for note in notes)

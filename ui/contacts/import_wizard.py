@@ -26,6 +26,7 @@ from ui.contacts.import_report import consent_summary, whole_file_notes
 from ui.contacts.saved_mappings_bar import SavedMappingsBar
 from ui.ops import CollectionOp, Job, OpChanges, OpContext, OpRunner, QueryOp
 from ui.widgets import error_label, show_field_error
+from ui.words import error_text, say
 
 ERRORS_SHOWN = 1000
 IGNORE = "\x00ignore"
@@ -185,7 +186,7 @@ class MappingPage(QWizardPage):
 
     def _failed(self, exc: BaseException) -> None:
         self.detected.setText("")
-        show_field_error(self.problem, str(exc))
+        show_field_error(self.problem, error_text(exc))
         self.completeChanged.emit()
 
     def _show(self, preview: Preview, fields: list[tuple[str, str, str]], groups: list[str]) -> None:
@@ -361,7 +362,7 @@ class RunPage(QWizardPage):
     def _failed(self, exc: BaseException) -> None:
         self.job = None
         self.progress.hide()
-        self.summary.setText(self.tr("The file was not imported: %1").replace("%1", str(exc)))
+        self.summary.setText(self.tr("The file was not imported: %1").replace("%1", error_text(exc)))
 
     def _cancelled(self) -> None:
         self.job = None
@@ -381,7 +382,7 @@ class RunPage(QWizardPage):
             line.setData(Qt.ItemDataRole.DisplayRole, error.line)
             self.errors.setItem(row, 0, line)
             self.errors.setItem(row, 1, QTableWidgetItem(error.column))
-            self.errors.setItem(row, 2, QTableWidgetItem(error.reason))
+            self.errors.setItem(row, 2, QTableWidgetItem(say(error.coded or error.reason)))
         self.good_only.setVisible(not report.committed and report.invalid > 0)
         self.completeChanged.emit()
 

@@ -21,6 +21,7 @@ from desktop.timeutil import from_db, valid_zone
 from ui.contacts.queries import BLOCK, Search, count_matching, fetch_block
 from ui.ops import OpRunner, QueryOp
 from ui.resources import LANGUAGE
+from ui.dates import format_date, format_datetime
 
 Index = QModelIndex | QPersistentModelIndex
 STATUS_WORDS = {
@@ -170,7 +171,9 @@ class ContactsModel(QAbstractTableModel):
             return self.fields[section].label(self.language)
         if role == Qt.ItemDataRole.ToolTipRole:
             spec = self.fields[section]
-            return f"{spec.label(self.language)} ({spec.name})"
+            # The key is what a template writes ({{ phone }}): said as such, not as a bare word.
+            return QCoreApplication.translate("ContactsModel", "%1 — in templates: {{ %2 }}") \
+                .replace("%1", spec.label(self.language)).replace("%2", spec.name)
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -200,13 +203,13 @@ class ContactsModel(QAbstractTableModel):
                 moment = from_db(str(value)).astimezone(self.zone)
             except ValueError:
                 return str(value)
-            return moment.strftime("%d/%m/%Y %H:%M" if self.language == "it" else "%Y-%m-%d %H:%M")
+            return format_datetime(moment)
         if spec.type == "date":
             try:
                 day = datetime.strptime(str(value), "%Y-%m-%d")
             except ValueError:
                 return str(value)
-            return day.strftime("%d/%m/%Y" if self.language == "it" else "%Y-%m-%d")
+            return format_date(day)
         if spec.type == "number" and isinstance(value, (int, float)):
             return locale.toString(float(value), "f", 2).rstrip("0").rstrip(locale.decimalPoint()) \
                 if float(value) != int(value) else locale.toString(int(value))

@@ -13,6 +13,7 @@ from desktop.fileio import write_text_atomic
 from desktop.messages import Msg, text
 from ui.resources import LANGUAGE
 from ui.rules.queries import RunReport
+from ui.words import error_text
 
 
 class SimulateDialog(QMessageBox):
@@ -50,7 +51,7 @@ class SimulateDialog(QMessageBox):
         try:
             write_text_atomic(path, self.csv_text, workspace_dir=self.workspace_dir)  # never over the workspace
         except PostinoError as exc:
-            self.refused = QMessageBox(QMessageBox.Icon.Warning, self.tr("Export the list"), str(exc),
+            self.refused = QMessageBox(QMessageBox.Icon.Warning, self.tr("Export the list"), error_text(exc),
                                        QMessageBox.StandardButton.Ok, self)
             self.refused.setObjectName("export_refused")
             self.refused.open()

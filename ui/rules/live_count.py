@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from ui.ops import Job, OpRunner, QueryOp
 from ui.rules.queries import LiveCount, live_count
+from ui.words import error_text
 
 DEBOUNCE_MS = 300
 
@@ -78,4 +79,4 @@ class LiveCountLabel(QLabel):
 
     def _failed(self, generation: int, error: BaseException) -> None:
         if generation == self._generation:
-            self.setText(self.tr("Cannot count: %1").replace("%1", str(error)))
+            self.setText(self.tr("Cannot count: %1").replace("%1", error_text(error)))

@@ -6,11 +6,11 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel, QDate, QDateTime, QLocale, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel,
-    QTime, Qt, Signal,
+    QAbstractTableModel, QLocale, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal,
 )
 from PySide6.QtGui import QColor
 
+from ui.dates import format_datetime
 from ui.resources import icon
 from ui.rules.queries import RuleRow, when_text
 
@@ -65,7 +65,7 @@ class RulesModel(QAbstractTableModel):
         if parts is None:
             return ""
         y, m, d, hh, mm = parts
-        return QLocale().toString(QDateTime(QDate(y, m, d), QTime(hh, mm)), QLocale.FormatType.ShortFormat)
+        return format_datetime(datetime(y, m, d, hh, mm))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

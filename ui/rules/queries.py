@@ -19,7 +19,7 @@ from desktop.rules.conflicts import Conflict, find_conflicts
 from desktop.rules.due import due_of
 from desktop.rules.engine import last_check
 from desktop.rules.model import ACTIONS, Rule, RuleContext, parse_rule
-from desktop.rules.words import action_words, trigger_words
+from desktop.rules.words import action_words, field_labels, trigger_words
 from desktop.schedule import BusinessDefaults, Schedule, business_defaults, describe
 from desktop.simulate import simulate_now
 from desktop.timeutil import to_db
@@ -65,12 +65,13 @@ def list_rules(c: OpContext, now: datetime, language: str) -> RulesList:
     errors = {rid: err for rid, err, _ in ws.db.execute(
         "SELECT rule_id, error, max(id) FROM rule_checks GROUP BY rule_id")}
     rows = []
+    labels = field_labels(ws, language)
     for rule in ws.rules.all():
         assert rule.id is not None
         schedule = Schedule.from_dict(rule.schedule, business=business)
         rows.append(RuleRow(
             id=rule.id, name=rule.name, tags=list(rule.tags), action_type=rule.action["type"],
-            action=action_words(rule, language), trigger=trigger_words(rule, language),
+            action=action_words(rule, language), trigger=trigger_words(rule, language, labels),
             schedule=rule.schedule, enabled=rule.enabled,
             next_check=_next_check(ws, rule, schedule, now, business),
             last_check=last_check(ws.db, rule.id), sent_7d=sent.get(rule.id, 0),
@@ -117,10 +118,13 @@ def editor_context(c: OpContext, rule_id: int | None) -> EditorContext:
 
 
 def bare_message(exc: InputError) -> str:
-    """The message without its ``where:`` prefix (the editor shows the place itself)."""
-    text = str(exc)
+    """The message without its ``where:`` prefix (the editor shows the place itself), in the
+    UI's language when the engine coded it."""
+    if exc.msg is not None:
+        return text(exc.msg, LANGUAGE.code)
+    text_ = str(exc)
     prefix = f"{exc.where}: " if exc.where else ""
-    return text[len(prefix):] if prefix and text.startswith(prefix) else text
+    return text_[len(prefix):] if prefix and text_.startswith(prefix) else text_
 
 
 @dataclass

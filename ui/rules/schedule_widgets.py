@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
 from desktop.schedule.model import WEEKDAYS
 from ui.rules.value_widgets import date_edit
 from ui.rules.words import weekday_words
+from ui.dates import month_name
 
 
 def time_edit(text: str = "09:00") -> QTimeEdit:
@@ -116,7 +117,7 @@ class MonthDayList(_ListEditor):
         row.setContentsMargins(0, 0, 0, 0)
         self.month = QComboBox()
         for m in range(1, 13):
-            self.month.addItem(QDate(2024, m, 1).toString("MMMM"), m)
+            self.month.addItem(month_name(m), m)
         self.day = QSpinBox()
         self.day.setRange(1, 31)
         row.addWidget(self.day)

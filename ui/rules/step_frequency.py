@@ -23,6 +23,7 @@ from ui.rules.schedule_widgets import BandList, DateList, MonthDayList, TimeList
 from ui.rules.step_base import Step
 from ui.rules.value_widgets import date_edit, int_spin
 from ui.rules.words import resend_words, weekday_words
+from ui.dates import month_name
 
 NTH = (1, 2, 3, 4, 5, -1)
 
@@ -130,7 +131,7 @@ class FrequencyStep(Step):
         for w in (self.month_day_radio, self.month_day, self.month_nth_radio, self.month_nth, self.month_weekday):
             ml.addWidget(w)
         ml.addStretch(1)
-        self.year_month = combo("year_month", [(QDate(2024, m, 1).toString("MMMM"), m) for m in range(1, 13)])
+        self.year_month = combo("year_month", [(month_name(m), m) for m in range(1, 13)])
         self.year_day = int_spin(1, 31)
         self.year_day.setObjectName("year_day")
         yearly = QWidget()

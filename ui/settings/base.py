@@ -21,6 +21,7 @@ from desktop.settings import BY_KEY, Setting, coerce
 from desktop.timeutil import zone_names
 from ui.resources import LANGUAGE
 from ui.widgets import error_label, show_field_error
+from ui.words import error_text
 
 CHOICE_WORDS = {
     "it": "Italiano", "en": "English",
@@ -31,6 +32,18 @@ CHOICE_WORDS = {
     "plain": QT_TRANSLATE_NOOP("settings", "None (not encrypted)"),
 }
 PLACEHOLDERS = {"bands": "21:00-09:00, 13:00-14:30"}
+# Settings whose words need explaining to a shop owner (shown as the field's tooltip).
+TOOLTIPS = {
+    "sandbox": QT_TRANSLATE_NOOP(
+        "settings", "Sandbox is a test mode: nothing reaches your customers. Each message is written as a file in "
+        "the outbox folder of the workspace, so you can open it and check it. Turn it off to send for real."),
+    "business.timezone": QT_TRANSLATE_NOOP(
+        "settings", "Where your business is, written Continent/City (e.g. Europe/Rome): quiet hours and "
+        "\u201cat 09:00\u201d times follow its clock, summer time included. Type a city to find it."),
+    "business.quiet_hours": QT_TRANSLATE_NOOP(
+        "settings", "Hours when no message is sent, as start-end bands in 24-hour time, separated by commas "
+        "(e.g. 21:00-09:00). A message due then waits for the end of the band."),
+}
 
 
 def choice_text(code: str) -> str:
@@ -162,7 +175,7 @@ class SettingsPage(QWidget):
             try:
                 values[key] = coerce(BY_KEY[key], self.raw(key))
             except InputError as exc:
-                problems[key] = str(exc).split(": ", 1)[-1]
+                problems[key] = error_text(exc, bare=True)
         if not problems:
             problems = self.check_extra(values)
         for key in self.KEYS:
@@ -181,6 +194,9 @@ class SettingsPage(QWidget):
             if isinstance(widget, QComboBox) and not widget.isEditable():
                 for i in range(widget.count()):
                     widget.setItemText(i, choice_text(widget.itemData(i)))
+        for key, tip in TOOLTIPS.items():
+            if key in self.widgets:
+                self.widgets[key].setToolTip(QCoreApplication.translate("settings", tip))
         self.intro.setText(self.intro_text())
         self.intro.setVisible(bool(self.intro_text()))
 

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBox
 from desktop.contacts.values import normalize_email
 from ui.settings.base import SettingsPage
 from ui.widgets import error_label
+from ui.words import error_text
 
 
 class GeneralPage(SettingsPage):
@@ -68,7 +69,7 @@ class SecretPage(SettingsPage):
         last = list(self.widgets.values())[-1]
         QWidget.setTabOrder(last, self.secret)
         self.stored: bool | None = None
-        # "Send a test": uses the saved settings and the stored secret, reports the server's answer.
+        # "Send a test": the values on this page (saved or not) and the typed or stored secret.
         self.test_to = QLineEdit()
         self.test_to.setObjectName(f"test_to_{self.KIND}")
         self.test_button = QPushButton()
@@ -134,7 +135,7 @@ class SecretPage(SettingsPage):
             self._secret_state_text()
             self.test_label.setText(self.tr("Send a test"))
             self.test_button.setText(self.tr("Send test"))
-            self.test_button.setToolTip(self.tr("Uses the saved settings: save first if you changed them"))
+            self.test_button.setToolTip(self.tr("Uses the values on this page as they are now, saved or not"))
             self.test_to.setPlaceholderText(self.test_placeholder())
 
     def secret_title(self) -> str:
@@ -168,7 +169,7 @@ class SmtpPage(SecretPage):
             try:
                 values["smtp.sender_email"] = normalize_email(sender)
             except ValueError as exc:
-                return {"smtp.sender_email": str(exc)}
+                return {"smtp.sender_email": error_text(exc)}
         return {}
 
 

@@ -13,10 +13,11 @@ from PySide6.QtWidgets import (
 from desktop import secrets
 from desktop.errors import InputError
 from ui.ops import CollectionOp, OpChanges, OpContext, OpRunner, QueryOp
-from ui.resources import icon
+from ui.resources import LANGUAGE, icon
 from ui.settings.base import SettingsPage
 from ui.settings.pages import PAGES, SecretPage
 from ui.widgets import PAGE_MARGINS, Heading, show_field_error
+from ui.words import error_text, say
 
 
 def load_settings(c: OpContext) -> tuple[dict[str, Any], dict[str, bool | None]]:
@@ -44,23 +45,23 @@ def save_settings(c: OpContext, values: dict[str, Any], new_secrets: dict[str, s
         try:
             secrets.set_secret(c.ws, kind, secret)
         except (secrets.KeyringUnavailable, InputError) as exc:
-            problems[kind] = str(exc)
+            problems[kind] = exc.msg.encode() if exc.msg is not None else str(exc)
     return problems
 
 
-def run_test(c: OpContext, kind: str, to: str, now: datetime, options: dict[str, Any]) -> tuple[bool, str]:
-    """One test message through the account, with the server's exact answer."""
+def run_test(c: OpContext, kind: str, to: str, now: datetime, options: dict[str, Any],
+             values: dict[str, Any] | None = None, secret: str | None = None,
+             language: str = "en") -> tuple[bool, str]:
+    """One test message through the account as the page shows it (``values``, a typed
+    ``secret``), with the server's exact answer and what to check, in ``language``."""
     from desktop.delivery.testsend import send_test
 
     from desktop.messages import text
 
-    language = str(c.ws.settings.get("ui.language") or "it")
     try:
-        result = send_test(c.ws, kind, to, now, **options)
-    except secrets.KeyringUnavailable as exc:
-        return False, text(exc.msg, language)
-    except InputError as exc:
-        return False, str(exc)
+        result = send_test(c.ws, kind, to, now, values=values, secret=secret or None, **options)
+    except (secrets.KeyringUnavailable, InputError) as exc:
+        return False, text(exc.msg, language) if exc.msg is not None else str(exc)
     # A set-up mistake comes with a coded hint, shown in the user's language.
     return result.ok, text(result.msg, language) if result.msg is not None else result.answer
 
@@ -116,17 +117,39 @@ class SettingsView(QWidget):
         self.refresh()
 
     def send_test(self, kind: str, to: str) -> None:
+        """Test the account as the page shows it now, saved or not (nothing is saved)."""
         page = next(p for p in self.pages if isinstance(p, SecretPage) and p.KIND == kind)
+        values = page.save()
+        if values is None:
+            page.show_test_result(False, self.tr("correct the fields marked in red first."))
+            return
+        secret, language = page.secret_text(), LANGUAGE.code
         now = datetime.now(timezone.utc)
-        QueryOp(self.runner, lambda c: run_test(c, kind, to, now, self.test_options), parent=self) \
+        QueryOp(self.runner, lambda c: run_test(c, kind, to, now, self.test_options, values, secret, language),
+                parent=self) \
             .success(lambda r: page.show_test_result(*r)) \
-            .failure(lambda exc: page.show_test_result(False, str(exc))) \
+            .failure(lambda exc: page.show_test_result(False, error_text(exc))) \
             .run_in_background()
 
     def page(self, name: str) -> SettingsPage:
         return next(p for p in self.pages if p.NAME == name)
 
+    def _say_status(self, key: str, exc: BaseException | None = None) -> None:
+        """The footer's note, kept as what it says (not its words) so a language switch —
+        often the very change just saved — re-says it in the new language."""
+        self._status = (key, exc)
+        self._status_text()
+
+    def _status_text(self) -> None:
+        key, exc = getattr(self, "_status", ("", None))
+        words = {"invalid": self.tr("Nothing was saved: correct the fields marked in red."),
+                 "saved_but_secret": self.tr("Settings saved, but a secret could not be stored (see the red note)."),
+                 "saved": self.tr("Settings saved."),
+                 "failed": self.tr("Nothing was saved: %1").replace("%1", error_text(exc) if exc else "")}
+        self.status.setText(words.get(key, ""))
+
     def retranslate_ui(self) -> None:
+        self._status_text()
         self.heading.setText(self.tr("Settings"))
         self.save_button.setText(self.tr("Save"))
         self.save_button.setToolTip(self.tr("Save the settings of every page (Ctrl+S)"))
@@ -168,7 +191,7 @@ class SettingsView(QWidget):
             values.update(page_values)
         if first_bad is not None:
             self.page_list.setCurrentRow(first_bad)
-            self.status.setText(self.tr("Nothing was saved: correct the fields marked in red."))
+            self._say_status("invalid")
             return False
         changed = {k: v for k, v in values.items() if self.loaded.get(k) != v}
         new_secrets = {p.KIND: p.secret_text() for p in self.pages
@@ -186,15 +209,15 @@ class SettingsView(QWidget):
         self.loaded.update(values)
         for page in self.pages:
             if isinstance(page, SecretPage):
-                show_field_error(page.secret_error, problems.get(page.KIND))
+                show_field_error(page.secret_error, problems.get(page.KIND) and say(problems[page.KIND]))
                 if page.KIND in new_secrets and page.KIND not in problems:
                     page.secret.clear()
                     page.set_stored(True)
         if problems:
-            self.status.setText(self.tr("Settings saved, but a secret could not be stored (see the red note)."))
+            self._say_status("saved_but_secret")
         else:
-            self.status.setText(self.tr("Settings saved."))
+            self._say_status("saved")
 
     def _failed(self, exc: BaseException) -> None:
         self.save_button.setEnabled(True)
-        self.status.setText(self.tr("Nothing was saved: %1").replace("%1", str(exc)))
+        self._say_status("failed", exc)

@@ -20,6 +20,7 @@ from ui.simulation.run import MAX_DAYS, PROGRESS_STEPS, SimRun, rule_choices, ru
 from ui.simulation.table import SimulationTableModel
 from ui.simulation.timeline import MIN_SPAN, TimelineWidget
 from ui.widgets import PAGE_MARGINS, Heading
+from ui.dates import datetime_edit_format
 
 ZOOM_STEPS = 1000
 
@@ -42,7 +43,7 @@ class SimulationPage(QWidget):
         self.start = QDateTimeEdit()
         self.start.setObjectName("simulation_start")
         self.start.setCalendarPopup(True)
-        self.start.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.start.setDisplayFormat(datetime_edit_format())
         self.start.setDateTime(QDateTime.currentDateTime())
         self.days = QSpinBox()
         self.days.setObjectName("simulation_days")
@@ -170,6 +171,7 @@ class SimulationPage(QWidget):
         layout.addWidget(splitter, 1)
 
     def retranslate_ui(self) -> None:
+        self.start.setDisplayFormat(datetime_edit_format())
         self.heading.setText(self.tr("Simulation"))
         self.rules_caption.setText(self.tr("Rules to simulate (disabled rules run as if enabled):"))
         self.start_caption.setText(self.tr("Start:"))
@@ -200,7 +202,8 @@ class SimulationPage(QWidget):
              "schedule": self.tr("Not allowed by the schedule"), "cap_dropped": self.tr("Frequency cap"),
              "template_error": self.tr("Template error"), "failed": self.tr("Failed"),
              "after_horizon": self.tr("After the period"), "error": self.tr("Rule error"),
-             "skipped": self.tr("Skipped"), "dropped": self.tr("Dropped"), "uncertain": self.tr("Uncertain")})
+             "skipped": self.tr("Skipped"), "dropped": self.tr("Dropped"), "uncertain": self.tr("Uncertain")},
+            {"email": self.tr("E-mail"), "sms": self.tr("SMS"), "group": self.tr("Group")})
         self._status_text()
         self._marker_text()
         self.timeline.update()

@@ -20,6 +20,7 @@ from PySide6.QtGui import QColor
 from desktop.messages import Msg, text
 from desktop.simulate import SimulationResult
 from ui.resources import LANGUAGE
+from ui.dates import format_datetime
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -74,11 +75,13 @@ class SimulationTableModel(QAbstractTableModel):
         self.sort_order = Qt.SortOrder.AscendingOrder
         self._headers: list[str] = list(self.COLUMNS)
         self._outcomes: dict[str, str] = {}
+        self._channels: dict[str, str] = {}
         self._haystacks: list[str] | None = None
         self._reasons: dict[int, str] = {}   # id(row) -> reason text in the current language
 
-    def set_texts(self, headers: list[str], outcomes: dict[str, str]) -> None:
+    def set_texts(self, headers: list[str], outcomes: dict[str, str], channels: dict[str, str] | None = None) -> None:
         self._headers, self._outcomes = headers, outcomes
+        self._channels = channels or {}
         self._haystacks = None  # outcome words are searched and sorted too, and follow the language
         self._reasons: dict[int, str] = {}
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)
@@ -175,11 +178,13 @@ class SimulationTableModel(QAbstractTableModel):
 
     def _display(self, row: SimRow, column: str) -> str:
         if column == "when":
-            return row.local.strftime("%Y-%m-%d %H:%M")
+            return format_datetime(row.local)
         if column == "recipient":
             return f"{row.name} <{row.to}>" if row.name and row.to else (row.to or row.name)
         if column == "outcome":
             return self.outcome_text(row.outcome)
         if column == "reason":
             return self.reason_text(row)
+        if column == "channel":
+            return self._channels.get(row.channel, row.channel)
         return str(getattr(row, {"message": "what"}.get(column, column)))

@@ -18,6 +18,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QMouseEvent, QPainter, QP
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from ui.simulation.lanes import Marker, TimelineData
+from ui.dates import format_datetime
 
 LABEL_W, AXIS_H, LANE_H = 180, 38, 36
 MIN_SPAN = timedelta(hours=2)
@@ -263,9 +264,9 @@ class TimelineWidget(QWidget):
     # --- interaction ---------------------------------------------------------------------------------
     def tooltip_text(self, marker: Marker) -> str:
         tz = ZoneInfo(self.data.zone) if self.data else None
-        when = marker.start.astimezone(tz).strftime("%Y-%m-%d %H:%M")
+        when = format_datetime(marker.start.astimezone(tz))
         if marker.end != marker.start:
-            when += " – " + marker.end.astimezone(tz).strftime("%Y-%m-%d %H:%M")
+            when += " – " + format_datetime(marker.end.astimezone(tz))
         lane = self.data.lanes[marker.lane].rule if self.data else ""
         names = [self.row_label(r) for r in marker.rows[:10]]
         more = marker.count - len(names)

@@ -9,8 +9,10 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Callable
 
-from PySide6.QtCore import QDate, QLocale, Signal
+from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QWidget
+
+from ui.dates import date_edit_format
 
 PRESETS = ("7", "30", "90", "month", "custom")
 
@@ -63,9 +65,8 @@ class DateRangePicker(QWidget):
     def retranslate(self, texts: dict[str, str]) -> None:
         for index, key in enumerate(PRESETS):
             self.preset.setItemText(index, texts[key])
-        fmt = "dd/MM/yyyy" if QLocale().language() == QLocale.Language.Italian else "d MMM yyyy"
         for edit in (self.since, self.until):
-            edit.setDisplayFormat(fmt)
+            edit.setDisplayFormat(date_edit_format())
 
     def choose(self, preset: str) -> None:
         self.preset.setCurrentIndex(PRESETS.index(preset))

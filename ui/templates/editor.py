@@ -26,6 +26,7 @@ from ui.templates.help import TemplateHighlighter, describe_sms
 from ui.templates.preview import PreviewPane
 from ui.templates.queries import EVENT_FIELDS, PreviewResult, field_names, part_of, save_template
 from ui.widgets import error_label, show_field_error
+from ui.words import error_text
 
 
 def snippet(name: str) -> str:
@@ -279,8 +280,7 @@ class TemplateEditor(QWidget):
         if part is None:
             self.runner.error_handler(self, error)
             return
-        message = str(error)
-        show_field_error(self.errors[part], message)
+        show_field_error(self.errors[part], error_text(error, bare=True))
         {"name": self.name, "subject": self.subject, "html": self.html, "text": self.text}[part].setFocus()
 
 

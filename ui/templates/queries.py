@@ -17,6 +17,7 @@ from desktop.templates import Template, Templates, preview
 from desktop.templating import TemplateProblem, check_syntax
 from ui.contacts.queries import Search
 from ui.ops import OpContext
+from ui.words import say as text_of
 
 PARTS = ("subject", "html", "text")
 # Event keys templates commonly read, offered by the field picker next to the contact fields.
@@ -130,7 +131,7 @@ def syntax_problems(name: str, subject: str, html: str, text: str) -> dict[str, 
         try:
             check_syntax(source, html_mode, name or "template")
         except TemplateProblem as exc:
-            problems[part] = str(exc)
+            problems[part] = text_of(exc.msg)
     return problems
 
 
@@ -144,7 +145,8 @@ def render_preview(c: OpContext, template: Template, contact_id: int | None) -> 
     shown = preview(template, contact or {}, payload, extra)
     event_type = str(payload.get("event", {}).get("type", ""))
     if not shown.ok:
-        return PreviewResult(False, problem=shown.problem, event_type=event_type)
+        return PreviewResult(False, problem=text_of(shown.problem_msg) if shown.problem_msg else shown.problem,
+                             event_type=event_type)
     sms = sms_segments(shown.text) if template.channel == "sms" else None
     return PreviewResult(True, shown.subject, shown.html, shown.text, sms=sms, event_type=event_type)
 

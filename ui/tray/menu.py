@@ -10,8 +10,8 @@ from zoneinfo import ZoneInfo
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QWidget
 
-from ui.resources import LANGUAGE
 from ui.tray.words import say
+from ui.dates import format_datetime
 
 
 class TrayMenu(QMenu):
@@ -71,5 +71,5 @@ class TrayMenu(QMenu):
         if due is None:
             return say("tray.next_none")
         local = due.astimezone(ZoneInfo(self.facts.get("zone") or "UTC"))
-        stamp = f"{local:%d/%m/%Y %H:%M}" if LANGUAGE.code == "it" else f"{local:%Y-%m-%d %H:%M}"
+        stamp = format_datetime(local)
         return say("tray.next_send", when=stamp)
