@@ -13,6 +13,15 @@ from pathlib import Path
 from typing import Any
 
 from desktop.errors import InputError
+from desktop.messages import Msg, define
+
+define({
+    "rules.name_taken": ("esiste già una regola chiamata {name!r}", "a rule called {name!r} already exists"),
+    "rules.name_taken_import": ("esiste già una regola chiamata {name!r} (usa --replace per sostituirla)",
+                                "a rule called {name!r} already exists (use --replace to overwrite)"),
+    "rules.name_twice": ("il nome {name!r} è usato due volte (anche in {first})",
+                         "the name {name!r} is used twice (also at {first})"),
+})
 from desktop.fileio import write_text_atomic
 from desktop.jsonstrict import load_file_strict
 from desktop.rules.limits import check_runnable
@@ -89,7 +98,7 @@ class Rules:
         rule = self.validate(data, path)
         clash = self.find(rule.name)
         if clash is not None and clash.id != rule_id:
-            raise InputError(f"a rule called {rule.name!r} already exists", f"{path}.name")
+            raise InputError(Msg("rules.name_taken", {"name": rule.name}), f"{path}.name")
         definition = json.dumps(rule.to_dict(), ensure_ascii=False)
         with self._ws.transaction():
             if rule_id is None:
@@ -148,12 +157,11 @@ class Rules:
         for i, rule in enumerate(parsed):
             key = rule.name.casefold()
             if key in seen:
-                raise InputError(f"the name {rule.name!r} is used twice (also at $.rules[{seen[key]}])",
+                raise InputError(Msg("rules.name_twice", {"name": rule.name, "first": f"$.rules[{seen[key]}]"}),
                                  f"$.rules[{i}].name")
             seen[key] = i
             if not replace and self.find(rule.name) is not None:
-                raise InputError(f"a rule called {rule.name!r} already exists (use --replace to overwrite)",
-                                 f"$.rules[{i}].name")
+                raise InputError(Msg("rules.name_taken_import", {"name": rule.name}), f"$.rules[{i}].name")
         summary = ImportSummary()
         with self._ws.transaction():
             for i, rule in enumerate(parsed):

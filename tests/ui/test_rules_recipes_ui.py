@@ -192,3 +192,26 @@ def test_the_summary_says_the_conditions_in_the_rule_lists_words(qtbot, runner, 
     assert words.count(matches) == 1, words
     assert "condizion" not in words.replace("Condizioni", "") if language == "it" else "condition(s)" not in words
     wizard.done(QWizard.DialogCode.Rejected)
+
+
+def test_the_summary_names_fields_by_their_labels_not_their_keys(qtbot, runner, workspace, now) -> None:
+    """The list said "Data di registrazione" while the summary said "registered_at"."""
+    from desktop.rules.words import field_labels
+    from ui.resources import LANGUAGE
+
+    prepare(workspace, now)
+    rule = workspace.rules.save({"name": "Vecchi iscritti", "action": {"type": "add_to_group", "group": "VIP"},
+                                 "conditions": {"all": [{"field": "registered_at", "op": "more_than_ago",
+                                                         "amount": 90, "unit": "days"}]}}, now)
+    LANGUAGE.switch("it")
+    try:
+        page = RulesPage(runner, clock=lambda: now)
+        qtbot.addWidget(page)
+        page.show()
+        page.open_editor(rule.id)
+        to_summary(page.wizard)
+        words = page.wizard.summary.words.text()
+        assert field_labels(workspace, "it")["registered_at"] in words and "registered_at" not in words, words
+        page.wizard.done(QWizard.DialogCode.Rejected)
+    finally:
+        LANGUAGE.switch("en")

@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from desktop.errors import InputError
-from desktop.messages import text
+from desktop.messages import Msg, text
 from desktop.fields import FieldSpec
 from desktop.rules.conflicts import Conflict, find_conflicts
 from desktop.rules.due import due_of
@@ -185,13 +185,13 @@ def review(c: OpContext, data: dict[str, Any], rule_id: int | None, language: st
         return Review(problem=bare_message(exc), where=exc.where)
     clash = ws.rules.find(rule.name)
     if clash is not None and clash.id != rule_id:
-        return Review(problem=f"a rule called {rule.name!r} already exists", where="$.name")
+        return Review(problem=text(Msg("rules.name_taken", {"name": rule.name}), language), where="$.name")
     rule.id = rule_id
     business = business_defaults(ws.settings)
     candidate = Rule(**{**rule.__dict__, "enabled": True})
     words = describe(Schedule.from_dict(rule.schedule, business=business), language, business=business)
     return Review(conflicts=find_conflicts(ws.db, ws.rules.all(), candidate), schedule_words=words,
-                  conditions_words=trigger_words(rule, language))
+                  conditions_words=trigger_words(rule, language, field_labels(ws, language)))
 
 
 def save_rule(c: OpContext, data: dict[str, Any], rule_id: int | None, now: datetime) -> int:
