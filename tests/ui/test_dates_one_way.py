@@ -1,7 +1,7 @@
 """Dates one way per language, on every page that shows them: dd/mm/yyyy and 24-hour times
 in Italian, yyyy-mm-dd in English — the contacts table, the rule list's next check, the
 activity table and its date filter, the simulation table and its start, the statistics
-period and the status line."""
+period, the templates list and the status line."""
 
 from __future__ import annotations
 
@@ -74,6 +74,10 @@ def test_every_page_writes_dates_one_way(qtbot, runner, workspace, now, language
 
     statistics = window.show_section("statistics")
     assert statistics.picker.since.displayFormat() == edit_format
+
+    templates = window.show_section("templates")   # it showed "10/11/26 17:03" in Italian
+    changed = [templates.table.item(r, 2).text() for r in range(templates.table.rowCount())]
+    assert changed and all(shape.match(v) for v in changed), changed
 
     stamp = re.search(r"(\S+ \d{2}:\d{2})", window.status_label.text().split("·")[-1])
     assert stamp and shape.match(stamp.group(1)), window.status_label.text()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from PySide6.QtCore import QEvent, QLocale, QRect, Qt
+from PySide6.QtCore import QEvent, QRect, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView, QHBoxLayout, QHeaderView, QMenu, QMessageBox, QPushButton, QSplitter,
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 
 from desktop.timeutil import from_db
 from ui.ops import CollectionOp, OpChanges, OpRunner, QueryOp
+from ui.dates import format_datetime
 from ui.resources import LANGUAGE, icon
 from ui.templates.editor import TemplateEditor
 from ui.templates.plain import summary
@@ -95,7 +96,8 @@ class TemplatesPage(QWidget):
         splitter.addWidget(self.table)
         splitter.addWidget(self.right)
         splitter.setStretchFactor(1, 3)
-        splitter.setSizes([520, 700])  # room for the subject and first line
+        # The editor and its preview need the room; the subject line is elided (whole in its tooltip).
+        splitter.setSizes([380, 820])
         bar = QHBoxLayout()
         bar.addWidget(self.heading)
         bar.addStretch(1)
@@ -157,8 +159,7 @@ class TemplatesPage(QWidget):
             line = QTableWidgetItem(shown)
             line.setToolTip(tip)
             changed = from_db(t.updated_at) if t.updated_at else None
-            when = QTableWidgetItem(QLocale().toString(changed.astimezone(), QLocale.FormatType.ShortFormat)
-                                    if changed else "")
+            when = QTableWidgetItem(format_datetime(changed.astimezone()) if changed else "")
             when.setData(Qt.ItemDataRole.UserRole + 1, t.updated_at)
             for column, item in enumerate((name, line, when)):
                 self.table.setItem(index, column, item)
