@@ -2,9 +2,10 @@
 while the engine dispatches a demo workspace (sandbox: messages go to the outbox folder).
 
 Mix: 50% clicks (each a different send and link, so each must be stored exactly once), 35%
-open pixels, 15% webhooks (the webhook module on this branch is a placeholder answering 404;
-those count as answered when the 404 comes back). ``lost`` = requests without their expected
-answer + clicks answered but not stored.
+open pixels, 15% webhooks: signed generic purchase deliveries (X-Postino-Signature, each a new
+order of one of the shop's customers, so each must be stored exactly once), verified against
+the secret in a real (encrypted file) keyring. ``lost`` = requests without their expected
+answer + clicks or purchases answered but not stored.
 
     .venv/bin/python bench/endpoint.py [--requests 20000] [--concurrency 16] [--due 3000] [--dir DIR]
 """
@@ -27,6 +28,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 LINKS = 5
+SECRET = "bench-generic-" + "5e" * 16
 
 
 def _prepare(folder: Path, port: int, sends: int, due: int) -> dict:
@@ -70,10 +72,34 @@ def _prepare(folder: Path, port: int, sends: int, due: int) -> dict:
     clicks = [tokens.make_click_token(key, lid, i, f"https://shop.example/p/{lid}/{i}")
               for lid in ledger for i in range(LINKS)]
     opens = [tokens.make_open_token(key, lid) for lid in ledger]
-    return {"clicks": clicks, "opens": opens}
+    emails = [r[0] for r in ws_emails(folder)]
+    return {"clicks": clicks, "opens": opens, "emails": emails}
 
 
-async def _client(base: str, plan: list[tuple[str, str, int]], concurrency: int) -> dict:
+def ws_emails(folder: Path) -> list[tuple[str]]:
+    from desktop.workspace import Workspace
+
+    with Workspace.open(folder, check=False) as ws:
+        return ws.db.execute("SELECT email FROM contacts WHERE email IS NOT NULL ORDER BY id LIMIT 500").fetchall()
+
+
+def _keyring(root: Path) -> None:
+    """A real keyring for the server (this process): keyrings.alt's encrypted file, in the
+    bench's folder; the generic webhook secret stored in it as ``connections webhook-secret``
+    would."""
+    import keyring
+    from keyrings.alt.file import EncryptedKeyring
+
+    from desktop.connectors.keys import ConnectionSecrets
+
+    backend = EncryptedKeyring()
+    backend.file_path = str(root / "keyring" / "crypted_pass.cfg")
+    backend.keyring_key = "bench-passphrase"
+    keyring.set_keyring(backend)
+    ConnectionSecrets().set_generic_webhook(SECRET)
+
+
+async def _client(base: str, plan: list[tuple], concurrency: int) -> dict:
     import aiohttp
 
     latencies: list[float] = []
@@ -82,12 +108,13 @@ async def _client(base: str, plan: list[tuple[str, str, int]], concurrency: int)
 
     async def worker(session: aiohttp.ClientSession) -> None:
         nonlocal wrong
-        for method, path, expected in queue:
+        for method, path, expected, body, headers in queue:
             started = time.perf_counter()
             try:
-                data = b'{"id": 1}' if method == "POST" else None
+                data = body.encode("utf-8") if body is not None else None
                 async with session.request(method, base + path, data=data, allow_redirects=False,
-                                           headers={"User-Agent": "Mozilla/5.0 (X11; Linux) Firefox/130"}) as r:
+                                           headers={"User-Agent": "Mozilla/5.0 (X11; Linux) Firefox/130",
+                                                    **(headers or {})}) as r:
                     await r.read()
                     wrong += r.status != expected
             except aiohttp.ClientError:
@@ -110,19 +137,27 @@ def client_main(args: argparse.Namespace) -> int:
     return 0
 
 
-def _plan(tokens_: dict, total: int) -> list[tuple[str, str, int]]:
+def _purchase(n: int, email: str) -> tuple:
+    from desktop.endpoint.webhook_signatures import sign
+
+    body = json.dumps({"type": "purchase", "id": f"B-{n}", "email": email, "amount": 20 + n % 50,
+                       "currency": "eur", "items": [{"name": "Borsa", "sku": "B-04", "quantity": 1}]})
+    return ("POST", "/webhooks/generic", 200, body,
+            {"Content-Type": "application/json", "X-Postino-Signature": sign(SECRET, body.encode("utf-8"))})
+
+
+def _plan(tokens_: dict, total: int) -> list[tuple]:
     """Every block of 20: 10 clicks (each a new send and link), 7 opens, 3 webhooks."""
-    clicks, opens = tokens_["clicks"], tokens_["opens"]
-    hooks = ("/webhooks/woocommerce", "/webhooks/shopify", "/webhooks/generic")
-    plan: list[tuple[str, str, int]] = []
+    clicks, opens, emails = tokens_["clicks"], tokens_["opens"], tokens_["emails"]
+    plan: list[tuple] = []
     for n in range(total):
         slot = n % 20
         if slot < 10:
-            plan.append(("GET", f"/c/{clicks[(n // 20) * 10 + slot]}", 302))
+            plan.append(("GET", f"/c/{clicks[(n // 20) * 10 + slot]}", 302, None, None))
         elif slot < 17:
-            plan.append(("GET", f"/o/{opens[n % len(opens)]}", 200))
+            plan.append(("GET", f"/o/{opens[n % len(opens)]}", 200, None, None))
         else:
-            plan.append(("POST", hooks[slot - 17], 404))
+            plan.append(_purchase(n, emails[n % len(emails)]))
     return plan
 
 
@@ -147,6 +182,7 @@ def main() -> int:
     port = free_port()
     clicks_needed = args.requests // 2
     sends = -(-clicks_needed // LINKS)
+    _keyring(root)
     made = _prepare(folder, port, sends=max(sends, 100), due=args.due)
     plan = _plan(made, args.requests)
     plan_file = root / "plan.json"
@@ -171,10 +207,12 @@ def main() -> int:
         stored = ws.db.execute("SELECT count(*) FROM events WHERE uid LIKE 'click:%'").fetchone()[0]
         dispatched = ws.db.execute("SELECT count(*) FROM ledger WHERE occurrence = 'due' AND state = 'sent'").fetchone()[0]
         opens = ws.db.execute("SELECT count(*) FROM events WHERE uid LIKE 'open:%'").fetchone()[0]
+        bought = ws.db.execute("SELECT count(*) FROM events WHERE uid LIKE 'generic:purchase:%'").fetchone()[0]
     clicks = sum(1 for p in plan if p[1].startswith("/c/"))
-    lost = result["wrong"] + (clicks - stored)
+    hooks = sum(1 for p in plan if p[1].startswith("/webhooks/"))
+    lost = result["wrong"] + (clicks - stored) + (hooks - bought)
     print(f"clicks sent={clicks} stored={stored}; opens stored={opens} (one per message per minute); "
-          f"webhooks answered by the placeholder (404); engine sent {dispatched} of {args.due} due meanwhile")
+          f"signed webhooks sent={hooks} purchases stored={bought}; engine sent {dispatched} of {args.due} due meanwhile")
     print(f"RESULT requests={result['requests']} per_s={result['requests'] / result['seconds']:.0f} "
           f"p50_ms={result['p50_ms']:.1f} p99_ms={result['p99_ms']:.1f} lost={lost} dispatched={dispatched} "
           f"server_cpu_us_per_req={server_cpu / result['requests'] * 1e6:.0f} "

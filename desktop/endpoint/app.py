@@ -18,6 +18,7 @@ from typing import Callable, TypeVar
 from aiohttp import web
 
 from desktop import tokens
+from desktop.connectors.keys import ConnectionSecrets
 from desktop.endpoint import pages, records, webhooks
 from desktop.endpoint.worker import DbWorker
 from desktop.workspace import Workspace
@@ -36,6 +37,7 @@ class Context:
     opens: bool                      # tracking.opens when the server started
     language: str                    # the workspace's, for pages that know no contact
     clock: Callable[[], datetime]    # the engine's clock: handlers never read their own
+    secrets: ConnectionSecrets       # the webhook secrets, cached (``secret_cache``)
 
 
 CONTEXT = web.AppKey("postino", Context)
@@ -135,7 +137,8 @@ async def webhook(request: web.Request) -> web.Response:
             return web.json_response({"code": "body_too_large", "limit": limit}, status=413)
     headers, now = request.headers, _ctx(request).clock()
     try:
-        reply = await _db(request, lambda ws: webhooks.handle(kind, ws, headers, bytes(body), now))
+        reply = await _db(request, lambda ws: webhooks.handle(kind, ws, headers, bytes(body), now,
+                                                                      secrets=_ctx(request).secrets))
     except Exception:  # noqa: BLE001 - its savepoint was rolled back: nothing half-written
         log.exception("webhook %s failed", kind)
         return web.json_response({"code": "webhook_failed"}, status=500)

@@ -26,6 +26,7 @@ from desktop import tokens
 from desktop.endpoint import health
 from desktop.endpoint.app import Context, build_app
 from desktop.endpoint.config import EndpointConfig
+from desktop.endpoint.secret_cache import CachedSecrets
 from desktop.endpoint.worker import DbWorker
 from desktop.messages import Msg, define
 
@@ -72,7 +73,7 @@ class EndpointServer:
             key, self.workspace_id, language = worker.submit(
                 lambda w: (tokens.workspace_key(w), w.meta("workspace_id") or "",
                            str(w.settings.get("ui.language") or "it"))).result()
-            ctx = Context(worker, key, self.workspace_id, self.config.opens, language, self._clock)
+            ctx = Context(worker, key, self.workspace_id, self.config.opens, language, self._clock, CachedSecrets())
             self._loop = asyncio.new_event_loop()
             self._thread = threading.Thread(target=self._loop.run_forever, name="postino-endpoint", daemon=True)
             self._thread.start()
