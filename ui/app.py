@@ -131,7 +131,7 @@ def start_engine(data_dir: Path, window: MainWindow):
     from desktop.service.engine import Engine
     from desktop.service.lock import WorkspaceBusy
 
-    engine = Engine(data_dir, holder=APP_HOLDER)
+    engine = Engine(data_dir, holder=APP_HOLDER, on_endpoint=window.status_label.listen_to_endpoint())
     try:
         engine.start()
     except WorkspaceBusy:

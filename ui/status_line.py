@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 from zoneinfo import ZoneInfo
 
+import shiboken6
 from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
@@ -79,6 +80,7 @@ class StatusLine(QLabel):
     counts and the last check, which the CLI or a service may change meanwhile."""
 
     state_read = Signal(object)  # every fresh read of the engine's state, this timer's included
+    endpoint_news = Signal(object)  # a Msg from the public endpoint's threads (queued to this one)
 
     def __init__(self, data_dir: Path, runner: OpRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -87,10 +89,24 @@ class StatusLine(QLabel):
         self.runner = runner
         self.state: dict[str, Any] = {}
         self.engine = ""  # "running" | "elsewhere" | "" (the app did not start one)
+        self.endpoint: Msg | None = None
+        self.endpoint_news.connect(self._endpoint_heard)
         self.timer = QTimer(self)
         self.timer.setInterval(REFRESH_MS)
         self.timer.timeout.connect(self.refresh_counts)
         self.timer.start()
+        self.retranslate_ui()
+
+    def listen_to_endpoint(self) -> Callable[[Msg], None]:
+        """What the engine calls with the endpoint's news, from the server's own threads: a
+        signal, never a call into this widget (nor a timer armed there, which never fires)."""
+        def heard(msg: Msg) -> None:
+            if shiboken6.isValid(self):
+                self.endpoint_news.emit(msg)
+        return heard
+
+    def _endpoint_heard(self, msg: Msg) -> None:
+        self.endpoint = None if msg.code == "endpoint.stopped" else msg
         self.retranslate_ui()
 
     def set_engine(self, state: str) -> None:
@@ -155,6 +171,8 @@ class StatusLine(QLabel):
             engine = self.tr("PAUSED: nothing is checked or sent")
         if engine:
             parts.insert(1, engine)
+        if self.endpoint is not None:
+            parts.append(say(self.endpoint))
         if state["last_check"]:
             when = from_db(state["last_check"]).astimezone(ZoneInfo(state["zone"]))
             parts.append(self.tr("last check %1").replace("%1", format_datetime(when)))

@@ -62,10 +62,13 @@ class Engine:
                  watch_every: timedelta = timedelta(seconds=2),
                  min_every: timedelta = MIN_EVERY,
                  pacing: tuple[Callable[[], float], Callable[[float], Any]] | None = None,
-                 holder: str = "") -> None:
+                 holder: str = "", on_endpoint: Callable[[Msg], None] | None = None) -> None:
         """``pacing`` (monotonic, sleep) replaces real pacing waits (tests: a virtual clock);
-        ``holder`` names this copy in the lock file, for the message another copy shows."""
+        ``holder`` names this copy in the lock file, for the message another copy shows;
+        ``on_endpoint`` hears the public endpoint's news, on the server's own threads (a
+        window passes a Qt signal's ``emit``)."""
         self._folder = Path(data_dir)
+        self._on_endpoint = on_endpoint
         self._pacing = pacing
         self._clock = clock
         self._channels_factory = channels_factory
@@ -173,6 +176,8 @@ class Engine:
 
     def _endpoint_news(self, msg: Msg) -> None:
         self.status.endpoint = msg
+        if self._on_endpoint is not None:
+            self._on_endpoint(msg)
 
     def reload(self) -> None:
         """Rules changed: rebuild the jobs now (the watcher also notices within seconds)."""
