@@ -17,7 +17,8 @@ from desktop.rules.caps import Cap, caps_from_settings
 from desktop.rules.clock import EvalClock
 from desktop.rules.recipient_days import RecipientCalendar
 from desktop.rules.model import Rule
-from desktop.rules.sql import compile_rule, occurrence_reader
+from desktop.rules.rows import match_reader
+from desktop.rules.sql import compile_rule
 from desktop.schedule import BusinessDefaults, Schedule, check_window, resolve_zone
 from desktop.timeutil import from_db, to_db
 
@@ -90,11 +91,10 @@ def check_rule(ws: Any, rule: Rule, rule_id: int, now: datetime, *, business: Bu
     deadlines: dict[tuple[int, str], datetime] = {}  # (contact, occurrence) -> too late from then
     cap = caps.get(rule.channel) if rule.sends and rule.marketing else None
     matched: list[tuple[int, str, int | None, str]] = []
-    occurrence_of = occurrence_reader(ws.db, compiled)
+    read = match_reader(ws.db, compiled)
     with ws.transaction():
         for row in ws.db.execute(compiled.sql, compiled.params):
-            contact_id, occurrence, event_id, tz, phone, anniversary = row[:6]
-            occurrence = occurrence_of(occurrence, event_id)
+            contact_id, occurrence, event_id, tz, phone, anniversary, consented = read(row)
             recipient_zone = resolve_zone(tz, phone, business.zone) if per_recipient else zone
             if per_recipient and rule.resend["policy"] == "every_n_days":
                 occurrence = calendar.day_occurrence(contact_id, recipient_zone)
@@ -107,7 +107,7 @@ def check_rule(ws: Any, rule: Rule, rule_id: int, now: datetime, *, business: Bu
                 if rule.resend["policy"] == "yearly":
                     occurrence = f"year:{found[0].year}"  # the birthday's year, not today's
                 deadlines[(contact_id, occurrence)] = found[1]  # wished before this, or not at all
-            if len(row) > 6 and not row[6]:  # explaining: matched, but no consent or address
+            if not consented:  # explaining: matched, but no consent or address
                 result.unconsented.append(contact_id)
                 continue
             matched.append((contact_id, occurrence, event_id, recipient_zone))

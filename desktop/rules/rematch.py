@@ -27,7 +27,8 @@ from desktop.rules.clock import EvalClock
 from desktop.rules.conditions import occurrence_driver
 from desktop.rules.engine import eval_zone, group_ids, rule_schedule
 from desktop.rules.model import Rule
-from desktop.rules.sql import compile_rule, occurrence_reader
+from desktop.rules.rows import match_reader
+from desktop.rules.sql import compile_rule
 from desktop.schedule import BusinessDefaults
 from desktop.timeutil import from_db, to_db
 
@@ -109,10 +110,11 @@ class Rematch:
         conn.executemany(f"INSERT INTO {IDS}(id) VALUES (?)", ((c,) for c in ahead))
         compiled = compile_rule(rule, fields=fields, group_ids=groups, clock=clock, rule_id=row.rule_id,
                                 ignore_resend=True, contacts_from=IDS)
-        occurrence_of = occurrence_reader(conn, compiled)
+        read = match_reader(conn, compiled)
         for found in conn.execute(compiled.sql, compiled.params):
-            answer.contacts.add(found[0])
-            answer.pairs.add((found[0], occurrence_of(found[1], found[2])))
+            contact_id, occurrence = read(found)[:2]
+            answer.contacts.add(contact_id)
+            answer.pairs.add((contact_id, occurrence))
         return answer
 
     def _window_start(self, rule_id: int, matched_at: datetime) -> datetime:

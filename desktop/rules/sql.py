@@ -9,7 +9,7 @@ not agreed to it.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 from desktop.fields import FieldSpec
 from desktop.rules.clock import EvalClock, every_n_days_range, ts
@@ -36,27 +36,11 @@ class CompiledRule:
     # a measurable part of reading 400,000 matches — and the reader takes this one instead.
     occurrence: str | None = None
     # For a new RSS item (one event, every contact): the occurrence's SQL over ``events d``,
-    # asked once per item by ``occurrence_reader`` instead of built for each of 280,000 rows.
+    # asked once per item by ``rows.occurrence_reader`` instead of built for each of 280,000 rows.
     occurrence_by_event: str | None = None
-
-
-def occurrence_reader(db: Any, compiled: CompiledRule) -> Callable[[str | None, int | None], str]:
-    """``read(row_occurrence, row_event_id)``: the occurrence of a row of ``compiled``'s query."""
-    if compiled.occurrence is not None:
-        constant = compiled.occurrence
-        return lambda _occurrence, _event: constant
-    expression = compiled.occurrence_by_event
-    if expression is None:
-        return lambda occurrence, _event: occurrence  # type: ignore[return-value]
-    known: dict[int | None, str] = {}
-
-    def read(_occurrence: str | None, event_id: int | None) -> str:
-        found = known.get(event_id)
-        if found is None:
-            found = known[event_id] = db.execute(f"SELECT {expression} FROM events d WHERE d.id = ?",
-                                                 [event_id]).fetchone()[0]
-        return found
-    return read
+    # The SELECT list, in order: always contact id, time zone and phone; then only what this
+    # rule's rows need (NULL columns cost a conversion each, 400,000 times). ``rows.py`` reads it.
+    columns: tuple[str, ...] = ("contact_id", "timezone", "phone")
 
 
 def _tree(node: dict, ctx: "_Ctx", skip: dict | None) -> str:
@@ -140,10 +124,10 @@ def compile_rule(rule: Rule, *, fields: dict[str, FieldSpec], group_ids: dict[st
     # The SELECT list's parameters must come first: rebuild in textual order.
     head_params = list(p)
     p.clear()
-    consented = ""
+    consented = False
     if rule.channel in CONSENT:
         if consent_column:
-            consented = f", ({CONSENT[rule.channel]}) AS consented"
+            consented = True
         else:
             where.append(f"NOT ({CONSENT[rule.channel]})" if without_consent else CONSENT[rule.channel])
     if contact_ids is not None:
@@ -165,16 +149,23 @@ def compile_rule(rule: Rule, *, fields: dict[str, FieldSpec], group_ids: dict[st
     if not ignore_resend and rule_id is not None:
         where.append(_resend_sql(rule, rule_id, occurrence, clock, p, fields))
     anniversary = _top_anniversary(rule.conditions)
-    ann_col = f'c."{fields[anniversary].column}"' if anniversary else "NULL"
-    shown = "NULL" if constant or by_event else occurrence
-    sql = (f"SELECT c.id, {shown} AS occurrence, {select_event} AS event_id, c.timezone, "
-           f"c.phone, {ann_col} AS anniversary{consented} FROM {source} WHERE " + " AND ".join(where or ["1"]))
-    # Textual order: the occurrence's parameter (SELECT) or the driver's (first in WHERE) come
-    # before everything else; driver occurrence expressions themselves take none.
+    select = {"contact_id": "c.id", "timezone": "c.timezone", "phone": "c.phone"}
+    if not (constant or by_event):
+        select["occurrence"] = occurrence
+    if driver is not None:
+        select["event_id"] = select_event
+    if anniversary:
+        select["anniversary"] = f'c."{fields[anniversary].column}"'
+    if consented:
+        select["consented"] = f"({CONSENT[rule.channel]})"
+    sql = (f"SELECT {', '.join(f'{expr} AS {name}' for name, expr in select.items())} FROM {source} WHERE "
+           + " AND ".join(where or ["1"]))
+    # Textual order: the occurrence's parameter (SELECT; id, zone and phone take none) or the
+    # driver's (first in WHERE) come before everything else; driver occurrences take none.
     if contacts_from is not None:  # a page of contacts: per-contact subqueries, not whole-list ones
         sql = correlated(sql)
     return CompiledRule(sql=sql, params=head_params + list(p), anniversary_field=anniversary, occurrence=constant,
-                        occurrence_by_event=by_event)
+                        occurrence_by_event=by_event, columns=tuple(select))
 
 
 def _resend_sql(rule: Rule, rule_id: int, occurrence: str, clock: EvalClock, p: Params,

@@ -9,7 +9,8 @@ import json
 from datetime import datetime, timedelta, timezone
 
 from desktop.rules.engine import check_rule
-from desktop.rules.sql import compile_rule, occurrence_reader
+from desktop.rules.rows import match_reader
+from desktop.rules.sql import compile_rule
 from desktop.schedule import business_defaults
 from desktop.templates import Templates
 
@@ -57,5 +58,6 @@ def test_constant_occurrences_come_from_the_compiled_rule(workspace) -> None:
     clock = EvalClock(NOW, NOW - timedelta(hours=1), "Europe/Rome")
     compiled = compile_rule(rule, fields=workspace.fields.all(), group_ids=group_ids(workspace.db), clock=clock,
                             rule_id=None)
-    read = occurrence_reader(workspace.db, compiled)
-    assert [read(r[1], r[2]) for r in workspace.db.execute(compiled.sql, compiled.params)] == ["day:2026-03-10"] * 5
+    assert compiled.columns == ("contact_id", "timezone", "phone")   # nothing per row but who
+    read = match_reader(workspace.db, compiled)
+    assert [read(r)[1] for r in workspace.db.execute(compiled.sql, compiled.params)] == ["day:2026-03-10"] * 5
