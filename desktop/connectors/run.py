@@ -115,13 +115,14 @@ def store_page(ws: "Workspace", run: PollRun, fetched: Fetched, *, page_budget: 
     return fetched.more and outcome.pages < page_budget
 
 
-def poll_error(run: PollRun, exc: BaseException) -> tuple[Msg, float | None]:
-    """A fetch's or a page's failure as the message and wait the history keeps."""
+def poll_error(name: str, exc: BaseException) -> tuple[Msg, float | None]:
+    """A poll's failure (building the poller, a fetch, a page) as the message and the wait
+    the connection's history keeps."""
     if isinstance(exc, PollError):
         return exc.msg, exc.retry_after
     if isinstance(exc, KeyringUnavailable):  # locked or missing: this connection waits, the rest goes on
         return Msg("connector.keyring_unavailable"), None
-    log.error("poll of %s failed", run.connection.name, exc_info=exc)
+    log.error("poll of %s failed", name, exc_info=exc)
     return Msg("connector.unexpected", {"error": type(exc).__name__}), None
 
 
@@ -154,7 +155,7 @@ def poll_connection(ws: "Workspace", poller: Poller, connection: Connection, now
             if not more:
                 return run.outcome
     except Exception as exc:  # noqa: BLE001 - a connector's bug must not stop the scheduler
-        error, retry_after = poll_error(run, exc)
+        error, retry_after = poll_error(connection.name, exc)
     with db_lock:
         return record_failure(ws, run, error, retry_after)
 

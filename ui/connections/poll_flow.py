@@ -16,11 +16,10 @@ from typing import Callable
 
 from PySide6.QtWidgets import QWidget
 
-from desktop.connectors.base import Fetched, PollError
+from desktop.connectors.base import Fetched
 from desktop.connectors.run import (
     PollOutcome, PollRun, after_commit, begin_poll, poll_error, record_failure, store_page,
 )
-from desktop.messages import Msg
 from ui.connections import ops
 from ui.ops import CollectionOp, NetworkRunner, OpChanges, OpContext, OpRunner, QueryOp
 
@@ -42,8 +41,7 @@ class PollFlow:
          .success(self._started).failure(self._not_started).run_in_background())
 
     def _not_started(self, error: BaseException) -> None:
-        msg = error.msg if isinstance(error, PollError) else Msg("connector.unexpected", {"error": type(error).__name__})
-        self.done(PollOutcome(self.name, error=msg))
+        self.done(PollOutcome(self.name, error=poll_error(self.name, error)[0]))
 
     def _started(self, run: PollRun | PollOutcome) -> None:
         if isinstance(run, PollOutcome):
@@ -73,7 +71,7 @@ class PollFlow:
         self.network.run(lambda: after_commit(run.poller, fetched), then)
 
     def _failed(self, run: PollRun, exc: BaseException) -> None:
-        error, retry_after = poll_error(run, exc)
+        error, retry_after = poll_error(run.connection.name, exc)
         (CollectionOp(self.runner, lambda c: record_failure(c.ws, run, error, retry_after), OpChanges(),
                       parent=self.parent)
          .success(self.done).run_in_background())
