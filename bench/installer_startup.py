@@ -34,12 +34,15 @@ def main_window_shown() -> bool:
 def first_window(bundle: Path, data_dir: Path, timeout: float = 30.0) -> float:
     """Seconds from launch until the main window exists; the app is stopped afterwards."""
     start = time.monotonic()
+    errors = tempfile.TemporaryFile()  # what the app said, for the error if it dies first
     process = subprocess.Popen([str(bundle), "--data-dir", str(data_dir)],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                               stdout=subprocess.DEVNULL, stderr=errors)
     try:
         while time.monotonic() - start < timeout:
             if process.poll() is not None:
-                raise RuntimeError(f"postino exited with {process.returncode} before showing a window")
+                errors.seek(0)
+                said = errors.read().decode("utf-8", "replace")[-3000:]
+                raise RuntimeError(f"postino exited with {process.returncode} before showing a window:\n{said}")
             if main_window_shown():
                 return time.monotonic() - start
             time.sleep(0.02)
@@ -47,6 +50,7 @@ def first_window(bundle: Path, data_dir: Path, timeout: float = 30.0) -> float:
     finally:
         process.terminate()
         process.wait(10)
+        errors.close()
 
 
 def main() -> int:
