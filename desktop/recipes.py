@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Mapping
+from typing import Any, Iterable, Mapping, Sequence
 
 from desktop.fields import FieldSpec
 
@@ -208,18 +208,25 @@ def free_name(name: str, taken: Iterable[str]) -> str:
     return candidate
 
 
-def _fill(node: Any, field_name: str) -> Any:
+def _fill(node: Any, slots: Mapping[str, str]) -> Any:
     if isinstance(node, dict):
-        return {k: (field_name if v == FIELD_SLOT else _fill(v, field_name)) for k, v in node.items()}
+        return {k: (slots[v] if isinstance(v, str) and v in slots else _fill(v, slots)) for k, v in node.items()}
     if isinstance(node, list):
-        return [_fill(v, field_name) for v in node]
+        return [_fill(v, slots) for v in node]
     return node
 
 
 def rule_data(recipe: Recipe, language: str, fields: Mapping[str, FieldSpec],
-              taken_names: Iterable[str] = ()) -> dict[str, Any]:
-    """The whole rule the wizard loads for ``recipe``: disabled (set up, simulate, then enable)."""
-    body = _fill(copy.deepcopy(dict(recipe.rule)), pick_field(fields))
+              taken_names: Iterable[str] = (), feeds: Sequence[str] = ()) -> dict[str, Any]:
+    """The whole rule the wizard loads for ``recipe``: disabled (set up, simulate, then enable).
+
+    ``feeds`` are the workspace's RSS connections' addresses: a "new blog post" rule watches
+    the first of them, the one its connector really fills, rather than an example address the
+    user must notice and replace."""
+    slots = {FIELD_SLOT: pick_field(fields)}
+    if feeds:
+        slots[EXAMPLE_FEED] = feeds[0]
+    body = _fill(copy.deepcopy(dict(recipe.rule)), slots)
     return {
         "name": free_name(recipe.name.in_(language), taken_names),
         "description": recipe.description.in_(language), "tags": [recipe.tags.in_(language)],

@@ -7,7 +7,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 
-from desktop.recipes import BY_KEY, RECIPES, rule_data
+from desktop.connectors.store import Connections
+from desktop.recipes import BY_KEY, EXAMPLE_FEED, RECIPES, rule_data
 from desktop.rules.words import trigger_words
 from desktop.templates import Templates
 from tests.ui.test_rules_wizard import open_new, prepare
@@ -84,6 +85,24 @@ def test_a_recipe_uses_an_existing_template_of_the_same_name_and_cancel_creates_
     assert wizard.general.name.text() == "Happy birthday"
     wizard.done(QWizard.DialogCode.Rejected)  # closed without saving
     assert Templates(workspace.db).get("Happy birthday") is None
+
+
+def test_the_blog_recipe_watches_the_workspace_s_own_feed(qtbot, runner, workspace, now) -> None:
+    prepare(workspace, now)
+    blog = "https://blog.negozio.example/feed/"
+    store = Connections(workspace.db)
+    store.add(Connections.new("Il blog", "rss", {"url": blog}), now)
+    _page, wizard = start(qtbot, runner, now)
+    wizard.recipe_step.select("blog_post")
+    wizard.next()
+    assert wizard.data()["conditions"] == {"all": [{"behaviour": "rss_new_item", "feed": blog}]}
+    wizard.done(QWizard.DialogCode.Rejected)
+    store.remove("Il blog")  # without a connection the example address stays, for the user to replace
+    _page, wizard = start(qtbot, runner, now)
+    wizard.recipe_step.select("blog_post")
+    wizard.next()
+    assert wizard.data()["conditions"]["all"][0]["feed"] == EXAMPLE_FEED
+    wizard.done(QWizard.DialogCode.Rejected)
 
 
 def test_going_back_to_the_same_recipe_keeps_the_edits_and_blank_resets(qtbot, runner, workspace, now) -> None:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
+from desktop.connectors.store import Connections
 from desktop.errors import InputError
 from desktop.messages import Msg, text
 from desktop.fields import FieldSpec
@@ -92,6 +93,7 @@ class EditorContext:
     data: dict[str, Any] | None = None
     rule_id: int | None = None
     rule_names: list[str] = field(default_factory=list)
+    feeds: list[str] = field(default_factory=list)  # the RSS connections' addresses, for recipes
 
 
 def template_choices(c: OpContext) -> list[tuple[str, str]]:
@@ -114,7 +116,8 @@ def editor_context(c: OpContext, rule_id: int | None) -> EditorContext:
         business=business_defaults(ws.settings),
         zones=sorted(z for z in zoneinfo.available_timezones() if "/" in z and not z.startswith(("Etc/", "SystemV/"))),
         tags=sorted({t for r in rules for t in r.tags}, key=str.casefold),
-        data=data, rule_id=rule_id, rule_names=[r.name for r in rules])
+        data=data, rule_id=rule_id, rule_names=[r.name for r in rules],
+        feeds=[c.config["url"] for c in Connections(ws.db).all() if c.kind == "rss" and c.config.get("url")])
 
 
 def bare_message(exc: InputError) -> str:

@@ -127,7 +127,8 @@ class RuleWizard(QWizard):
         data: dict[str, Any] = DEFAULT_RULE
         if key != BLANK:
             recipe = BY_KEY[key]
-            data = rule_data(recipe, language, self.context.fields, self.context.rule_names)
+            data = rule_data(recipe, language, self.context.fields, self.context.rule_names,
+                             self.context.feeds)
             starter = template_data(recipe, language)
             self.starter = starter_needed(starter, data, templates)
             if self.starter is not None:
