@@ -196,3 +196,26 @@ def test_chart_tooltip_and_date_labels(runner, workspace, now, qtbot, history) -
     axis = page.chart.x_axis
     assert axis.tickCount() == 7 and axis.max().date().toString("yyyy-MM-dd") == "2026-03-02"
     assert axis.min().date().toString("yyyy-MM-dd") == "2026-01-31"  # 30 days back: labels 5 days apart
+
+
+def test_a_group_rule_counts_the_contacts_it_changed_not_zero_sends(runner, workspace, now, qtbot, history) -> None:
+    """The demo's "Clic recenti" showed a row of zeros: it sends nothing, it adds to a group."""
+    workspace.db.execute("INSERT INTO groups(name, created_at) VALUES ('VIP', ?)", [to_db(now)])
+    workspace.rules.save({"name": "Clickers", "action": {"type": "add_to_group", "group": "VIP"},
+                          "conditions": {"all": []}, "resend": {"policy": "once"}}, now)
+    rule = workspace.rules.find("Clickers").id
+    people = [workspace.contacts.create({"email": f"g{i}@example.it"}, now) for i in range(3)]
+    for i, person in enumerate(people):
+        stamp = to_db(now - timedelta(hours=i + 1))
+        workspace.db.execute(
+            "INSERT INTO ledger(rule_id, contact_id, occurrence, channel, state, matched_at, due_at, updated_at) "
+            "VALUES (?, ?, 'once', 'group', ?, ?, ?, ?)",
+            [rule, person, "skipped" if i == 2 else "applied", stamp, stamp, stamp])
+    page = _page(runner, now, qtbot)
+    row = _table(page)["Clickers"]
+    assert row["sent"] == "2"
+    assert {row[k] for k in KEYS[2:]} == {"–"}
+    index = next(page.proxy.index(r, KEYS.index("sent")) for r in range(page.proxy.rowCount())
+                 if page.proxy.index(r, 0).data() == "Clickers")
+    assert index.data(Qt.ItemDataRole.ToolTipRole) == "Contacts whose groups this rule changed; it sends nothing"
+    assert _table(page)["Welcome"]["sent"] == "10"  # rules that send are counted as before

@@ -144,6 +144,7 @@ class StatisticsPage(QWidget):
                                       "not counted as opens"),
             "uncertain": self.tr("Messages whose fate a crash left unknown (see Activity)")},
             self.tr("(no rule)"), self.tr("(deleted rule #%1)"))
+        self.model.set_group_note(self.tr("Contacts whose groups this rule changed; it sends nothing"))
         self.empty.set_texts(self.tr("No sends in this period yet — simulate a rule, then enable it"),
                              self.tr("Sends, opens, clicks and purchases will show here as they happen."))
         self.zone_note.setText(self.tr("Days are counted in the business time zone (%1).").replace("%1", self.zone))
@@ -204,7 +205,7 @@ class StatisticsPage(QWidget):
             return
         self.snapshot = snapshot
         self.chart.show_days(snapshot.series)
-        self.model.set_rows(snapshot.rules)
+        self.model.set_rows(snapshot.rules, snapshot.group_rules)
         self._show_values()
 
     def _show_values(self) -> None:

@@ -11,6 +11,7 @@ from datetime import date
 from typing import Any
 
 from desktop import stats
+from desktop.rules.model import SEND_ACTIONS
 from desktop.stats import DayStats, Kpis, RuleRow, Stats
 from ui.ops import OpContext
 
@@ -29,6 +30,7 @@ class StatsSnapshot:
     series: list[DayStats]
     rules: list[RuleRow] = field(default_factory=list)
     without_send: Stats = field(default_factory=Stats)  # imported reactions: counts, in no rate
+    group_rules: frozenset[int] = frozenset()  # rules that change groups and send nothing
 
     @property
     def empty(self) -> bool:
@@ -55,4 +57,5 @@ def load_stats(c: OpContext, query: StatsQuery) -> StatsSnapshot:
         rows = [r for r in rows if r.rule_id == query.rule_id]
     else:
         apart = stats.without_send(ws, query.since, query.until)
-    return StatsSnapshot(query, kpis, series, rows, apart)
+    group_rules = frozenset(r.id for r in ws.rules.all() if r.action.get("type") not in SEND_ACTIONS)
+    return StatsSnapshot(query, kpis, series, rows, apart, group_rules)

@@ -42,6 +42,8 @@ class RuleStatsModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.rows: list[RuleRow] = []
+        self.group_rules: frozenset[int] = frozenset()
+        self._group_note = "Contacts whose groups this rule changed; it sends nothing"
         self._headers: dict[str, str] = {key: key for key in KEYS}
         self._tooltips: dict[str, str] = {}
         self._no_rule, self._deleted = "(no rule)", "(deleted rule #%1)"
@@ -58,10 +60,15 @@ class RuleStatsModel(QAbstractTableModel):
         if self.rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, len(KEYS) - 1))
 
-    def set_rows(self, rows: list[RuleRow]) -> None:
+    def set_rows(self, rows: list[RuleRow], group_rules: frozenset[int] = frozenset()) -> None:
+        """``group_rules`` change groups instead of sending: their row counts the contacts they
+        changed under "Sent" (said in its tooltip) and shows a dash where a send would count."""
         self.beginResetModel()
-        self.rows = rows
+        self.rows, self.group_rules = rows, group_rules
         self.endResetModel()
+
+    def set_group_note(self, note: str) -> None:
+        self._group_note = note
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.rows)
@@ -86,6 +93,11 @@ class RuleStatsModel(QAbstractTableModel):
             if item.name.startswith(DELETED_PREFIX):  # the engine's name for a rule deleted since
                 return self._deleted.replace("%1", str(item.rule_id))
             return item.name
+        if item.rule_id in self.group_rules:
+            # A group change is booked and applied at once: what was booked and not skipped
+            # or failed is what it changed.
+            s = item.stats
+            return max(s.planned - s.skipped - s.failed, 0) if key == "sent" else None
         return dict(COLUMNS)[key](item.stats)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -93,9 +105,12 @@ class RuleStatsModel(QAbstractTableModel):
             return None
         key = KEYS[index.column()]
         value = self.raw(index.row(), key)
+        grouped = self.rows[index.row()].rule_id in self.group_rules
         if role == Qt.ItemDataRole.DisplayRole:
             if key == "rule":
                 return value
+            if grouped and value is None:
+                return "–"
             locale = QLocale()
             if key == "ctor":
                 return fmt_percent(value, locale)
@@ -108,6 +123,8 @@ class RuleStatsModel(QAbstractTableModel):
                 rank = 2 if item.rule_id == NO_RULE else int(item.name.startswith(DELETED_PREFIX))
                 return f"{rank}{value.casefold()}"
             return -1.0 if value is None else float(value)
+        if role == Qt.ItemDataRole.ToolTipRole and grouped:
+            return self._group_note
         if role == Qt.ItemDataRole.TextAlignmentRole and key != "rule":
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.UserRole:
