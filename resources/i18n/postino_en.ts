@@ -2806,6 +2806,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Contacts whose groups this rule changed; it sends nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No sends in this period yet — simulate a rule, then enable it</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2806,6 +2806,10 @@
         <translation>(regola eliminata n. %1)</translation>
     </message>
     <message>
+        <source>Contacts whose groups this rule changed; it sends nothing</source>
+        <translation>Contatti a cui questa regola ha cambiato i gruppi; non invia nulla</translation>
+    </message>
+    <message>
         <source>No sends in this period yet — simulate a rule, then enable it</source>
         <translation>Ancora nessun invio in questo periodo — simula una regola, poi attivala</translation>
     </message>
