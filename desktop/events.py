@@ -19,6 +19,7 @@ EVENT_TYPES = (
     "registered", "purchase", "cart_updated", "field_changed",
     "email_sent", "email_opened", "email_clicked", "email_bounced",
     "email_machine_opened",  # a pixel fetched by a machine (Apple MPP, a scanner): never "opened"
+    "email_machine_clicked",  # a link followed by a security scanner: never "clicked"
     "sms_sent", "sms_delivered", "sms_failed",
     "unsubscribed", "rss_item", "custom",
 )

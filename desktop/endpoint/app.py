@@ -103,7 +103,8 @@ async def click(request: web.Request) -> web.StreamResponse:
     if request.method == "GET":  # HEAD is a link checker's, not a person's click
         now = ctx.clock()
         try:
-            await _db(request, lambda ws: records.click(ws, info, now))
+            agent = request.headers.get("User-Agent", "")
+            await _db(request, lambda ws: records.click(ws, info, agent, now))
         except Exception:  # noqa: BLE001 - the person still reaches the page
             log.exception("could not record a click")
     return web.Response(status=302, headers={"Location": info.url, **_NO_STORE})

@@ -1,4 +1,4 @@
-"""Was this open pixel fetched by a person's mail client or by a machine?
+"""Was this open pixel fetched, or this link followed, by a person or by a machine?
 
 What is known (and what we rely on):
 
@@ -17,6 +17,14 @@ What is known (and what we rely on):
 So: ``HEAD``, no user agent, a bare ``Mozilla/5.0``, a known tool or bot, or a fetch within
 ``SOON`` seconds of sending (before the ledger even says ``sent``) is a machine open. The
 sender's IP would help (Apple's relays) but behind the user's reverse proxy it is the proxy's.
+
+Clicks: link scanners (Microsoft Defender Safe Links, Mimecast, Proofpoint URL Defense,
+antivirus gateways) follow every link of a message when it arrives, to see where it leads.
+Image proxies never follow links, so a click is a machine's when it has no user agent, a bare
+``Mozilla/5.0``, a tool's or a scanner's name, comes within ``CLICK_SOON`` of sending, or
+follows another link of the same message within ``BURST`` (nobody clicks two links of one
+e-mail within two seconds). ``HEAD`` is never recorded at all. The person still reaches the
+page either way: only the counting differs.
 """
 
 from __future__ import annotations
@@ -25,6 +33,8 @@ import re
 from datetime import datetime, timedelta
 
 SOON = timedelta(seconds=60)
+CLICK_SOON = timedelta(seconds=20)
+BURST = timedelta(seconds=2)
 
 _TOOLS = re.compile(
     r"bot\b|bot/|spider|crawler|python-requests|python-urllib|aiohttp|curl/|wget/|go-http-client|"
@@ -54,3 +64,18 @@ def machine_reason(method: str, user_agent: str, sent_at: datetime | None, now: 
     if sent_at is None or now - sent_at < SOON:
         return "too_soon"
     return ""
+
+
+def click_machine_reason(user_agent: str, sent_at: datetime | None, now: datetime, burst: bool) -> str:
+    """Why this click is a scanner's ("" when it looks like a person); ``burst``: another link
+    of the same message was followed within ``BURST``."""
+    agent = user_agent.strip()
+    if not agent:
+        return "no_user_agent"
+    if agent == "Mozilla/5.0":
+        return "bare_agent"
+    if _TOOLS.search(agent):
+        return "tool"
+    if sent_at is None or now - sent_at < CLICK_SOON:
+        return "too_soon"
+    return "burst" if burst else ""

@@ -13,8 +13,8 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from desktop.contacts.unsubscribe import is_unsubscribed, record_unsubscribe
-from desktop.endpoint.machine import machine_reason, proxy_of
-from desktop.timeutil import from_db
+from desktop.endpoint.machine import BURST, click_machine_reason, machine_reason, proxy_of
+from desktop.timeutil import from_db, to_db
 from desktop.tokens import ClickInfo, TokenInfo
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -42,14 +42,31 @@ def send_of(ws: "Workspace", ledger_id: int) -> Send | None:
     return Send(ledger_id, row[0], row[1], sent_at)
 
 
-def click(ws: "Workspace", info: ClickInfo, now: datetime) -> bool:
-    """``email_clicked`` for the send and link the token names; False if the send is gone."""
+def click(ws: "Workspace", info: ClickInfo, user_agent: str, now: datetime) -> str | None:
+    """``email_clicked`` for the send and link the token names, or ``email_machine_clicked``
+    (with why) when a scanner followed it; the type recorded, or None (send gone, or the
+    same link already this minute)."""
     send = send_of(ws, info.ledger_id)
     if send is None:
-        return False
-    uid = f"click:{info.ledger_id}:{info.index}:{_minute(now)}"
-    return ws.events.record("email_clicked", now, send.contact_id, ref=info.url, rule_id=send.rule_id, uid=uid,
-                            payload={"ledger_id": info.ledger_id, "link": info.index, "url": info.url}) is not None
+        return None
+    reason = click_machine_reason(user_agent, send.sent_at, now, _other_link_just_followed(ws, send, info, now))
+    kind = "email_machine_clicked" if reason else "email_clicked"
+    payload: dict[str, object] = {"ledger_id": info.ledger_id, "link": info.index, "url": info.url}
+    if reason:
+        payload.update(machine=True, reason=reason)
+    uid = f"{'mclick' if reason else 'click'}:{info.ledger_id}:{info.index}:{_minute(now)}"
+    recorded = ws.events.record(kind, now, send.contact_id, ref=info.url, rule_id=send.rule_id, uid=uid,
+                                payload=payload)
+    return kind if recorded is not None else None
+
+
+def _other_link_just_followed(ws: "Workspace", send: Send, info: ClickInfo, now: datetime) -> bool:
+    row = ws.db.execute(
+        "SELECT 1 FROM events WHERE contact_id = ? AND type IN ('email_clicked', 'email_machine_clicked') "
+        "AND occurred_at >= ? AND occurred_at <= ? AND json_extract(payload, '$.ledger_id') = ? "
+        "AND json_extract(payload, '$.link') != ? LIMIT 1",
+        [send.contact_id, to_db(now - BURST), to_db(now), info.ledger_id, info.index]).fetchone()
+    return row is not None
 
 
 def open_(ws: "Workspace", ledger_id: int, method: str, user_agent: str, now: datetime) -> str | None:

@@ -36,6 +36,7 @@ class Stats:
     sms_failed: int = 0
     purchases: int = 0
     machine_opened: int = 0   # pixels fetched by machines (Apple MPP, scanners): not in open_rate
+    machine_clicked: int = 0  # links followed by security scanners: not in click_rate
     revenue: float = 0.0
 
     @classmethod

@@ -25,7 +25,7 @@ COUNTS: tuple[str, ...] = (
     "matched", "planned", "sent", "sms_sent", "failed", "skipped", "uncertain",
     "deferred_cap", "dropped_cap", "bounced", "opened", "opened_unique", "clicked",
     "clicked_unique", "unsubscribed", "sms_delivered", "sms_failed", "purchases",
-    "machine_opened",
+    "machine_opened", "machine_clicked",
 )
 COLUMNS: tuple[str, ...] = (*COUNTS, "revenue")
 OVERALL = -1
@@ -39,11 +39,11 @@ CAP_PREFIXES = ('{"code":"frequency_cap', "frequency cap")
 
 # Event types that are counted, and the channel of the send each one answers.
 REACTIONS = ("email_opened", "email_clicked", "email_bounced", "unsubscribed",
-             "sms_delivered", "sms_failed", "email_machine_opened")
+             "sms_delivered", "sms_failed", "email_machine_opened", "email_machine_clicked")
 COUNTED_EVENTS = (*REACTIONS, "purchase")
 KIND_COLUMN = {"email_bounced": "bounced", "unsubscribed": "unsubscribed",
                "sms_delivered": "sms_delivered", "sms_failed": "sms_failed",
-               "email_machine_opened": "machine_opened"}
+               "email_machine_opened": "machine_opened", "email_machine_clicked": "machine_clicked"}
 
 ATTRIBUTION_DAYS = ("(SELECT coalesce((SELECT CAST(value AS INTEGER) FROM settings "
                     "WHERE key = 'stats.attribution_days'), 7))")

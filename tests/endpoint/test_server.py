@@ -22,6 +22,8 @@ from tests.helpers.ledger import add_rows, add_template
 from tests.helpers.endpoint import running
 
 URL = "https://shop.example/sale?x=1&y=2"
+PERSON = {"User-Agent": "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
+                        "Chrome/131.0.0.0 Safari/537.36"}
 FORM = {"Content-Type": "application/x-www-form-urlencoded"}
 
 
@@ -33,9 +35,9 @@ def test_health_names_the_workspace(shop, served) -> None:
 
 def test_a_click_redirects_to_its_signed_url_and_records_once_per_minute(shop, served) -> None:
     token = tokens.make_click_token(shop.key, shop.sends[0], 3, URL)
-    first = served.request("GET", f"/c/{token}")
+    first = served.request("GET", f"/c/{token}", headers=PERSON)
     assert first.status == 302 and first.headers["location"] == URL
-    assert served.request("GET", f"/c/{token}").status == 302  # the browser retried
+    assert served.request("GET", f"/c/{token}", headers=PERSON).status == 302  # the browser retried
     found = event_rows(shop.ws, "email_clicked")
     assert len(found) == 1
     contact, ref, payload = found[0]
@@ -66,7 +68,7 @@ def test_bad_and_altered_click_tokens_redirect_nowhere_and_record_nothing(shop, 
         assert "location" not in answer.headers, path
         assert b"evil" not in answer.body, path
     # A query string never changes where a good token goes.
-    answer = served.request("GET", f"/c/{good}?url=https://evil.example/&next=//evil.example")
+    answer = served.request("GET", f"/c/{good}?url=https://evil.example/&next=//evil.example", headers=PERSON)
     assert answer.headers["location"] == URL
     assert len(event_rows(shop.ws, "email_clicked")) == 1
 

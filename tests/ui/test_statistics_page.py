@@ -93,7 +93,7 @@ def test_tiles_chart_and_rule_table_show_the_known_numbers(runner, workspace, no
     table = _table(page)
     assert list(table) == ["Promo", "Welcome"]  # by name
     welcome = table["Welcome"]
-    assert [welcome[k] for k in KEYS[1:]] == ["10", "8", "4", "5", "0", "2", "3", "50.0%", "2", "1", "1", "0", "0",
+    assert [welcome[k] for k in KEYS[1:]] == ["10", "8", "4", "5", "0", "2", "3", "0", "50.0%", "2", "1", "1", "0", "0",
                                               "€1,234.50"]
     assert table["Promo"]["sent"] == "0" and table["Promo"]["uncertain"] == "1" and table["Promo"]["ctor"] == "–"
 

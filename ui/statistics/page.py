@@ -135,6 +135,7 @@ class StatisticsPage(QWidget):
                    "opened_unique": self.tr("Opened (unique)"), "opened": self.tr("Opened (total)"),
                    "machine_opened": self.tr("Machine opens"),
                    "clicked_unique": self.tr("Clicked (unique)"), "clicked": self.tr("Clicked (total)"),
+                   "machine_clicked": self.tr("Machine clicks"),
                    "ctor": self.tr("CTOR"), "bounced": self.tr("Bounced"), "unsubscribed": self.tr("Unsubscribed"),
                    "deferred_cap": self.tr("Deferred by caps"), "dropped_cap": self.tr("Dropped by caps"),
                    "uncertain": self.tr("Uncertain"), "revenue": self.tr("Revenue")}
@@ -142,6 +143,8 @@ class StatisticsPage(QWidget):
             "ctor": self.tr("Click-to-open rate: unique clicks out of unique opens"),
             "machine_opened": self.tr("Images fetched by machines (Apple Mail Privacy Protection, scanners): "
                                       "not counted as opens"),
+            "machine_clicked": self.tr("Links followed by security scanners as the message arrived: "
+                                       "not counted as clicks"),
             "uncertain": self.tr("Messages whose fate a crash left unknown (see Activity)")},
             self.tr("(no rule)"), self.tr("(deleted rule #%1)"))
         self.model.set_group_note(self.tr("Contacts whose groups this rule changed; it sends nothing"))

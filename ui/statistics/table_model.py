@@ -26,6 +26,7 @@ COLUMNS: tuple[tuple[str, Callable[[Stats], Any]], ...] = (
     ("machine_opened", lambda s: s.machine_opened),
     ("clicked_unique", lambda s: s.clicked_unique),
     ("clicked", lambda s: s.clicked),
+    ("machine_clicked", lambda s: s.machine_clicked),
     ("ctor", lambda s: s.click_to_open_rate),
     ("bounced", lambda s: s.bounced),
     ("unsubscribed", lambda s: s.unsubscribed),

@@ -17,39 +17,19 @@ and the old ``tracking.base_url`` setting moved to ``endpoint.public_url``.
 from __future__ import annotations
 
 import json
-import re
 import sqlite3
+
+from desktop.store.migrations._event_types import add_counter_columns, allow_event_type
 
 VERSION = 14
 
 NEW_TYPE = "email_machine_opened"
-_CHECK = re.compile(r"(CHECK \(type IN \()([^)]*)(\)\))")
-
-
-def _allow_machine_opens(conn: sqlite3.Connection) -> None:
-    sql = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'events'").fetchone()[0]
-    if f"'{NEW_TYPE}'" in sql:
-        return
-    found = _CHECK.search(sql)
-    if found is None:
-        raise RuntimeError("the events table has no CHECK on its type; cannot add machine opens")
-    new_sql = sql[:found.end(2)] + f", '{NEW_TYPE}'" + sql[found.end(2):]
-    version = conn.execute("PRAGMA schema_version").fetchone()[0]
-    conn.execute("PRAGMA writable_schema = ON")
-    try:
-        conn.execute("UPDATE sqlite_master SET sql = ? WHERE type = 'table' AND name = 'events'", [new_sql])
-        conn.execute(f"PRAGMA schema_version = {int(version) + 1}")
-    finally:
-        conn.execute("PRAGMA writable_schema = OFF")
 
 
 def _counters(conn: sqlite3.Connection) -> None:
     from desktop.store.migrations import m0003_stats
 
-    for table in ("stats_q", "stats_d"):
-        columns = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
-        if "machine_opened" not in columns:
-            conn.execute(f"ALTER TABLE {table} ADD COLUMN machine_opened INTEGER NOT NULL DEFAULT 0")
+    add_counter_columns(conn)
     for statement in m0003_stats.triggers():
         name = statement.split()[2]
         if name.startswith(("stats_events_", "stats_engage_")):
@@ -75,6 +55,6 @@ def _old_base_url(conn: sqlite3.Connection) -> None:
 
 
 def apply(conn: sqlite3.Connection) -> None:
-    _allow_machine_opens(conn)
+    allow_event_type(conn, NEW_TYPE)
     _counters(conn)
     _old_base_url(conn)

@@ -11,16 +11,14 @@ from __future__ import annotations
 
 import sqlite3
 
+from desktop.store.migrations._event_types import add_counter_columns, remake_stats_triggers
+
 VERSION = 15
 
 
 def apply(conn: sqlite3.Connection) -> None:
     from desktop.stats.counters import rebuild_counters
-    from desktop.store.migrations import m0003_stats
 
-    for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' "
-                                "AND name LIKE 'stats\\_%' ESCAPE '\\'").fetchall():
-        conn.execute(f"DROP TRIGGER {name}")
-    for statement in m0003_stats.triggers():
-        conn.execute(statement)
+    add_counter_columns(conn)  # the rebuild writes every counter of today's list
+    remake_stats_triggers(conn)
     rebuild_counters(conn)
