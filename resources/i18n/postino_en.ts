@@ -2762,6 +2762,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Machine clicks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>CTOR</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2792,6 +2796,10 @@
     <message>
         <source>Images fetched by machines (Apple Mail Privacy Protection, scanners): not counted as opens</source>
         <translation>Images fetched by machines (Apple Mail Privacy Protection, scanners): not counted as opens</translation>
+    </message>
+    <message>
+        <source>Links followed by security scanners as the message arrived: not counted as clicks</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Messages whose fate a crash left unknown (see Activity)</source>

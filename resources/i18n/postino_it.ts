@@ -2762,6 +2762,10 @@
         <translation>Clic (totali)</translation>
     </message>
     <message>
+        <source>Machine clicks</source>
+        <translation>Clic automatici</translation>
+    </message>
+    <message>
         <source>CTOR</source>
         <translation>CTOR</translation>
     </message>
@@ -2792,6 +2796,10 @@
     <message>
         <source>Images fetched by machines (Apple Mail Privacy Protection, scanners): not counted as opens</source>
         <translation>Immagini scaricate da sistemi automatici (Apple Mail Privacy Protection, antivirus): non contano come aperture</translation>
+    </message>
+    <message>
+        <source>Links followed by security scanners as the message arrived: not counted as clicks</source>
+        <translation>Link aperti dai filtri di sicurezza all&apos;arrivo del messaggio: non contano come clic</translation>
     </message>
     <message>
         <source>Messages whose fate a crash left unknown (see Activity)</source>
