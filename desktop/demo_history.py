@@ -84,6 +84,9 @@ class _History:
     def __init__(self, ws: Workspace, start: datetime, now: datetime, rng: random.Random,
                  rule_ids: list[int]) -> None:
         self.ws, self.start, self.now, self.rng, self.rule_ids = ws, start, now, rng, rule_ids
+        # Machines (Apple's image prefetch, link scanners) draw from their own sequence: whether
+        # a machine came by never shifts what the people do.
+        self.machines = random.Random(rng.random())
         self.summary = HistorySummary()
         self.zone = ZoneInfo(ws.settings.get("business.timezone"))
         self.virtual = start
@@ -199,6 +202,7 @@ class _History:
         if roll < 0.02:
             self.later(sent + timedelta(minutes=rng.randint(1, 30)), lambda: self._bounce(ledger_id, contact_id))
             return
+        self._machines(ledger_id, contact_id, sent)
         if roll > 0.47:
             return
         opened = sent + timedelta(minutes=rng.randint(3, 36 * 60))
@@ -217,6 +221,23 @@ class _History:
             items = [{"sku": sku, "name": name, "qty": amount // price, "price": price}]
             self.later(clicked + timedelta(minutes=rng.randint(2, 600)),
                        lambda: self._purchase(contact_id, ledger_id, None, amount, items))
+
+    def _machines(self, ledger_id: int, contact_id: int, sent: datetime) -> None:
+        """About a third of recipients read mail on Apple devices, whose Mail fetches images on
+        arrival; a few sit behind a company gateway that follows every link."""
+        machines = self.machines
+        if machines.random() < 0.3:
+            self.later(sent + timedelta(seconds=machines.randint(20, 240)),
+                       lambda: self._machine("email_machine_opened", ledger_id, contact_id, "apple_mpp"))
+        if machines.random() < 0.04:
+            self.later(sent + timedelta(seconds=machines.randint(3, 15)),
+                       lambda: self._machine("email_machine_clicked", ledger_id, contact_id, "too_soon"))
+
+    def _machine(self, kind: str, ledger_id: int, contact_id: int, reason: str) -> None:
+        extra: dict[str, Any] = {"link": 0, "url": _LINK} if kind == "email_machine_clicked" else {}
+        self.ws.events.record(kind, self._when, contact_id, ref=_LINK if extra else str(ledger_id),
+                              payload={"ledger_id": ledger_id, **extra, "machine": True, "reason": reason})
+        self._count(kind)
 
     def _reaction(self, kind: str, ledger_id: int, contact_id: int) -> None:
         extra: dict[str, Any] = {"url": _LINK} if kind == "email_clicked" else {}

@@ -88,6 +88,23 @@ def test_statistics_show_rates_that_make_sense(demo) -> None:
     assert all(not r.name.startswith("(") for r in rows)
 
 
+def test_machines_come_by_as_they_do_and_count_apart(demo) -> None:
+    """Apple Mail's prefetch and a few link scanners, so Statistics' machine columns mean
+    something on the demo; none of them is an open or a click."""
+    ws, start, now, summary = demo
+    overall = stats.rule_stats(ws, start.date(), now.date())
+    assert overall.machine_opened == summary.events["email_machine_opened"] > 0
+    assert overall.machine_clicked == summary.events.get("email_machine_clicked", 0)
+    people = ws.db.execute("SELECT count(*) FROM events WHERE type = 'email_opened' AND occurred_at >= ?",
+                           [to_db(start)]).fetchone()[0]
+    assert overall.opened == people == summary.events["email_opened"]
+    first = ws.db.execute(
+        "SELECT min(unixepoch(e.occurred_at) - unixepoch(l.sent_at)), max(unixepoch(e.occurred_at) - "
+        "unixepoch(l.sent_at)) FROM events e JOIN ledger l ON l.id = json_extract(e.payload, '$.ledger_id') "
+        "WHERE e.type = 'email_machine_opened'").fetchone()
+    assert 0 < first[0] and first[1] <= 240  # on arrival, as Apple's relays fetch
+
+
 def test_same_seed_same_history(tmp_path, now) -> None:
     dumps = []
     for name in ("a", "b"):

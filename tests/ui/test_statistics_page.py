@@ -213,7 +213,7 @@ def test_a_group_rule_counts_the_contacts_it_changed_not_zero_sends(runner, work
             [rule, person, "skipped" if i == 2 else "applied", stamp, stamp, stamp])
     page = _page(runner, now, qtbot)
     row = _table(page)["Clickers"]
-    assert row["sent"] == "2"
+    assert row["sent"] == "contacts: 2"
     assert {row[k] for k in KEYS[2:]} == {"–"}
     index = next(page.proxy.index(r, KEYS.index("sent")) for r in range(page.proxy.rowCount())
                  if page.proxy.index(r, 0).data() == "Clickers")

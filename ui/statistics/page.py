@@ -147,7 +147,8 @@ class StatisticsPage(QWidget):
                                        "not counted as clicks"),
             "uncertain": self.tr("Messages whose fate a crash left unknown (see Activity)")},
             self.tr("(no rule)"), self.tr("(deleted rule #%1)"))
-        self.model.set_group_note(self.tr("Contacts whose groups this rule changed; it sends nothing"))
+        self.model.set_group_texts(self.tr("Contacts whose groups this rule changed; it sends nothing"),
+                                   self.tr("contacts: %1"))
         self.empty.set_texts(self.tr("No sends in this period yet — simulate a rule, then enable it"),
                              self.tr("Sends, opens, clicks and purchases will show here as they happen."))
         self.zone_note.setText(self.tr("Days are counted in the business time zone (%1).").replace("%1", self.zone))

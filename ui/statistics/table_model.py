@@ -45,6 +45,7 @@ class RuleStatsModel(QAbstractTableModel):
         self.rows: list[RuleRow] = []
         self.group_rules: frozenset[int] = frozenset()
         self._group_note = "Contacts whose groups this rule changed; it sends nothing"
+        self._group_count = "contacts: %1"
         self._headers: dict[str, str] = {key: key for key in KEYS}
         self._tooltips: dict[str, str] = {}
         self._no_rule, self._deleted = "(no rule)", "(deleted rule #%1)"
@@ -68,8 +69,9 @@ class RuleStatsModel(QAbstractTableModel):
         self.rows, self.group_rules = rows, group_rules
         self.endResetModel()
 
-    def set_group_note(self, note: str) -> None:
-        self._group_note = note
+    def set_group_texts(self, note: str, count: str) -> None:
+        """The tooltip of a group rule's row, and its count's words (``%1`` for the number)."""
+        self._group_note, self._group_count = note, count
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.rows)
@@ -110,9 +112,9 @@ class RuleStatsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if key == "rule":
                 return value
-            if grouped and value is None:
-                return "–"
             locale = QLocale()
+            if grouped:  # not sends: the contacts it changed, said in words
+                return "–" if value is None else self._group_count.replace("%1", fmt_count(value, locale))
             if key == "ctor":
                 return fmt_percent(value, locale)
             if key == "revenue":
