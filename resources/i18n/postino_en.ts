@@ -2818,6 +2818,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>contacts: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No sends in this period yet — simulate a rule, then enable it</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2818,6 +2818,10 @@
         <translation>Contatti a cui questa regola ha cambiato i gruppi; non invia nulla</translation>
     </message>
     <message>
+        <source>contacts: %1</source>
+        <translation>contatti: %1</translation>
+    </message>
+    <message>
         <source>No sends in this period yet — simulate a rule, then enable it</source>
         <translation>Ancora nessun invio in questo periodo — simula una regola, poi attivala</translation>
     </message>
