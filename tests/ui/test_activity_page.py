@@ -96,3 +96,23 @@ def test_rule_and_date_filters_and_paging(runner, workspace, now, qtbot) -> None
     page.use_dates.setChecked(False)
     page.rule_filter.setCurrentIndex(page.rule_filter.findText("Promo"))
     assert page.model.rowCount() == PAGE
+
+
+def test_a_group_change_names_its_channel_in_the_page_s_language(runner, workspace, now, qtbot) -> None:
+    """The Italian demo's Activity page said "group" among "E-mail" rows."""
+    from ui.resources import LANGUAGE
+
+    workspace.db.execute("INSERT INTO groups(name, created_at) VALUES ('VIP', ?)", [to_db(now)])
+    workspace.rules.save({"name": "Clickers", "action": {"type": "add_to_group", "group": "VIP"},
+                          "conditions": {"all": []}, "resend": {"policy": "once"}}, now)
+    contact = workspace.contacts.create({"email": "g@example.it", "first_name": "Gina"}, now)
+    workspace.db.execute("INSERT INTO ledger(rule_id, contact_id, occurrence, channel, state, matched_at, due_at, "
+                         "updated_at) VALUES (?, ?, 'once', 'group', 'applied', ?, ?, ?)",
+                         [workspace.rules.find("Clickers").id, contact, to_db(now), to_db(now), to_db(now)])
+    page = ActivityPage(runner)
+    qtbot.addWidget(page)
+    page.show()
+    assert (_column(page, 3), _column(page, 4)) == (["Group"], ["Group change"])
+    LANGUAGE.switch("it")
+    qtbot.waitUntil(lambda: _column(page, 3) == ["Gruppo"], timeout=3000)
+    assert _column(page, 4) == ["Cambio di gruppo"]

@@ -35,9 +35,10 @@ class LedgerModel(QAbstractTableModel):
         self.zone = ZoneInfo("Europe/Rome")
         self._headers: list[str] = list(self.COLUMNS)
         self._states: dict[str, str] = {}
+        self._channels: dict[str, str] = {"email": "E-mail", "sms": "SMS", "group": "Group"}
 
-    def set_texts(self, headers: list[str], states: dict[str, str]) -> None:
-        self._headers, self._states = headers, states
+    def set_texts(self, headers: list[str], states: dict[str, str], channels: dict[str, str]) -> None:
+        self._headers, self._states, self._channels = headers, states, channels
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)
         if self.rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, len(self.COLUMNS) - 1))
@@ -90,7 +91,7 @@ class LedgerModel(QAbstractTableModel):
             if column == "state":
                 return self.state_text(row.state)
             if column == "channel":
-                return {"email": "E-mail", "sms": "SMS"}.get(row.channel, row.channel)
+                return self._channels.get(row.channel, row.channel)
             if column == "reason":
                 return text(row.reason, LANGUAGE.code)
             return getattr(row, column)

@@ -174,7 +174,8 @@ class ActivityPage(QWidget):
         self.send_again.setToolTip(self.tr("Queue the selected failed or uncertain messages to go out again now"))
         self.errors_title.setText(self.tr("Latest rule-check errors"))
         self.model.set_texts([self.tr("Time"), self.tr("Rule"), self.tr("Contact"), self.tr("Channel"),
-                              self.tr("State"), self.tr("Reason"), self.tr("Provider id")], states)
+                              self.tr("State"), self.tr("Reason"), self.tr("Provider id")], states,
+                             {"email": "E-mail", "sms": "SMS", "group": self.tr("Group")})
         self._banner_text()
         self._count_text()
         self._show_errors()
