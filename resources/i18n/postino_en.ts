@@ -182,6 +182,10 @@
         <source>Provider id</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Group</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
         <source>%n message(s) may or may not have gone out after a crash — Postino will not resend them; check them and mark them as sent or failed.</source>
         <translation>

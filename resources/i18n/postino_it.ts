@@ -182,6 +182,10 @@
         <source>Provider id</source>
         <translation>ID del fornitore</translation>
     </message>
+    <message>
+        <source>Group</source>
+        <translation>Gruppo</translation>
+    </message>
     <message numerus="yes">
         <source>%n message(s) may or may not have gone out after a crash — Postino will not resend them; check them and mark them as sent or failed.</source>
         <translation>
