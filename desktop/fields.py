@@ -24,7 +24,8 @@ define({
     "field.standard": ("{name!r} è un campo standard", "{name!r} is a standard field"),
     "field.bad_type": ("il tipo di campo {type!r} non è tra quelli ammessi: {types}",
                        "field type {type!r} is not one of {types}"),
-    "field.type_clash": ("il campo {name!r} esiste già ed è di tipo {type}", "field {name!r} already exists with type {type}"),
+    "field.type_clash": ("il campo {name!r} esiste già ed è di tipo {type}",
+                         "field {name!r} already exists with type {type}"),
     # A field's type in a sentence (the English words are the types' own names).
     "field.type_text": ("testo", "text"), "field.type_number": ("numero", "number"),
     "field.type_date": ("data", "date"), "field.type_datetime": ("data e ora", "datetime"),

@@ -1,6 +1,7 @@
-"""Every refusal of a schedule, a condition, a rules file, a template, a field or a group is a
-message code: a shop owner who imports a rules file or saves a rule in the Italian app reads
-why in Italian, with the JSON path, and the English text stays what it was (logs, old tests).
+"""Every refusal of a schedule, a condition, a rule, a rules file, a template, a field or a
+group is a message code: a shop owner who imports a rules file or saves a rule in the Italian
+app reads why in Italian, with the JSON path, and the English text stays what it was (logs,
+old tests).
 
 Each code added for this has a bad input below; the Italian text is checked against the
 English words of the whole catalogue (``tests/ui/language_walk.py``: English words no
@@ -84,12 +85,30 @@ CONDITIONS: list[tuple[Any, str, str]] = [
     ({"field": "registered_at", "op": "gt", "value": 1}, "cond.bad_op field.type_datetime", ".op"),
     ({"field": "newsletter", "op": "gt", "value": 1}, "cond.bad_op field.type_boolean", ".op"),
 ]
+# (changes to the rule, code, path)
+RULES: list[tuple[dict, str, str]] = [
+    ({"audience": {"include": "Clienti"}}, "rule.group_names", "$.audience.include"),
+    ({"action": {"type": "send_fax", "template": "Ciao"}}, "rule.action_type", "$.action.type"),
+    ({"action": {"type": "send_email", "template": "Ciao", "group": "Clienti"}}, "rule.action_key", "$.action.group"),
+    ({"action": {"type": "add_to_group", "group": " "}}, "rule.action_needs", "$.action.group"),
+    ({"resend": {"policy": "sometimes"}}, "rule.resend_policy", "$.resend.policy"),
+    ({"resend": {"policy": "once", "every": 3}}, "rule.unknown_key", "$.resend.every"),
+    ({"resend": {"policy": "once", "days": 3}}, "rule.no_days", "$.resend.days"),
+    ({"autore": "Anna"}, "rule.unknown_field", "$.autore"),
+    ({"format": 2}, "rule.format", "$.format"),
+    ({"description": ["Saldi"]}, "rule.not_text", "$.description"),
+    ({"tags": ["saldi", ""]}, "rule.tags", "$.tags"),
+    ({"enabled": "sì"}, "rule.not_bool", "$.enabled"),
+    ({"audience": ["Clienti"]}, "rule.two_lists", "$.audience"),
+    ({"after_send": {"aggiungi": ["Clienti"]}}, "rule.two_lists", "$.after_send"),
+]
 # (the rules file, code, path)
 FILES: list[tuple[Any, str, str]] = [
     ({**FILE, "format": "postino.regole"}, "rules.not_file", "$.format"),
     ({**FILE, "version": 9}, "rules.version", "$.version"),
     ({**FILE, "autore": "Anna"}, "rules.unknown_key", "$.autore"),
     ({**FILE, "rules": {"Prova": RULE}}, "rules.not_list", "$.rules"),
+    ({**FILE, "rules": ["Prova"]}, "rule.not_object", "$.rules[0]"),
 ]
 NOW = datetime(2026, 3, 2, 9, 30, tzinfo=timezone.utc)
 # (what a person does, code, where)
@@ -122,6 +141,8 @@ ADDED = set("""
     cond.not_iso cond.bad_op cond.not_unit cond.date_no_hours cond.in_next_days cond.not_one_of cond.no_days
     cond.unknown_behaviour cond.not_bool cond.not_channel cond.amount_and_unit cond.too_deep cond.not_object
     cond.not_list cond.no_kind
+    rule.group_names rule.action_type rule.action_key rule.action_needs rule.resend_policy rule.unknown_key
+    rule.no_days rule.not_object rule.unknown_field rule.format rule.not_text rule.tags rule.not_bool rule.two_lists
     rules.no_such rules.no_id rules.none_called rules.not_file rules.version rules.unknown_key rules.not_list
     template.bad_channel template.no_such templates.none_called
     field.unknown field.bad_name field.standard field.bad_type field.type_clash
@@ -174,6 +195,11 @@ def test_a_bad_condition_is_refused_in_italian(ws, condition, code, path) -> Non
     _check_italian(exc, code, f"$.conditions.all[0]{path}")
 
 
+@pytest.mark.parametrize("change, code, path", RULES, ids=[f"{c}{p}" for _, c, p in RULES])
+def test_a_bad_rule_is_refused_in_italian(ws, change, code, path) -> None:
+    _check_italian(_refused(lambda: ws.rules.validate({**RULE, **change})), code, path)
+
+
 @pytest.mark.parametrize("data, code, path", FILES, ids=[c for _, c, _ in FILES])
 def test_a_bad_rules_file_is_refused_in_italian(ws, data, code, path) -> None:
     _check_italian(_refused(lambda: ws.rules.import_data(copy.deepcopy(data), NOW)), code, path)
@@ -185,7 +211,7 @@ def test_a_refused_name_or_field_is_said_in_italian(ws, action, code, where) -> 
 
 
 def test_every_added_code_has_a_case_and_both_texts_with_the_same_parameters() -> None:
-    covered = {c for _, codes, _ in SCHEDULES + CONDITIONS + FILES + CALLS for c in codes.split()}
+    covered = {c for _, codes, _ in SCHEDULES + CONDITIONS + RULES + FILES + CALLS for c in codes.split()}
     assert sorted(ADDED - covered) == []
     names = lambda t: {p[1] for p in string.Formatter().parse(t) if p[1] is not None}  # noqa: E731
     for code in ADDED:
@@ -215,11 +241,11 @@ def test_the_command_line_refuses_a_rules_file_in_italian(tmp_path) -> None:
     path = tmp_path / "regole.json"
     path.write_text(json.dumps(bad), encoding="utf-8")
     data = str(tmp_path / "ws")
-    run = lambda *a: subprocess.run([sys.executable, "main.py", "--language", "it", "--data-dir", data, *a],  # noqa: E731
-                                    cwd=ROOT, capture_output=True, text=True, env={"PATH": "/usr/bin:/bin", "LC_ALL": "C"})
     with Workspace.open(Path(data)) as ws:
         ws.groups.create("Clienti", NOW)
-    result = run("rules", "import", str(path))
+    result = subprocess.run([sys.executable, "main.py", "--language", "it", "--data-dir", data, "rules", "import",
+                             str(path)], cwd=ROOT, capture_output=True, text=True,
+                            env={"PATH": "/usr/bin:/bin", "LC_ALL": "C"})
     assert result.returncode == 2, result.stderr
     assert result.stderr.strip() == (
         f"errore: {path}: $.rules[0].schedule.recurrence.days[0]: 'lunedì' non è un giorno della settimana "

@@ -24,7 +24,8 @@ define({
     "cond.behaviour_needs": ("la condizione {behaviour!r} ha bisogno di {key!r}", "behaviour {behaviour!r} needs {key!r}"),
     "cond.non_empty_text": ("scrivi un testo (non può restare vuoto)", "must be non-empty text"),
     "cond.unknown_field": ("campo del contatto sconosciuto {name!r}", "unknown contact field {name!r}"),
-    # Keys and values the file must hold ("hours", true, "email") stay as they are written.
+    # Keys and values the file must hold ("hours", true, "email") stay as they are written; the
+    # English words among them are parameters (``_UNITS``), so the texts hold only the language's words.
     "cond.unknown_key": ("chiave sconosciuta {key!r} (ammesse: {allowed})", "unknown key {key!r} (allowed: {allowed})"),
     "cond.not_whole": ("{value!r} non è un numero intero", "{value!r} is not a whole number"),
     "cond.below_min": ("{value} è sotto il minimo di {minimum}", "{value} is below the minimum of {minimum}"),
@@ -36,18 +37,19 @@ define({
                      "{value!r} is not an ISO date or date-time"),
     "cond.bad_op": ("l'operatore {op!r} non si usa con il campo {name!r}, di tipo {type} (ammessi: {ops})",
                     "operator {op!r} is not valid for {type} field {name!r} (valid: {ops})"),
-    "cond.not_unit": ("{value!r} non è né \"hours\" (ore) né \"days\" (giorni)", "{value!r} is not hours or days"),
-    "cond.date_no_hours": ("{name!r} è una data senza ora: conta in giorni (\"days\")",
-                           "{name!r} is a date without time: use days"),
-    "cond.in_next_days": ("in_next conta solo in giorni (\"days\")", "in_next counts days"),
+    "cond.not_unit": ("{value!r} non è né \"{hours}\" (ore) né \"{days}\" (giorni)", "{value!r} is not {hours} or {days}"),
+    "cond.date_no_hours": ("{name!r} è una data senza ora: conta in giorni (\"{days}\")",
+                           "{name!r} is a date without time: use {days}"),
+    "cond.in_next_days": ("in_next conta solo in giorni (\"{days}\")", "in_next counts {days}"),
     "cond.not_one_of": ("{value!r} non è tra i valori ammessi: {choices}", "{value!r} is not one of {choices}"),
-    "cond.no_days": ("l'operatore {op!r} non prevede un numero di giorni (\"days\")", "operator {op!r} takes no days"),
+    "cond.no_days": ("l'operatore {op!r} non prevede un numero di giorni (\"{days}\")",
+                     "operator {op!r} takes no {days}"),
     "cond.unknown_behaviour": ("condizione sconosciuta {name!r} (quelle esistenti: {known})",
                                "unknown behaviour {name!r} (known: {known})"),
     "cond.not_bool": ("{value!r} non è né true né false", "{value!r} is not true or false"),
     "cond.not_channel": ("{value!r} non è né email né sms", "{value!r} is not email or sms"),
-    "cond.amount_and_unit": ("purchase_made vuole sia \"amount\" sia \"unit\", oppure nessuno dei due",
-                             "purchase_made takes both amount and unit, or neither"),
+    "cond.amount_and_unit": ("purchase_made vuole sia \"{amount}\" sia \"{unit}\", oppure nessuno dei due",
+                             "purchase_made takes both {amount} and {unit}, or neither"),
     "cond.too_deep": ("le condizioni sono annidate per più di {depth} livelli",
                       "conditions nest deeper than {depth} levels"),
     "cond.not_object": ("una condizione deve essere un oggetto JSON {{...}}", "a condition must be an object"),
@@ -57,6 +59,7 @@ define({
 
 MAX_DEPTH = 32
 UNITS = ("hours", "days")
+_UNITS = {"hours": "hours", "days": "days"}  # the file's words, in messages
 
 # operator -> what its "value" must be: None (no value), "scalar", "list", "pair", "amount"
 TEXT_OPS = {
@@ -200,11 +203,11 @@ def _field_leaf(node: dict, ctx: Context, path: str) -> dict:
         out["amount"] = _int(node.get("amount"), f"{path}.amount", 0 if op == "exactly_ago" else 1)
         unit = node.get("unit", "days")
         if unit not in UNITS:
-            raise ConditionError(f"{path}.unit", Msg("cond.not_unit", {"value": unit}))
+            raise ConditionError(f"{path}.unit", Msg("cond.not_unit", {"value": unit, **_UNITS}))
         if unit == "hours" and spec.type == "date":
-            raise ConditionError(f"{path}.unit", Msg("cond.date_no_hours", {"name": name}))
+            raise ConditionError(f"{path}.unit", Msg("cond.date_no_hours", {"name": name, **_UNITS}))
         if op == "in_next" and unit != "days":
-            raise ConditionError(f"{path}.unit", Msg("cond.in_next_days"))
+            raise ConditionError(f"{path}.unit", Msg("cond.in_next_days", _UNITS))
         out["unit"] = unit
     return out
 
@@ -221,7 +224,7 @@ def _group_leaf(node: dict, ctx: Context, path: str) -> dict:
     if op == "joined_ago":
         out["days"] = _int(node.get("days"), f"{path}.days", 0)
     elif "days" in node:
-        raise ConditionError(f"{path}.days", Msg("cond.no_days", {"op": op}))
+        raise ConditionError(f"{path}.days", Msg("cond.no_days", {"op": op, **_UNITS}))
     return out
 
 
@@ -246,7 +249,7 @@ def _behaviour_leaf(node: dict, ctx: Context, path: str) -> dict:
             out[key] = _int(value, where, 1 if kind == "n" else 0)
         elif kind == "unit":
             if value not in UNITS:
-                raise ConditionError(where, Msg("cond.not_unit", {"value": value}))
+                raise ConditionError(where, Msg("cond.not_unit", {"value": value, **_UNITS}))
             out[key] = value
         elif kind == "bool":
             if not isinstance(value, bool):
@@ -280,7 +283,7 @@ def _behaviour_leaf(node: dict, ctx: Context, path: str) -> dict:
         else:  # "any": compared with the stored old/new value as text
             out[key] = value
     if name == "purchase_made" and ("amount" in out) != ("unit" in out):
-        raise ConditionError(path, Msg("cond.amount_and_unit"))
+        raise ConditionError(path, Msg("cond.amount_and_unit", {"amount": "amount", "unit": "unit"}))
     return out
 
 

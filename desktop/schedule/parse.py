@@ -34,7 +34,8 @@ define({
     "sched.quiet_all_day": ("le fasce di silenzio (con quella predefinita dell'attività) coprono tutto il giorno: "
                             "non si potrebbe mai inviare nulla",
                             "quiet hours (with the business default) cover the whole day; nothing could ever be sent"),
-    # The file's own words (keys, "mon", true, 2026-12-25) stay as the file must hold them.
+    # The file's own words (keys, "mon", true, 2026-12-25) stay as the file must hold them; the
+    # English words among them are parameters (``_KEYS``), so the texts hold only the language's words.
     "sched.not_object": ("serve un oggetto {{...}}, non {value}", "expected an object {{...}}, got {value}"),
     "sched.unknown_key": ("chiave sconosciuta {key}; quelle ammesse sono {allowed}",
                           "unknown key {key}; expected one of {allowed}"),
@@ -50,17 +51,18 @@ define({
     "sched.only_one": ("indica una sola chiave tra {keys} e {last}", "give only one of {keys} or {last}"),
     "sched.not_for_kind": ("{key} non si usa con una ricorrenza di tipo {kind}",
                            "{key} does not apply to a {kind} recurrence"),
-    "sched.day_and_nth": ("indica \"day\" oppure \"nth\" con \"weekday\", non entrambi",
-                          "give either day, or nth and weekday, not both"),
-    "sched.nth_needs_weekday": ("con \"nth\" serve anche \"weekday\", il giorno della settimana (es. \"mon\")",
-                                "nth needs a weekday, e.g. \"mon\""),
-    "sched.needs_day": ("indica \"day\" (da 1 a 31), oppure \"nth\" con \"weekday\"",
-                        "give day (1-31), or nth and weekday"),
+    "sched.day_and_nth": ("indica \"{day}\" oppure \"{nth}\" con \"{weekday}\", non entrambi",
+                          "give either {day}, or {nth} and {weekday}, not both"),
+    "sched.nth_needs_weekday": ("con \"{nth}\" serve anche \"{weekday}\", il giorno della settimana (es. \"mon\")",
+                                "{nth} needs a {weekday}, e.g. \"mon\""),
+    "sched.needs_day": ("indica \"{day}\" (da 1 a 31), oppure \"{nth}\" con \"{weekday}\"",
+                        "give {day} (1-31), or {nth} and {weekday}"),
     "sched.not_bool": ("{value} non è né true né false", "{value} is not true or false"),
-    "sched.zone_recipient": ("un fuso orario si indica solo con \"mode\": \"rule\"; i destinatari usano il proprio",
-                             "a zone only applies with mode \"rule\"; recipients use their own"),
+    "sched.zone_recipient": ("un fuso orario si indica solo con \"{mode}\": \"{rule}\"; i destinatari usano il proprio",
+                             "a zone only applies with {mode} \"{rule}\"; recipients use their own"),
 })
 
+_KEYS = {"day": "day", "nth": "nth", "weekday": "weekday"}  # the file's words, in messages
 _DAYS_IN_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
@@ -182,15 +184,15 @@ def _recurrence(data: Any, where: str) -> Recurrence:
     if kind == "monthly":
         if obj.get("nth") is not None or obj.get("weekday") is not None:
             if obj.get("day") is not None:
-                raise InputError(Msg("sched.day_and_nth"), f"{where}.day")
+                raise InputError(Msg("sched.day_and_nth", _KEYS), f"{where}.day")
             nth = obj.get("nth")
             if nth != -1:
                 nth = _int(nth, f"{where}.nth", 1, 5)
             if obj.get("weekday") is None:
-                raise InputError(Msg("sched.nth_needs_weekday"), f"{where}.weekday")
+                raise InputError(Msg("sched.nth_needs_weekday", _KEYS), f"{where}.weekday")
             return Recurrence("monthly", nth=nth, weekday=_weekday(obj["weekday"], f"{where}.weekday"))
         if obj.get("day") is None:
-            raise InputError(Msg("sched.needs_day"), f"{where}.day")
+            raise InputError(Msg("sched.needs_day", _KEYS), f"{where}.day")
         return Recurrence("monthly", day=_int(obj["day"], f"{where}.day", 1, 31))
     if kind == "yearly":
         month = _int(obj.get("month"), f"{where}.month", 1, 12)
@@ -245,7 +247,7 @@ def _zone(data: Any, where: str) -> Zone:
     mode = _choice(obj.get("mode"), f"{where}.mode", ("rule", "recipient"), "rule")
     name = obj.get("zone")
     if name is not None and mode == "recipient":
-        raise InputError(Msg("sched.zone_recipient"), f"{where}.zone")
+        raise InputError(Msg("sched.zone_recipient", {"mode": "mode", "rule": "rule"}), f"{where}.zone")
     if name is not None and not (isinstance(name, str) and valid_zone(name)):
         raise InputError(Msg("sched.not_zone", {"value": _show(name)}), f"{where}.zone")
     return Zone(mode, name)
