@@ -13,7 +13,24 @@ from datetime import datetime
 import sqlite_utils
 
 from desktop.errors import InputError
+from desktop.messages import Msg, define
 from desktop.timeutil import to_db
+
+define({
+    "field.unknown": ("campo del contatto sconosciuto {name!r}", "unknown contact field {name!r}"),
+    "field.bad_name": ("il nome del campo {name!r} deve iniziare con una lettera e usare solo a-z, 0-9 e _ "
+                       "(al massimo 40 caratteri)",
+                       "field name {name!r} must start with a letter and use only a-z, 0-9 and _ (40 at most)"),
+    "field.standard": ("{name!r} è un campo standard", "{name!r} is a standard field"),
+    "field.bad_type": ("il tipo di campo {type!r} non è tra quelli ammessi: {types}",
+                       "field type {type!r} is not one of {types}"),
+    "field.type_clash": ("il campo {name!r} esiste già ed è di tipo {type}",
+                         "field {name!r} already exists with type {type}"),
+    # A field's type in a sentence (the English words are the types' own names).
+    "field.type_text": ("testo", "text"), "field.type_number": ("numero", "number"),
+    "field.type_date": ("data", "date"), "field.type_datetime": ("data e ora", "datetime"),
+    "field.type_boolean": ("sì/no", "boolean"),
+})
 
 FIELD_TYPES = ("text", "number", "date", "datetime", "boolean")
 STATUSES = ("subscribed", "pending", "unsubscribed", "bounced")
@@ -81,24 +98,22 @@ class FieldCatalog:
         try:
             return self.all()[name]
         except KeyError:
-            raise InputError(f"unknown contact field {name!r}", where) from None
+            raise InputError(Msg("field.unknown", {"name": name}), where) from None
 
     def invalidate(self) -> None:
         self._cache = None
 
     def add_custom(self, name: str, type_: str, now: datetime, label: str | None = None) -> FieldSpec:
         if not _NAME.match(name):
-            raise InputError(
-                f"field name {name!r} must start with a letter and use only a-z, 0-9 and _ (40 at most)"
-            )
+            raise InputError(Msg("field.bad_name", {"name": name}))
         if name in STANDARD_NAMES:
-            raise InputError(f"{name!r} is a standard field")
+            raise InputError(Msg("field.standard", {"name": name}))
         if type_ not in FIELD_TYPES:
-            raise InputError(f"field type {type_!r} is not one of {', '.join(FIELD_TYPES)}")
+            raise InputError(Msg("field.bad_type", {"type": type_, "types": ", ".join(FIELD_TYPES)}))
         existing = self.all().get(name)
         if existing is not None:
             if existing.type != type_:
-                raise InputError(f"field {name!r} already exists with type {existing.type}")
+                raise InputError(Msg("field.type_clash", {"name": name, "type": Msg(f"field.type_{existing.type}")}))
             return existing
         column = f"f_{name}"
         # Column and type come from the whitelist above, never from raw user text.

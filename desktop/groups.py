@@ -8,7 +8,14 @@ from typing import Iterable
 import sqlite_utils
 
 from desktop.errors import InputError
+from desktop.messages import Msg, define
 from desktop.timeutil import to_db
+
+define({
+    "group.needs_name": ("un gruppo ha bisogno di un nome", "a group needs a name"),
+    "group.name_taken": ("esiste già un gruppo chiamato {name!r}", "a group called {name!r} already exists"),
+    "group.no_such": ("non c'è nessun gruppo chiamato {name!r}", "there is no group called {name!r}"),
+})
 
 
 class Groups:
@@ -18,9 +25,9 @@ class Groups:
     def create(self, name: str, now: datetime, description: str = "") -> int:
         clean = name.strip()
         if not clean:
-            raise InputError("a group needs a name")
+            raise InputError(Msg("group.needs_name"))
         if self.find(clean) is not None:
-            raise InputError(f"a group called {clean!r} already exists")
+            raise InputError(Msg("group.name_taken", {"name": clean}))
         return self._db.execute(
             "INSERT INTO groups(name, description, created_at) VALUES (?, ?, ?)",
             [clean, description, to_db(now)],
@@ -37,7 +44,7 @@ class Groups:
     def require(self, name: str, where: str | None = None) -> int:
         found = self.find(name)
         if found is None:
-            raise InputError(f"there is no group called {name!r}", where)
+            raise InputError(Msg("group.no_such", {"name": name}), where)
         return found
 
     def name_of(self, group_id: int) -> str | None:
@@ -55,7 +62,7 @@ class Groups:
     def rename(self, group_id: int, name: str) -> None:
         other = self.find(name)
         if other is not None and other != group_id:
-            raise InputError(f"a group called {name.strip()!r} already exists")
+            raise InputError(Msg("group.name_taken", {"name": name.strip()}))
         self._db.execute("UPDATE groups SET name = ? WHERE id = ?", [name.strip(), group_id])
 
     def delete(self, group_id: int) -> None:

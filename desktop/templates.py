@@ -25,6 +25,9 @@ define({
     "template.needs_subject": ("un modello e-mail ha bisogno di un oggetto", "an e-mail template needs a subject"),
     "template.needs_text": ("un modello SMS ha bisogno di un testo", "an SMS template needs a text"),
     "template.name_taken": ("esiste già un modello chiamato {name!r}", "a template named {name!r} already exists"),
+    "template.bad_channel": ("il canale {channel!r} non è tra quelli ammessi: {channels}",
+                             "channel {channel!r} is not one of {channels}"),
+    "template.no_such": ("non c'è nessun modello {name!r}", "there is no template {name!r}"),
 })
 
 CHANNELS = ("email", "sms")
@@ -90,7 +93,7 @@ class Templates:
         if not name.strip():
             raise InputError(Msg("template.needs_name"), "template")
         if channel not in CHANNELS:
-            raise InputError(f"channel {channel!r} is not one of {', '.join(CHANNELS)}", where)
+            raise InputError(Msg("template.bad_channel", {"channel": channel, "channels": ", ".join(CHANNELS)}), where)
         if channel == "email" and not (html.strip() or text.strip()):
             raise InputError(Msg("template.needs_body"), where)
         if channel == "email" and not subject.strip():
@@ -141,7 +144,7 @@ class Templates:
     def _require(self, name_or_id: str | int) -> Template:
         found = self.get(name_or_id)
         if found is None:
-            raise InputError(f"there is no template {name_or_id!r}", "template")
+            raise InputError(Msg("template.no_such", {"name": name_or_id}), "template")
         return found
 
     def list(self, channel: str | None = None) -> list[Template]:

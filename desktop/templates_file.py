@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from desktop.errors import InputError
 from desktop.fileio import write_text_atomic
 from desktop.jsonstrict import load_file_strict
-from desktop.messages import Msg, define, text
+from desktop.messages import Msg, define
 from desktop.templates import CHANNELS, Template, Templates, render
 from desktop.templating import TemplateProblem
 
@@ -50,15 +50,19 @@ define({
                                  "the template {name} is used by the rules {rules} as an {channel} template"),
     "templates.render": ("non si può generare per un contatto di prova: {reason}",
                          "cannot be rendered for a sample contact: {reason}"),
+    "templates.none_called": ("nessun modello si chiama {names}", "no template called {names}"),
 })
 
 
 def _fail(where: str, code: str, **params: object) -> InputError:
-    return InputError(text(Msg(code, params), "en"), where)
+    return InputError(Msg(code, params), where)
 
 
-def _message(exc: InputError) -> str:
-    """The message without its place (``InputError`` keeps them joined)."""
+def _message(exc: InputError) -> "Msg | str":
+    """The message without its place (``InputError`` keeps them joined): the coded one when
+    there is one, so the CLI and the UI still say it in the user's language."""
+    if exc.msg is not None:
+        return exc.msg
     full = str(exc)
     return full[len(exc.where) + 2:] if exc.where and full.startswith(f"{exc.where}: ") else full
 
@@ -129,7 +133,7 @@ def _check_renders(ws: "Workspace", data: dict[str, str], where: str) -> None:
     try:
         render(template, sample_contact(ws), {"event": _sample_event()}, extra)
     except TemplateProblem as exc:
-        raise _fail(where, "templates.render", reason=str(exc)) from None
+        raise _fail(where, "templates.render", reason=exc.msg) from None
 
 
 def _channel_users(ws: "Workspace", name: str, channel: str) -> list[str]:
@@ -205,7 +209,7 @@ def export_data(ws: "Workspace", names: list[str] | None = None) -> dict[str, An
         wanted = {n.casefold() for n in names}
         missing = wanted - {t.name.casefold() for t in templates}
         if missing:
-            raise InputError(f"no template called {', '.join(sorted(missing))}", "--template")
+            raise InputError(Msg("templates.none_called", {"names": ", ".join(sorted(missing))}), "--template")
         templates = [t for t in templates if t.name.casefold() in wanted]
     return {"format": FILE_FORMAT, "version": FILE_VERSION,
             "templates": [{"name": t.name, "channel": t.channel, "subject": t.subject, "html": t.html,

@@ -24,10 +24,42 @@ define({
     "cond.behaviour_needs": ("la condizione {behaviour!r} ha bisogno di {key!r}", "behaviour {behaviour!r} needs {key!r}"),
     "cond.non_empty_text": ("scrivi un testo (non può restare vuoto)", "must be non-empty text"),
     "cond.unknown_field": ("campo del contatto sconosciuto {name!r}", "unknown contact field {name!r}"),
+    # Keys and values the file must hold ("hours", true, "email") stay as they are written; the
+    # English words among them are parameters (``_UNITS``), so the texts hold only the language's words.
+    "cond.unknown_key": ("chiave sconosciuta {key!r} (ammesse: {allowed})", "unknown key {key!r} (allowed: {allowed})"),
+    "cond.not_whole": ("{value!r} non è un numero intero", "{value!r} is not a whole number"),
+    "cond.below_min": ("{value} è sotto il minimo di {minimum}", "{value} is below the minimum of {minimum}"),
+    "cond.too_large": ("{value} è troppo grande", "{value} is too large"),
+    "cond.not_text": ("{value!r} non è un testo", "{value!r} is not text"),
+    "cond.not_number": ("{value!r} non è un numero", "{value!r} is not a number"),
+    "cond.not_date": ("{value!r} non è una data (AAAA-MM-GG, es. 2026-12-25)", "{value!r} is not a date (YYYY-MM-DD)"),
+    "cond.not_iso": ("{value!r} non è una data o una data con ora in formato ISO (es. 2026-12-25 o 2026-12-25T09:00)",
+                     "{value!r} is not an ISO date or date-time"),
+    "cond.bad_op": ("l'operatore {op!r} non si usa con il campo {name!r}, di tipo {type} (ammessi: {ops})",
+                    "operator {op!r} is not valid for {type} field {name!r} (valid: {ops})"),
+    "cond.not_unit": ("{value!r} non è né \"{hours}\" (ore) né \"{days}\" (giorni)", "{value!r} is not {hours} or {days}"),
+    "cond.date_no_hours": ("{name!r} è una data senza ora: conta in giorni (\"{days}\")",
+                           "{name!r} is a date without time: use {days}"),
+    "cond.in_next_days": ("in_next conta solo in giorni (\"{days}\")", "in_next counts {days}"),
+    "cond.not_one_of": ("{value!r} non è tra i valori ammessi: {choices}", "{value!r} is not one of {choices}"),
+    "cond.no_days": ("l'operatore {op!r} non prevede un numero di giorni (\"{days}\")",
+                     "operator {op!r} takes no {days}"),
+    "cond.unknown_behaviour": ("condizione sconosciuta {name!r} (quelle esistenti: {known})",
+                               "unknown behaviour {name!r} (known: {known})"),
+    "cond.not_bool": ("{value!r} non è né true né false", "{value!r} is not true or false"),
+    "cond.not_channel": ("{value!r} non è né email né sms", "{value!r} is not email or sms"),
+    "cond.amount_and_unit": ("purchase_made vuole sia \"{amount}\" sia \"{unit}\", oppure nessuno dei due",
+                             "purchase_made takes both {amount} and {unit}, or neither"),
+    "cond.too_deep": ("le condizioni sono annidate per più di {depth} livelli",
+                      "conditions nest deeper than {depth} levels"),
+    "cond.not_object": ("una condizione deve essere un oggetto JSON {{...}}", "a condition must be an object"),
+    "cond.not_list": ("deve essere una lista di condizioni", "must be a list of conditions"),
+    "cond.no_kind": ("serve una di queste chiavi: {keys}", "expected one of the keys {keys}"),
 })
 
 MAX_DEPTH = 32
 UNITS = ("hours", "days")
+_UNITS = {"hours": "hours", "days": "days"}  # the file's words, in messages
 
 # operator -> what its "value" must be: None (no value), "scalar", "list", "pair", "amount"
 TEXT_OPS = {
@@ -99,38 +131,39 @@ class Context:
 def _check_keys(node: dict, allowed: set[str], path: str) -> None:
     for key in node:
         if key not in allowed:
-            raise ConditionError(f"{path}.{key}", f"unknown key {key!r} (allowed: {', '.join(sorted(allowed))})")
+            allowed_keys = ", ".join(sorted(allowed))
+            raise ConditionError(f"{path}.{key}", Msg("cond.unknown_key", {"key": key, "allowed": allowed_keys}))
 
 
 def _int(value: Any, path: str, minimum: int) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ConditionError(path, f"{value!r} is not a whole number")
+        raise ConditionError(path, Msg("cond.not_whole", {"value": value}))
     if value < minimum:
-        raise ConditionError(path, f"{value} is below the minimum of {minimum}")
+        raise ConditionError(path, Msg("cond.below_min", {"value": value, "minimum": minimum}))
     if value > 100_000:
-        raise ConditionError(path, f"{value} is too large")
+        raise ConditionError(path, Msg("cond.too_large", {"value": value}))
     return value
 
 
 def _scalar_for(spec: FieldSpec, value: Any, path: str) -> Any:
     if spec.type == "text":
         if not isinstance(value, (str, int, float)) or isinstance(value, bool):
-            raise ConditionError(path, f"{value!r} is not text")
+            raise ConditionError(path, Msg("cond.not_text", {"value": value}))
         return str(value)
     if spec.type == "number":
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise ConditionError(path, f"{value!r} is not a number")
+            raise ConditionError(path, Msg("cond.not_number", {"value": value}))
         return float(value)
     if spec.type in ("date", "datetime"):
         if not isinstance(value, str):
-            raise ConditionError(path, f"{value!r} is not a date (YYYY-MM-DD)")
+            raise ConditionError(path, Msg("cond.not_date", {"value": value}))
         try:
             if spec.type == "date" or len(value) == 10:
                 return date.fromisoformat(value).isoformat()
             parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
             return parsed.isoformat()
         except ValueError:
-            raise ConditionError(path, f"{value!r} is not an ISO date or date-time") from None
+            raise ConditionError(path, Msg("cond.not_iso", {"value": value})) from None
     raise ConditionError(path, f"field type {spec.type} takes no value")
 
 
@@ -142,9 +175,8 @@ def _field_leaf(node: dict, ctx: Context, path: str) -> dict:
     op = node.get("op")
     ops = OPS_BY_TYPE[spec.type]
     if op not in ops:
-        raise ConditionError(
-            f"{path}.op", f"operator {op!r} is not valid for {spec.type} field {name!r} "
-            f"(valid: {', '.join(ops)})")
+        raise ConditionError(f"{path}.op", Msg("cond.bad_op", {
+            "op": op, "type": Msg(f"field.type_{spec.type}"), "name": name, "ops": ", ".join(ops)}))
     kind = ops[op]
     allowed = {"field", "op"} | ({"value"} if kind in ("scalar", "list", "pair") else set()) | (
         {"amount", "unit"} if kind == "amount" else set())
@@ -171,11 +203,11 @@ def _field_leaf(node: dict, ctx: Context, path: str) -> dict:
         out["amount"] = _int(node.get("amount"), f"{path}.amount", 0 if op == "exactly_ago" else 1)
         unit = node.get("unit", "days")
         if unit not in UNITS:
-            raise ConditionError(f"{path}.unit", f"{unit!r} is not hours or days")
+            raise ConditionError(f"{path}.unit", Msg("cond.not_unit", {"value": unit, **_UNITS}))
         if unit == "hours" and spec.type == "date":
-            raise ConditionError(f"{path}.unit", f"{name!r} is a date without time: use days")
+            raise ConditionError(f"{path}.unit", Msg("cond.date_no_hours", {"name": name, **_UNITS}))
         if op == "in_next" and unit != "days":
-            raise ConditionError(f"{path}.unit", "in_next counts days")
+            raise ConditionError(f"{path}.unit", Msg("cond.in_next_days", _UNITS))
         out["unit"] = unit
     return out
 
@@ -187,19 +219,20 @@ def _group_leaf(node: dict, ctx: Context, path: str) -> dict:
         raise ConditionError(f"{path}.group", Msg("rule.unknown_group", {"name": name}))
     op = node.get("op", "in")
     if op not in GROUP_OPS:
-        raise ConditionError(f"{path}.op", f"{op!r} is not one of {', '.join(GROUP_OPS)}")
+        raise ConditionError(f"{path}.op", Msg("cond.not_one_of", {"value": op, "choices": ", ".join(GROUP_OPS)}))
     out = {"group": name, "op": op}
     if op == "joined_ago":
         out["days"] = _int(node.get("days"), f"{path}.days", 0)
     elif "days" in node:
-        raise ConditionError(f"{path}.days", f"operator {op!r} takes no days")
+        raise ConditionError(f"{path}.days", Msg("cond.no_days", {"op": op, **_UNITS}))
     return out
 
 
 def _behaviour_leaf(node: dict, ctx: Context, path: str) -> dict:
     name = node.get("behaviour")
     if name not in BEHAVIOURS:
-        raise ConditionError(f"{path}.behaviour", f"unknown behaviour {name!r} (known: {', '.join(BEHAVIOURS)})")
+        known = ", ".join(BEHAVIOURS)
+        raise ConditionError(f"{path}.behaviour", Msg("cond.unknown_behaviour", {"name": name, "known": known}))
     params = BEHAVIOURS[name]
     allowed = {"behaviour"} | {p.rstrip("?") for p in params}
     _check_keys(node, allowed, path)
@@ -216,11 +249,11 @@ def _behaviour_leaf(node: dict, ctx: Context, path: str) -> dict:
             out[key] = _int(value, where, 1 if kind == "n" else 0)
         elif kind == "unit":
             if value not in UNITS:
-                raise ConditionError(where, f"{value!r} is not hours or days")
+                raise ConditionError(where, Msg("cond.not_unit", {"value": value, **_UNITS}))
             out[key] = value
         elif kind == "bool":
             if not isinstance(value, bool):
-                raise ConditionError(where, f"{value!r} is not true or false")
+                raise ConditionError(where, Msg("cond.not_bool", {"value": value}))
             out[key] = value
         elif kind == "str":
             if not isinstance(value, str) or not value.strip():
@@ -228,44 +261,44 @@ def _behaviour_leaf(node: dict, ctx: Context, path: str) -> dict:
             out[key] = value.strip()
         elif kind == "channel":
             if value not in CHANNELS:
-                raise ConditionError(where, f"{value!r} is not email or sms")
+                raise ConditionError(where, Msg("cond.not_channel", {"value": value}))
             out[key] = value
         elif kind == "cmp":
             if value not in CMPS:
-                raise ConditionError(where, f"{value!r} is not one of {', '.join(CMPS)}")
+                raise ConditionError(where, Msg("cond.not_one_of", {"value": value, "choices": ", ".join(CMPS)}))
             out[key] = value
         elif kind == "num":
             if isinstance(value, bool) or not isinstance(value, (int, float)):
-                raise ConditionError(where, f"{value!r} is not a number")
+                raise ConditionError(where, Msg("cond.not_number", {"value": value}))
             out[key] = float(value)
         elif kind == "date":
             try:
                 out[key] = date.fromisoformat(str(value)).isoformat()
             except ValueError:
-                raise ConditionError(where, f"{value!r} is not a date (YYYY-MM-DD)") from None
+                raise ConditionError(where, Msg("cond.not_date", {"value": value})) from None
         elif kind == "field":
             if value not in ctx.fields:
-                raise ConditionError(where, f"unknown contact field {value!r}")
+                raise ConditionError(where, Msg("cond.unknown_field", {"name": value}))
             out[key] = value
         else:  # "any": compared with the stored old/new value as text
             out[key] = value
     if name == "purchase_made" and ("amount" in out) != ("unit" in out):
-        raise ConditionError(path, "purchase_made takes both amount and unit, or neither")
+        raise ConditionError(path, Msg("cond.amount_and_unit", {"amount": "amount", "unit": "unit"}))
     return out
 
 
 def validate_tree(node: Any, ctx: Context, path: str = "conditions", depth: int = 1) -> dict:
     """A checked, normalised copy of ``node``; raises ``ConditionError`` naming the JSON path."""
     if depth > MAX_DEPTH:
-        raise ConditionError(path, f"conditions nest deeper than {MAX_DEPTH} levels")
+        raise ConditionError(path, Msg("cond.too_deep", {"depth": MAX_DEPTH}))
     if not isinstance(node, dict):
-        raise ConditionError(path, "a condition must be an object")
+        raise ConditionError(path, Msg("cond.not_object"))
     for joiner in ("all", "any"):
         if joiner in node:
             _check_keys(node, {joiner}, path)
             children = node[joiner]
             if not isinstance(children, list):
-                raise ConditionError(f"{path}.{joiner}", "must be a list of conditions")
+                raise ConditionError(f"{path}.{joiner}", Msg("cond.not_list"))
             return {joiner: [validate_tree(child, ctx, f"{path}.{joiner}[{i}]", depth + 1)
                              for i, child in enumerate(children)]}
     if "behaviour" in node:  # first: field_changed has a "field" parameter of its own
@@ -274,7 +307,7 @@ def validate_tree(node: Any, ctx: Context, path: str = "conditions", depth: int 
         return _field_leaf(node, ctx, path)
     if "group" in node:
         return _group_leaf(node, ctx, path)
-    raise ConditionError(path, "expected one of the keys all, any, field, group, behaviour")
+    raise ConditionError(path, Msg("cond.no_kind", {"keys": "all, any, field, group, behaviour"}))
 
 
 def leaves(node: dict) -> list[dict]:

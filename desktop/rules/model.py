@@ -35,6 +35,24 @@ define({
                                 "in a rule that follows each recipient's time zone, \"anniversary today\" must be "
                                 "a condition of its own at the top level (joined with AND), so it can be checked "
                                 "against each recipient's calendar"),
+    # Keys and values the file must hold (send_email, include, true) stay as they are written.
+    "rule.group_names": ("deve essere una lista di nomi di gruppi", "must be a list of group names"),
+    "rule.action_type": ("il tipo di azione deve essere uno tra {types}", "action type must be one of {types}"),
+    "rule.action_key": ("chiave sconosciuta {key!r} per l'azione {kind}", "unknown key {key!r} for action {kind}"),
+    "rule.action_needs": ("l'azione {kind} ha bisogno di {key!r}", "action {kind} needs {key!r}"),
+    "rule.resend_policy": ("deve essere uno tra {policies}", "must be one of {policies}"),
+    "rule.unknown_key": ("chiave sconosciuta {key!r}", "unknown key {key!r}"),
+    "rule.no_days": ("il reinvio {policy} non prevede un numero di giorni (\"{days}\")",
+                     "policy {policy} takes no {days}"),
+    "rule.not_object": ("una regola deve essere un oggetto JSON {{...}}", "a rule must be a JSON object"),
+    "rule.unknown_field": ("campo sconosciuto {key!r}", "unknown field {key!r}"),
+    "rule.format": ("il formato di regola {format!r} non è supportato (serve {expected})",
+                    "rule format {format!r} is not supported (expected {expected})"),
+    "rule.not_text": ("deve essere un testo", "must be text"),
+    "rule.tags": ("deve essere una lista di parole", "must be a list of words"),
+    "rule.not_bool": ("deve essere true o false", "must be true or false"),
+    "rule.two_lists": ("deve essere un oggetto con le liste {first} e {second}",
+                       "must be an object with {first} and {second} lists"),
 })
 from desktop.rules.conditions import (
     ConditionError, Context, OCCURRENCE_BEHAVIOURS, occurrence_driver, validate_tree,
@@ -99,7 +117,7 @@ def _fail(path: str, message: "str | Msg") -> InputError:
 
 def _names(value: Any, path: str, known: set[str], what: str) -> list[str]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise _fail(path, f"must be a list of {what} names")
+        raise _fail(path, Msg(f"rule.{what}_names"))
     folded = {k.casefold() for k in known}
     for i, name in enumerate(value):
         if name.casefold() not in folded:
@@ -109,17 +127,17 @@ def _names(value: Any, path: str, known: set[str], what: str) -> list[str]:
 
 def _action(data: Any, ctx: RuleContext, path: str) -> dict[str, Any]:
     if not isinstance(data, dict) or data.get("type") not in ACTIONS:
-        raise _fail(f"{path}.type", f"action type must be one of {', '.join(ACTIONS)}")
+        raise _fail(f"{path}.type", Msg("rule.action_type", {"types": ", ".join(ACTIONS)}))
     kind = data["type"]
     needed = ACTIONS[kind]
     for key in data:
         if key != "type" and key not in needed:
-            raise _fail(f"{path}.{key}", f"unknown key {key!r} for action {kind}")
+            raise _fail(f"{path}.{key}", Msg("rule.action_key", {"key": key, "kind": kind}))
     out = {"type": kind}
     for key in needed:
         value = data.get(key)
         if not isinstance(value, str) or not value.strip():
-            raise _fail(f"{path}.{key}", f"action {kind} needs {key!r}")
+            raise _fail(f"{path}.{key}", Msg("rule.action_needs", {"kind": kind, "key": key}))
         if key == "template":
             channel = ctx.templates.get(value.casefold())
             if channel is None:
@@ -138,10 +156,10 @@ def _action(data: Any, ctx: RuleContext, path: str) -> dict[str, Any]:
 def _resend(data: Any, conditions: dict, path: str) -> dict[str, Any]:
     data = data if data is not None else {"policy": "once"}
     if not isinstance(data, dict) or data.get("policy") not in RESEND_POLICIES:
-        raise _fail(f"{path}.policy", f"must be one of {', '.join(RESEND_POLICIES)}")
+        raise _fail(f"{path}.policy", Msg("rule.resend_policy", {"policies": ", ".join(RESEND_POLICIES)}))
     for key in data:
         if key not in ("policy", "days"):
-            raise _fail(f"{path}.{key}", f"unknown key {key!r}")
+            raise _fail(f"{path}.{key}", Msg("rule.unknown_key", {"key": key}))
     policy = data["policy"]
     out: dict[str, Any] = {"policy": policy}
     if policy == "every_n_days":
@@ -150,7 +168,7 @@ def _resend(data: Any, conditions: dict, path: str) -> dict[str, Any]:
             raise _fail(f"{path}.days", Msg("rule.resend_days"))
         out["days"] = days
     elif "days" in data:
-        raise _fail(f"{path}.days", f"policy {policy} takes no days")
+        raise _fail(f"{path}.days", Msg("rule.no_days", {"policy": policy, "days": "days"}))
     if policy == "per_occurrence" and occurrence_driver(conditions) is None:
         raise _fail(f"{path}.policy", Msg("rule.per_occurrence_driver", {"behaviours": ", ".join(OCCURRENCE_BEHAVIOURS)}))
     return out
@@ -174,12 +192,12 @@ def parse_rule(data: Any, ctx: RuleContext, path: str = "$", business: Any = Non
     from desktop.schedule import Schedule  # the schedule's own validation and defaults
 
     if not isinstance(data, dict):
-        raise _fail(path, "a rule must be a JSON object")
+        raise _fail(path, Msg("rule.not_object"))
     for key in data:
         if key not in TOP_KEYS:
-            raise _fail(f"{path}.{key}", f"unknown field {key!r}")
+            raise _fail(f"{path}.{key}", Msg("rule.unknown_field", {"key": key}))
     if data.get("format", FORMAT) != FORMAT:
-        raise _fail(f"{path}.format", f"rule format {data.get('format')!r} is not supported (expected {FORMAT})")
+        raise _fail(f"{path}.format", Msg("rule.format", {"format": data.get("format"), "expected": FORMAT}))
     name = data.get("name")
     if not isinstance(name, str) or not name.strip():
         raise _fail(f"{path}.name", Msg("rule.needs_name"))
@@ -187,20 +205,20 @@ def parse_rule(data: Any, ctx: RuleContext, path: str = "$", business: Any = Non
         raise _fail(f"{path}.name", Msg("rule.name_too_long"))
     description = data.get("description", "")
     if not isinstance(description, str):
-        raise _fail(f"{path}.description", "must be text")
+        raise _fail(f"{path}.description", Msg("rule.not_text"))
     tags = data.get("tags", [])
     if not isinstance(tags, list) or not all(isinstance(t, str) and t.strip() for t in tags):
-        raise _fail(f"{path}.tags", "must be a list of words")
+        raise _fail(f"{path}.tags", Msg("rule.tags"))
     for key in ("enabled", "marketing"):
         if key in data and not isinstance(data[key], bool):
-            raise _fail(f"{path}.{key}", "must be true or false")
+            raise _fail(f"{path}.{key}", Msg("rule.not_bool"))
     action = _action(data.get("action"), ctx, f"{path}.action")
     audience = data.get("audience", {}) or {}
     if not isinstance(audience, dict):
-        raise _fail(f"{path}.audience", "must be an object with include and exclude lists")
+        raise _fail(f"{path}.audience", Msg("rule.two_lists", {"first": "include", "second": "exclude"}))
     for key in audience:
         if key not in ("include", "exclude"):
-            raise _fail(f"{path}.audience.{key}", f"unknown key {key!r}")
+            raise _fail(f"{path}.audience.{key}", Msg("rule.unknown_key", {"key": key}))
     include = _names(audience.get("include", []), f"{path}.audience.include", ctx.groups, "group")
     exclude = _names(audience.get("exclude", []), f"{path}.audience.exclude", ctx.groups, "group")
     try:
@@ -210,7 +228,7 @@ def parse_rule(data: Any, ctx: RuleContext, path: str = "$", business: Any = Non
     resend = _resend(data.get("resend"), conditions, f"{path}.resend")
     after = data.get("after_send", {}) or {}
     if not isinstance(after, dict) or any(k not in ("add_to", "remove_from") for k in after):
-        raise _fail(f"{path}.after_send", "must be an object with add_to and remove_from lists")
+        raise _fail(f"{path}.after_send", Msg("rule.two_lists", {"first": "add_to", "second": "remove_from"}))
     after_send = {
         "add_to": _names(after.get("add_to", []), f"{path}.after_send.add_to", ctx.groups, "group"),
         "remove_from": _names(after.get("remove_from", []), f"{path}.after_send.remove_from", ctx.groups, "group"),

@@ -21,6 +21,16 @@ define({
                                 "a rule called {name!r} already exists (use --replace to overwrite)"),
     "rules.name_twice": ("il nome {name!r} è usato due volte (anche in {first})",
                          "the name {name!r} is used twice (also at {first})"),
+    "rules.no_such": ("non c'è nessuna regola chiamata {name!r}", "there is no rule called {name!r}"),
+    "rules.no_id": ("non c'è nessuna regola con id {id} (forse è stata eliminata)", "there is no rule with id {id}"),
+    "rules.none_called": ("nessuna regola si chiama {names}", "no rule called {names}"),
+    "rules.not_file": ('non è un file di regole di Postino (serve "format": "{format}")',
+                       'not a Postino rules file (expected "format": "{format}")'),
+    "rules.version": ("la versione {version!r} del file di regole non è supportata (questa versione di Postino "
+                      "legge la {supported})",
+                      "rules file version {version!r} is not supported (this Postino reads version {supported})"),
+    "rules.unknown_key": ("campo sconosciuto {key!r}", "unknown field {key!r}"),
+    "rules.not_list": ("deve essere una lista di regole", "must be a list of rules"),
 })
 from desktop.fileio import write_text_atomic
 from desktop.jsonstrict import load_file_strict
@@ -84,7 +94,7 @@ class Rules:
     def require(self, name: str) -> Rule:
         rule = self.find(name)
         if rule is None:
-            raise InputError(f"there is no rule called {name!r}")
+            raise InputError(Msg("rules.no_such", {"name": name}))
         return rule
 
     def all(self, enabled_only: bool = False) -> list[Rule]:
@@ -110,14 +120,14 @@ class Rules:
                     "UPDATE rules SET name = ?, enabled = ?, definition = ?, updated_at = ? WHERE id = ?",
                     [rule.name, int(rule.enabled), definition, to_db(now), rule_id]).rowcount
                 if not updated:
-                    raise InputError(f"there is no rule with id {rule_id}")
+                    raise InputError(Msg("rules.no_id", {"id": rule_id}))
                 rule.id = rule_id
         return rule
 
     def set_enabled(self, rule_id: int, enabled: bool, now: datetime) -> None:
         rule = self.get(rule_id)
         if rule is None:
-            raise InputError(f"there is no rule with id {rule_id}")
+            raise InputError(Msg("rules.no_id", {"id": rule_id}))
         rule.enabled = enabled
         self._db.execute("UPDATE rules SET enabled = ?, definition = ?, updated_at = ? WHERE id = ?",
                          [int(enabled), json.dumps(rule.to_dict(), ensure_ascii=False), to_db(now), rule_id])
@@ -131,7 +141,7 @@ class Rules:
             wanted = {n.casefold() for n in names}
             missing = wanted - {r.name.casefold() for r in rules}
             if missing:
-                raise InputError(f"no rule called {', '.join(sorted(missing))}")
+                raise InputError(Msg("rules.none_called", {"names": ", ".join(sorted(missing))}))
             rules = [r for r in rules if r.name.casefold() in wanted]
         return {"format": FILE_FORMAT, "version": FILE_VERSION, "rules": [r.to_dict() for r in rules]}
 
@@ -142,16 +152,16 @@ class Rules:
 
     def import_data(self, data: Any, now: datetime, replace: bool = False) -> ImportSummary:
         if not isinstance(data, dict) or data.get("format") != FILE_FORMAT:
-            raise InputError(f"not a Postino rules file (expected \"format\": \"{FILE_FORMAT}\")", "$.format")
+            raise InputError(Msg("rules.not_file", {"format": FILE_FORMAT}), "$.format")
         if data.get("version") != FILE_VERSION:
-            raise InputError(f"rules file version {data.get('version')!r} is not supported "
-                             f"(this Postino reads version {FILE_VERSION})", "$.version")
+            raise InputError(Msg("rules.version", {"version": data.get("version"), "supported": FILE_VERSION}),
+                             "$.version")
         unknown = set(data) - {"format", "version", "rules"}
         if unknown:
-            raise InputError(f"unknown field {sorted(unknown)[0]!r}", f"$.{sorted(unknown)[0]}")
+            raise InputError(Msg("rules.unknown_key", {"key": sorted(unknown)[0]}), f"$.{sorted(unknown)[0]}")
         items = data.get("rules")
         if not isinstance(items, list):
-            raise InputError("must be a list of rules", "$.rules")
+            raise InputError(Msg("rules.not_list"), "$.rules")
         parsed = [self.validate(item, f"$.rules[{i}]") for i, item in enumerate(items)]
         seen: dict[str, int] = {}
         for i, rule in enumerate(parsed):
@@ -178,8 +188,13 @@ class Rules:
         try:
             return self.import_data(data, now, replace)
         except InputError as exc:
-            raise InputError(str(exc).split(": ", 1)[-1] if exc.where else str(exc),
-                             f"{file}: {exc.where}" if exc.where else str(file)) from None
+            raise InputError(exc.msg or _bare(exc), f"{file}: {exc.where}" if exc.where else str(file)) from None
+
+
+def _bare(exc: InputError) -> str:
+    """An uncoded message without its ``where: `` prefix (the file's name goes before it)."""
+    full = str(exc)
+    return full[len(exc.where) + 2:] if exc.where and full.startswith(f"{exc.where}: ") else full
 
 
 def _from_json(data: dict[str, Any]) -> dict[str, Any]:

@@ -34,8 +34,35 @@ define({
     "sched.quiet_all_day": ("le fasce di silenzio (con quella predefinita dell'attività) coprono tutto il giorno: "
                             "non si potrebbe mai inviare nulla",
                             "quiet hours (with the business default) cover the whole day; nothing could ever be sent"),
+    # The file's own words (keys, "mon", true, 2026-12-25) stay as the file must hold them; the
+    # English words among them are parameters (``_KEYS``), so the texts hold only the language's words.
+    "sched.not_object": ("serve un oggetto {{...}}, non {value}", "expected an object {{...}}, got {value}"),
+    "sched.unknown_key": ("chiave sconosciuta {key}; quelle ammesse sono {allowed}",
+                          "unknown key {key}; expected one of {allowed}"),
+    "sched.not_choice": ("{value} non è tra i valori ammessi: {choices}", "{value} is not one of {choices}"),
+    "sched.not_whole": ("{value} non è un numero intero", "{value} is not a whole number"),
+    "sched.not_list": ("serve una lista [...], non {value}", "expected a list [...], got {value}"),
+    "sched.twice": ("{value} compare due volte", "{value} is listed twice"),
+    "sched.not_weekday": ("{value} non è un giorno della settimana ({days})", "{value} is not a weekday ({days})"),
+    "sched.not_date": ("{value} non è una data come 2026-12-25 (anno-mese-giorno)",
+                       "{value} is not a date like 2026-12-25"),
+    "sched.not_month_day": ("{value} non è un mese e un giorno come 12-25 (mese-giorno)",
+                            "{value} is not a month and day like 12-25"),
+    "sched.only_one": ("indica una sola chiave tra {keys} e {last}", "give only one of {keys} or {last}"),
+    "sched.not_for_kind": ("{key} non si usa con una ricorrenza di tipo {kind}",
+                           "{key} does not apply to a {kind} recurrence"),
+    "sched.day_and_nth": ("indica \"{day}\" oppure \"{nth}\" con \"{weekday}\", non entrambi",
+                          "give either {day}, or {nth} and {weekday}, not both"),
+    "sched.nth_needs_weekday": ("con \"{nth}\" serve anche \"{weekday}\", il giorno della settimana (es. \"mon\")",
+                                "{nth} needs a {weekday}, e.g. \"mon\""),
+    "sched.needs_day": ("indica \"{day}\" (da 1 a 31), oppure \"{nth}\" con \"{weekday}\"",
+                        "give {day} (1-31), or {nth} and {weekday}"),
+    "sched.not_bool": ("{value} non è né true né false", "{value} is not true or false"),
+    "sched.zone_recipient": ("un fuso orario si indica solo con \"{mode}\": \"{rule}\"; i destinatari usano il proprio",
+                             "a zone only applies with {mode} \"{rule}\"; recipients use their own"),
 })
 
+_KEYS = {"day": "day", "nth": "nth", "weekday": "weekday"}  # the file's words, in messages
 _DAYS_IN_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
@@ -43,10 +70,11 @@ def _object(data: Any, where: str, allowed: tuple[str, ...]) -> dict[str, Any]:
     if data is None:
         return {}
     if not isinstance(data, dict):
-        raise InputError(f"expected an object {{...}}, got {_show(data)}", where)
+        raise InputError(Msg("sched.not_object", {"value": _show(data)}), where)
     for key in data:
         if key not in allowed:
-            raise InputError(f"unknown key {key!r}; expected one of {', '.join(allowed)}", f"{where}.{key}")
+            raise InputError(Msg("sched.unknown_key", {"key": repr(key), "allowed": ", ".join(allowed)}),
+                             f"{where}.{key}")
     return data
 
 
@@ -58,13 +86,13 @@ def _choice(value: Any, where: str, choices: tuple[str, ...], default: str) -> s
     if value is None:
         return default
     if value not in choices:
-        raise InputError(f"{_show(value)} is not one of {', '.join(choices)}", where)
+        raise InputError(Msg("sched.not_choice", {"value": _show(value), "choices": ", ".join(choices)}), where)
     return str(value)
 
 
 def _int(value: Any, where: str, low: int, high: int, unit: str = "") -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise InputError(f"{_show(value)} is not a whole number", where)
+        raise InputError(Msg("sched.not_whole", {"value": _show(value)}), where)
     suffix: Msg | str = Msg(f"sched.unit_{unit}") if unit else ""
     if value < low:
         raise InputError(Msg("sched.below", {"value": value, "low": low, "suffix": suffix}), where)
@@ -77,19 +105,19 @@ def _list(value: Any, where: str, item: Callable[[Any, str], Any], *, unique: bo
     if value is None:
         return ()
     if not isinstance(value, list):
-        raise InputError(f"expected a list [...], got {_show(value)}", where)
+        raise InputError(Msg("sched.not_list", {"value": _show(value)}), where)
     items = [item(v, f"{where}[{i}]") for i, v in enumerate(value)]
     if unique:
         for i, v in enumerate(items):
             if v in items[:i]:
-                raise InputError(f"{_show(value[i])} is listed twice", f"{where}[{i}]")
+                raise InputError(Msg("sched.twice", {"value": _show(value[i])}), f"{where}[{i}]")
     return tuple(items)
 
 
 def _weekday(value: Any, where: str) -> int:
     text = value.strip().lower()[:3] if isinstance(value, str) else None
     if text not in WEEKDAYS:
-        raise InputError(f"{_show(value)} is not a weekday ({', '.join(WEEKDAYS)})", where)
+        raise InputError(Msg("sched.not_weekday", {"value": _show(value), "days": ", ".join(WEEKDAYS)}), where)
     return WEEKDAYS.index(text)
 
 
@@ -99,7 +127,7 @@ def _date(value: Any, where: str) -> date:
             return date.fromisoformat(value)
         except ValueError:
             pass
-    raise InputError(f"{_show(value)} is not a date like 2026-12-25", where)
+    raise InputError(Msg("sched.not_date", {"value": _show(value)}), where)
 
 
 def _month_day(value: Any, where: str) -> tuple[int, int]:
@@ -108,14 +136,14 @@ def _month_day(value: Any, where: str) -> tuple[int, int]:
         month, day = int(parts[0]), int(parts[1])
         if 1 <= month <= 12 and 1 <= day <= _DAYS_IN_MONTH[month - 1]:
             return month, day
-    raise InputError(f"{_show(value)} is not a month and day like 12-25", where)
+    raise InputError(Msg("sched.not_month_day", {"value": _show(value)}), where)
 
 
 def _check(data: Any, where: str) -> Check:
     obj = _object(data, where, ("every_minutes", "every_hours", "times"))
     given = [k for k in ("every_minutes", "every_hours", "times") if obj.get(k) is not None]
     if len(given) > 1:
-        raise InputError(f"give only one of {' or '.join(given)}", where)
+        raise InputError(Msg("sched.only_one", {"keys": ", ".join(given[:-1]), "last": given[-1]}), where)
     if not given:
         return Check()
     key = given[0]
@@ -146,7 +174,7 @@ def _recurrence(data: Any, where: str) -> Recurrence:
                 "yearly": ("month", "day")}[kind]
     for key in obj:
         if key != "kind" and key not in expected:
-            raise InputError(f"{key!r} does not apply to a {kind} recurrence", f"{where}.{key}")
+            raise InputError(Msg("sched.not_for_kind", {"key": repr(key), "kind": kind}), f"{where}.{key}")
     if kind == "weekly":
         days = _list(obj.get("days"), f"{where}.days", _weekday)
         if not days:
@@ -156,15 +184,15 @@ def _recurrence(data: Any, where: str) -> Recurrence:
     if kind == "monthly":
         if obj.get("nth") is not None or obj.get("weekday") is not None:
             if obj.get("day") is not None:
-                raise InputError("give either day, or nth and weekday, not both", f"{where}.day")
+                raise InputError(Msg("sched.day_and_nth", _KEYS), f"{where}.day")
             nth = obj.get("nth")
             if nth != -1:
                 nth = _int(nth, f"{where}.nth", 1, 5)
             if obj.get("weekday") is None:
-                raise InputError("nth needs a weekday, e.g. \"mon\"", f"{where}.weekday")
+                raise InputError(Msg("sched.nth_needs_weekday", _KEYS), f"{where}.weekday")
             return Recurrence("monthly", nth=nth, weekday=_weekday(obj["weekday"], f"{where}.weekday"))
         if obj.get("day") is None:
-            raise InputError("give day (1-31), or nth and weekday", f"{where}.day")
+            raise InputError(Msg("sched.needs_day", _KEYS), f"{where}.day")
         return Recurrence("monthly", day=_int(obj["day"], f"{where}.day", 1, 31))
     if kind == "yearly":
         month = _int(obj.get("month"), f"{where}.month", 1, 12)
@@ -206,7 +234,7 @@ def _quiet(data: Any, where: str) -> QuietHours:
     obj = _object(data, where, ("bands", "business_default", "policy"))
     default = obj.get("business_default", True)
     if not isinstance(default, bool):
-        raise InputError(f"{_show(default)} is not true or false", f"{where}.business_default")
+        raise InputError(Msg("sched.not_bool", {"value": _show(default)}), f"{where}.business_default")
     return QuietHours(
         bands=_list(obj.get("bands"), f"{where}.bands", _band),
         business_default=default,
@@ -219,7 +247,7 @@ def _zone(data: Any, where: str) -> Zone:
     mode = _choice(obj.get("mode"), f"{where}.mode", ("rule", "recipient"), "rule")
     name = obj.get("zone")
     if name is not None and mode == "recipient":
-        raise InputError("a zone only applies with mode \"rule\"; recipients use their own", f"{where}.zone")
+        raise InputError(Msg("sched.zone_recipient", {"mode": "mode", "rule": "rule"}), f"{where}.zone")
     if name is not None and not (isinstance(name, str) and valid_zone(name)):
         raise InputError(Msg("sched.not_zone", {"value": _show(name)}), f"{where}.zone")
     return Zone(mode, name)
@@ -230,7 +258,7 @@ def parse_schedule(data: Any, where: str, business: BusinessDefaults | None) -> 
                                         "belated"))
     belated = obj.get("belated", False)
     if not isinstance(belated, bool):
-        raise InputError(f"{_show(belated)} is not true or false", f"{where}.belated")
+        raise InputError(Msg("sched.not_bool", {"value": _show(belated)}), f"{where}.belated")
     schedule = Schedule(
         check=_check(obj.get("check"), f"{where}.check"),
         recurrence=_recurrence(obj.get("recurrence"), f"{where}.recurrence"),
