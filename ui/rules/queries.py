@@ -107,7 +107,7 @@ def editor_context(c: OpContext, rule_id: int | None) -> EditorContext:
     if rule_id is not None:
         rule = ws.rules.get(rule_id)
         if rule is None:
-            raise InputError(f"there is no rule with id {rule_id} (deleted meanwhile?)")
+            raise InputError(Msg("rules.no_id", {"id": rule_id}))
         data = rule.to_dict()
     return EditorContext(
         fields=dict(ws.fields.all()),
@@ -208,7 +208,7 @@ def set_enabled(c: OpContext, rule_id: int, enabled: bool, now: datetime, force:
     ws = c.ws
     rule = ws.rules.get(rule_id)
     if rule is None:
-        raise InputError(f"there is no rule with id {rule_id}")
+        raise InputError(Msg("rules.no_id", {"id": rule_id}))
     if enabled and not force:
         conflicts = find_conflicts(ws.db, ws.rules.all(), Rule(**{**rule.__dict__, "enabled": True}))
         if conflicts:
@@ -231,7 +231,7 @@ def duplicate_rule(c: OpContext, rule_id: int, now: datetime) -> str:
     ws = c.ws
     rule = ws.rules.get(rule_id)
     if rule is None:
-        raise InputError(f"there is no rule with id {rule_id}")
+        raise InputError(Msg("rules.no_id", {"id": rule_id}))
     data = rule.to_dict()
     data["name"] = copy_name(rule.name, {r.name for r in ws.rules.all()})
     data["enabled"] = False
@@ -248,7 +248,7 @@ def simulate_rule_now(c: OpContext, rule_id: int, now: datetime) -> tuple[str, d
     ws = c.ws
     rule = ws.rules.get(rule_id)
     if rule is None:
-        raise InputError(f"there is no rule with id {rule_id}")
+        raise InputError(Msg("rules.no_id", {"id": rule_id}))
     result = simulate_now(ws, rule, now)
     lines = ["contact_id,email,phone,first_name,last_name,outcome,reason"]
 
@@ -298,7 +298,7 @@ def ask_run_now(c: OpContext, rule_id: int, now: datetime) -> int | RunReport:
 
     rule = c.ws.rules.get(rule_id)
     if rule is None:
-        raise InputError(f"there is no rule with id {rule_id}")
+        raise InputError(Msg("rules.no_id", {"id": rule_id}))
     if not rule.enabled:
         return RunReport(rule.name, False)
     return ask_check_now(c.ws, rule_id, now)

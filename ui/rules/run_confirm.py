@@ -15,6 +15,7 @@ from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop.errors import InputError
+from desktop.messages import Msg
 from desktop.simulate import simulate_now
 from ui.ops import OpContext
 
@@ -30,7 +31,7 @@ class RunPreview:
 def run_now_preview(c: OpContext, rule_id: int, now: datetime) -> RunPreview:
     rule = c.ws.rules.get(rule_id)
     if rule is None:
-        raise InputError(f"there is no rule with id {rule_id}")
+        raise InputError(Msg("rules.no_id", {"id": rule_id}))
     if not rule.enabled:  # the engine answers "enable it first" at once: nothing to count
         return RunPreview(rule.name, False, rule.sends, 0)
     result = simulate_now(c.ws, rule, now, with_reasons=False)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from desktop.errors import InputError
+from desktop.messages import Msg, define
 from desktop.fileio import write_text_atomic
 from desktop.simulate import SimulationResult, simulate
 from desktop.schedule import business_defaults
@@ -22,6 +23,12 @@ from ui.simulation.table import SimRow, rows_from
 
 MAX_DAYS = 90
 PROGRESS_STEPS = 1000
+
+define({
+    "sim.no_rules": ("scegli almeno una regola da simulare", "choose at least one rule to simulate"),
+    "sim.bad_days": ("il periodo simulato va da 1 a {max} giorni, non {days}",
+                     "the simulated period must be 1 to {max} days, not {days}"),
+})
 
 
 @dataclass
@@ -39,9 +46,9 @@ def rule_choices(c: OpContext) -> list[tuple[str, bool]]:
 
 def run_simulation(c: OpContext, start: datetime, days: int, names: list[str]) -> SimRun:
     if not names:
-        raise InputError("choose at least one rule to simulate", "rules")
+        raise InputError(Msg("sim.no_rules"), "rules")
     if not 1 <= days <= MAX_DAYS:
-        raise InputError(f"the simulated period must be 1 to {MAX_DAYS} days, not {days}", "days")
+        raise InputError(Msg("sim.bad_days", {"max": MAX_DAYS, "days": days}), "days")
     began = time.perf_counter()
     # A full garbage collection pauses every thread, the UI's too; the objects alive before the
     # run (the app, its widgets, caches) need no scanning during it, so they are set aside.

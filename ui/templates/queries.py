@@ -13,6 +13,7 @@ from typing import Any
 
 from desktop.delivery.sms import SegmentInfo, sms_segments
 from desktop.errors import InputError
+from desktop.messages import Msg, define
 from desktop.templates import Template, Templates, preview
 from desktop.templating import TemplateProblem, check_syntax
 from ui.contacts.queries import Search
@@ -23,6 +24,12 @@ PARTS = ("subject", "html", "text")
 # Event keys templates commonly read, offered by the field picker next to the contact fields.
 EVENT_FIELDS = ("event.title", "event.link", "event.amount", "event.ref", "event.items", "event.occurred_at")
 SAMPLE_EVENTS = ("purchase", "cart_updated", "rss_item", "custom")
+
+define({
+    "template.in_use": ("il modello {name!r} è usato dalle regole {rules}: cambia prima quelle regole",
+                        "the template {name!r} is used by the rules {rules}; change those rules first"),
+    "template.no_id": ("non c'è nessun modello con id {id} (forse è stato eliminato)", "there is no template {id}"),
+})
 
 
 @dataclass(frozen=True)
@@ -84,8 +91,7 @@ def delete_template(c: OpContext, template_id: int) -> None:
         return
     users = rules_by_template(c).get(found.name.casefold(), [])
     if users:
-        raise InputError(f"the template {found.name!r} is used by the rules {', '.join(users)}; "
-                         "change those rules first", "template")
+        raise InputError(Msg("template.in_use", {"name": found.name, "rules": ", ".join(users)}), "template")
     templates.delete(template_id)
 
 
@@ -93,7 +99,7 @@ def duplicate_template(c: OpContext, template_id: int, now: datetime) -> int:
     templates = Templates(c.ws.db)
     source = templates.get(template_id)
     if source is None:
-        raise InputError(f"there is no template {template_id}", "template")
+        raise InputError(Msg("template.no_id", {"id": template_id}), "template")
     taken = {t.name.casefold() for t in templates.list()}
     number = 2
     while f"{source.name} ({number})".casefold() in taken:
