@@ -138,7 +138,10 @@ class ImportReport:
         kind = say(f"report.kind_{self.kind}")
         lines = [say("report.title", kind=kind, path=self.path)]
         if self.encoding:
-            lines.append("  " + say("report.read_as", encoding=self.encoding, delimiter=self.delimiter))
+            from desktop.contacts.sniff import delimiter_words
+
+            lines.append("  " + say("report.read_as", encoding=self.encoding,
+                                    delimiter=delimiter_words(self.delimiter, language)))
         if not self.committed:
             lines.append("  " + say("report.nothing_written"))
         rows = [("report.rows", self.rows), ("report.created", self.created)]
