@@ -28,9 +28,9 @@ define({
     "import.row_unreadable": ("la riga non si può leggere come CSV ({error})", "the row cannot be read as CSV ({error})"),
     "import.nul_value": ("il valore contiene un byte NUL (dati binari, non testo)",
                          "the value holds a NUL byte (binary data, not text)"),
-    "import.row_short": ("la riga ha {values} valori ma l'intestazione ha {columns} colonne (una riga troncata?)",
+    "import.row_short": ("valori nella riga: {values}, ma colonne nell'intestazione: {columns} (una riga troncata?)",
                          "the row has {values} values but the header has {columns} columns (a truncated line?)"),
-    "import.row_long": ("la riga ha {values} valori ma l'intestazione ha solo {columns} colonne (un separatore "
+    "import.row_long": ("valori nella riga: {values}, ma colonne nell'intestazione solo {columns} (un separatore "
                         "dentro un valore senza virgolette?)",
                         "the row has {values} values but the header has only {columns} columns (a separator "
                         "inside an unquoted value?)"),

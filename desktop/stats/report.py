@@ -14,8 +14,13 @@ _TABLE_COLUMNS = (("sent", "sent"), ("delivered", "delivered"), ("opened_unique"
                   ("purchases", "orders"), ("revenue", "revenue"))
 
 
-def _pct(value: float | None) -> str:
-    return "—" if value is None else f"{value * 100:.1f}%"
+def _pct(value: float | None, language: str = "en") -> str:
+    return "—" if value is None else _decimal(f"{value * 100:.1f}%", language)
+
+
+def _decimal(shown: str, language: str) -> str:
+    """``12.5`` written the reader's way (``12,5`` in Italian)."""
+    return shown.replace(".", ",") if language == "it" else shown
 
 
 _APART = ("opened", "clicked", "bounced", "unsubscribed")
@@ -44,9 +49,9 @@ def to_json(*, zone: str, since: date, until: date, attribution_days: int, rule:
     }
 
 
-def _cell(stats: Stats, key: str) -> str:
+def _cell(stats: Stats, key: str, language: str = "en") -> str:
     value = getattr(stats, key)
-    return f"{value:.2f}" if key == "revenue" else str(value)
+    return _decimal(f"{value:.2f}", language) if key == "revenue" else str(value)
 
 
 def _table(header: list[str], rows: list[list[str]]) -> list[str]:
@@ -96,12 +101,12 @@ def to_text(*, zone: str, since: date, until: date, rule: RuleRow | None, totals
         ("opened", f"{totals.opened_unique} / {totals.opened}"),
         ("clicked", f"{totals.clicked_unique} / {totals.clicked}"),
         ("machine_opened", totals.machine_opened),
-        ("open_rate", _pct(totals.open_rate)), ("click_rate", _pct(totals.click_rate)),
-        ("click_to_open_rate", _pct(totals.click_to_open_rate)), ("unsubscribed", totals.unsubscribed),
+        ("open_rate", _pct(totals.open_rate, language)), ("click_rate", _pct(totals.click_rate, language)),
+        ("click_to_open_rate", _pct(totals.click_to_open_rate, language)), ("unsubscribed", totals.unsubscribed),
         ("sms", f"{totals.sms_delivered} / {totals.sms_failed}"),
         ("capped", f"{totals.deferred_cap} / {totals.dropped_cap}"),
         ("uncertain", totals.uncertain), ("skipped", totals.skipped),
-        ("purchases", f"{totals.purchases} / {totals.revenue:.2f}"),
+        ("purchases", f"{totals.purchases} / {_decimal(f'{totals.revenue:.2f}', language)}"),
     ]
     named = [(say(f"stats.{k}"), v) for k, v in facts]
     width = max(len(k) for k, _ in named)
@@ -110,13 +115,13 @@ def to_text(*, zone: str, since: date, until: date, rule: RuleRow | None, totals
     labels = [say(f"stats.col_{label}") for _, label in _TABLE_COLUMNS]
     if rules:
         out += ["", *_table([say("stats.col_rule"), *labels],
-                            [[r.name, *(_cell(r.stats, k) for k in keys)] for r in rules])]
+                            [[r.name, *(_cell(r.stats, k, language) for k in keys)] for r in rules])]
     apart = _without_send(without_send)
     if any(apart.values()):
         counts = ", ".join(f"{say(f'stats.apart_{k}')} {v}" for k, v in apart.items())
         out += ["", say("stats.without_send", counts=counts)]
     active = [d for d in daily if d.stats != Stats()]
     if active:
-        out += ["", *_table([say("stats.col_day"), *labels], [[d.day.isoformat(), *(_cell(d.stats, k) for k in keys)]
+        out += ["", *_table([say("stats.col_day"), *labels], [[d.day.isoformat(), *(_cell(d.stats, k, language) for k in keys)]
                                                                for d in active])]
     return "\n".join(out)
