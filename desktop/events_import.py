@@ -39,7 +39,7 @@ define({
     "events.needs_url": ("a un clic manca l'URL del link", "a click needs the link URL"),
     "events.bad_channel": ("{value!r} non è email né sms", "{value!r} is not email or sms"),
     "events.bad_type": ("{value!r} non è un tipo di evento ({types})", "{value!r} is not an event type ({types})"),
-    "events.no_type": ("manca il tipo di evento (purchase, cart, open, click, unsubscribe, bounce)",
+    "events.no_type": ("manca il tipo di evento (acquisto, carrello, apertura, clic, disiscrizione, rimbalzo)",
                        "the event type is missing (purchase, cart, open, click, unsubscribe, bounce)"),
     "events.needs_contact": ("all'evento manca l'indirizzo e-mail o il numero di cellulare del contatto",
                              "the event needs the contact's e-mail address or mobile number"),

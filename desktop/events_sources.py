@@ -25,10 +25,10 @@ define({
     "events.bad_json": ("JSON non valido ({error} al carattere {column})", "not valid JSON ({error} at character {column})"),
     "events.too_deep": ("il JSON è annidato troppo in profondità", "the JSON is nested too deeply"),
     "events.not_object": ("ogni riga deve essere un oggetto JSON {{...}}", "each line must be a JSON object {{...}}"),
-    "events.nested": ("\"{key}\" contiene oggetti o liste annidati: sono ammessi solo in \"items\"",
+    "events.nested": ("\"{key}\" contiene oggetti o liste annidati: sono ammessi solo in `items`",
                       "\"{key}\" holds nested objects or lists; only \"items\" may"),
     "events.line_too_long": ("la riga è più lunga di {mb} MB", "the line is longer than {mb} MB"),
-    "events.not_utf8": ("i file JSON Lines devono essere UTF-8 ({error} al byte {byte} della riga {line})",
+    "events.not_utf8": ("i file di eventi in JSON devono essere in UTF-8 ({error} al byte {byte} della riga {line})",
                         "JSON Lines files must be UTF-8 ({error} at byte {byte} of line {line})"),
 })
 

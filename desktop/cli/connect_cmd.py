@@ -55,7 +55,7 @@ define({
     "cli.webhook_kind": ("{name!r} è un collegamento {kind}; i webhook arrivano da WooCommerce e Shopify",
                          "{name!r} is a {kind} connection; webhooks come from WooCommerce and Shopify"),
     "cli.webhook_label": ("Segreto del webhook", "Webhook secret"),
-    "cli.webhook_stored": ("segreto del webhook salvato nel portachiavi; il negozio invia a PUBLIC_URL/webhooks/{kind}",
+    "cli.webhook_stored": ("segreto del webhook salvato nel portachiavi; il negozio invia a `PUBLIC_URL/webhooks/{kind}`",
                            "webhook secret stored in the keyring; the shop delivers to PUBLIC_URL/webhooks/{kind}"),
 })
 

@@ -25,7 +25,7 @@ LABELS = {"key": "connection.label_key", "secret": "connection.label_secret",
 define({
     "connection.label_key": ("Chiave consumer di WooCommerce (ck_…)", "WooCommerce consumer key (ck_…)"),
     "connection.label_secret": ("Segreto consumer di WooCommerce (cs_…)", "WooCommerce consumer secret (cs_…)"),
-    "connection.label_client_secret": ("Client secret dell'app Shopify", "Shopify app client secret"),
+    "connection.label_client_secret": ("Chiave segreta client dell'app Shopify", "Shopify app client secret"),
     "connection.label_password": ("Password della casella di posta", "Mailbox password"),
     "connection.needed": ("manca il campo «{name}»", "the {name} is needed"),
     "connection.bad_port": ("{value!r} non è un numero di porta", "{value!r} is not a port number"),

@@ -47,7 +47,7 @@ define({
                               "from --consent {policy} (the file does not say)"),
     "consent.source.no_address": ("in attesa: il contatto non ha questo recapito",
                                   "pending: the contact has no address for this channel"),
-    "consent.bad_value": ("{value!r} non è un valore di consenso (sì/no, yes/no, 1/0, subscribed/unsubscribed)",
+    "consent.bad_value": ("{value!r} non è un valore di consenso (sì/no, 1/0, iscritto/disiscritto)",
                           "{value!r} is not a consent value (sì/no, yes/no, 1/0, subscribed/unsubscribed)"),
     "consent.bad_yes_no": ("{value!r} non è sì/no (true/false, 1/0, sì/no)", "{value!r} is not yes/no (true/false, 1/0, sì/no)"),
     "consent.bad_policy": ("{value!r} non è uno tra {choices}", "{value!r} is not one of {choices}"),
