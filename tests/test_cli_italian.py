@@ -234,3 +234,15 @@ def test_the_new_codes_say_the_same_things_in_both_languages() -> None:
     checked = {code: texts for code, texts in catalog().items() if code.startswith(areas)}
     assert len(checked) > 150
     assert [c for c, t in checked.items() if fields(t["it"]) != fields(t["en"])] == []
+
+
+def test_the_preview_keeps_the_file_status_reason_coded(tmp_path) -> None:
+    """The import wizard shows why the whole file seems unsubscribed in its own language."""
+    from desktop.contacts.csv_import import preview_csv
+
+    path = tmp_path / "unsubscribed_members_export.csv"
+    path.write_text("Email Address,First Name\nanna@example.it,Anna\n", encoding="utf-8")
+    preview = preview_csv(path)
+    assert preview.file_status == "unsubscribed"
+    assert preview.file_status_why == "from the file name unsubscribed_members_export.csv"
+    assert text(preview.file_status_msg, "it") == "dal nome del file unsubscribed_members_export.csv"

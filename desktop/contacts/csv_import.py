@@ -66,6 +66,7 @@ class Preview:
     file_status: str | None = None  # the status the whole file seems to carry
     file_status_why: str = ""
     consent_columns: list[str] = field(default_factory=list)  # headers that state consent
+    file_status_msg: str = ""  # ``file_status_why`` as an encoded Msg, for the wizard's language
 
 
 def choose_preset(headers: list[str], name: str | None) -> Preset | None:
@@ -104,7 +105,8 @@ def preview_csv(path: str | Path, rows: int = 20, ws: Workspace | None = None,
                                                             "sms_blocked")]
         return Preview(str(path), source.encoding, source.delimiter, source.headers, mapping, first, new,
                        chosen.name if chosen else None, chosen.label if chosen else None,
-                       status.status if status else None, text(status.why, "en") if status else "", consent)
+                       status.status if status else None, text(status.why, "en") if status else "", consent,
+                       status.why.encode() if status else "")
 
 
 class _StandardOnly:
