@@ -44,7 +44,7 @@ _PRODUCTS = (("T-01", "T-shirt", 19.9), ("F-02", "Felpa", 49.0), ("B-04", "Borsa
 _LINK = "https://shop.example.it/novita"
 
 define({
-    "demo.history": ("Storico: {steps} passi del motore, {sent} messaggi inviati (sandbox outbox/); {kinds}",
+    "demo.history": ("Storico: passi del motore {steps}, messaggi inviati {sent} (sandbox outbox/); {kinds}",
                      "History: {steps} engine steps, {sent} messages sent (sandbox outbox/); {kinds}"),
 })
 

@@ -37,7 +37,7 @@ define({
     "events.needs_cart_id": ("a un evento di carrello manca l'id del carrello", "a cart updated event needs a cart id"),
     "events.needs_amount": ("a un acquisto manca l'importo", "a purchase needs an amount"),
     "events.needs_url": ("a un clic manca l'URL del link", "a click needs the link URL"),
-    "events.bad_channel": ("{value!r} non è email né sms", "{value!r} is not email or sms"),
+    "events.bad_channel": ("{value!r} non è né email né sms", "{value!r} is not email or sms"),
     "events.bad_type": ("{value!r} non è un tipo di evento ({types})", "{value!r} is not an event type ({types})"),
     "events.no_type": ("manca il tipo di evento (acquisto, carrello, apertura, clic, disiscrizione, rimbalzo)",
                        "the event type is missing (purchase, cart, open, click, unsubscribe, bounce)"),

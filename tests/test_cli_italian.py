@@ -86,9 +86,9 @@ def test_the_suspect_words_are_the_catalogue_s(english_words, italian_words) -> 
 
 def test_the_demo_summary_in_italian(demo, english_words) -> None:
     folder, italian, english = demo
-    assert "Area di lavoro dimostrativa: 30 contatti" in italian
+    assert "Area di lavoro dimostrativa, contatti: 30" in italian
     assert "compleanni nei prossimi 7 giorni:" in italian and "carrelli abbandonati:" in italian
-    assert "Storico: " in italian and "messaggi inviati" in italian
+    assert re.search(r"^Storico: passi del motore \d+, messaggi inviati \d+ \(sandbox outbox/\); ", italian, re.M)
     assert "Regole dimostrative (simulale, poi attivale): " in italian and "Area di lavoro: " in italian
     assert leaks(italian, english_words, folder) == []
     # English as it always was
@@ -246,3 +246,17 @@ def test_the_preview_keeps_the_file_status_reason_coded(tmp_path) -> None:
     assert preview.file_status == "unsubscribed"
     assert preview.file_status_why == "from the file name unsubscribed_members_export.csv"
     assert text(preview.file_status_msg, "it") == "dal nome del file unsubscribed_members_export.csv"
+
+
+def test_simulate_now_and_rules_check_in_italian(demo, english_words) -> None:
+    folder = demo[0]
+    done = run(folder, "it", "simulate", "--now", "--rule", "Benvenuto")
+    assert done.returncode == 0, done.stderr
+    assert re.fullmatch(r"Benvenuto: se partisse ora, selezionati \d+, scartati \d+ \(già inviati\), esclusi \d+ "
+                        r"\(senza consenso o recapito\)\n", done.stdout)
+    assert leaks(done.stdout, english_words, folder) == []
+    english = run(folder, "en", "simulate", "--now", "--rule", "Benvenuto").stdout
+    assert re.fullmatch(r"Benvenuto: \d+ would be selected now, \d+ discarded \(already sent\), \d+ left out "
+                        r"\(no consent or address\)\n", english)
+    checked = run(folder, "it", "rules", "check")
+    assert checked.returncode == 0 and checked.stdout.startswith(("Nessun conflitto", "Conflitti trovati: "))

@@ -33,7 +33,7 @@ define({
                          "clienti",
                          "note: WooCommerce has no abandoned carts of its own; this connection brings orders and "
                          "customers"),
-    "cli.poll_failed": ("{name}: non riuscito: {error}", "{name}: failed: {error}"),
+    "cli.poll_failed": ("{name}: controllo non riuscito: {error}", "{name}: failed: {error}"),
     "cli.poll_nothing_new": ("niente di nuovo", "nothing new"),
     "cli.poll_done": ("{name}: pagine {pages}, elementi letti {fetched}, {counts}", "{name}: {pages} page(s), {fetched} read, {counts}"),
     "cli.test_ok": ("{name}: ok, elementi nella prima pagina: {count}", "{name}: ok, {count} item(s) on the first page"),

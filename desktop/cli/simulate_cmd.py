@@ -15,8 +15,8 @@ from desktop.workspace import Workspace
 
 define({
     "cli.days_range": ("dev'essere tra 1 e 366", "must be between 1 and 366"),
-    "cli.simulate_now": ("{rule}: {selected} selezionati se partisse ora, {discarded} scartati (già inviati), "
-                         "{left_out} esclusi (senza consenso o recapito)",
+    "cli.simulate_now": ("{rule}: se partisse ora, selezionati {selected}, scartati {discarded} (già inviati), "
+                         "esclusi {left_out} (senza consenso o recapito)",
                          "{rule}: {selected} would be selected now, {discarded} discarded (already sent), "
                          "{left_out} left out (no consent or address)"),
 })

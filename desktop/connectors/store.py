@@ -28,7 +28,7 @@ _COLUMNS = ("name, kind, config, every_seconds, enabled, cursor, created_at, las
 define({
     "connection.bad_every": ("un collegamento si controlla a intervalli tra 5 minuti e 24 ore, non ogni {every}",
                              "a connection is polled every 5 minutes to 24 hours, not every {every}"),
-    "connection.bad_name": ("il nome di un collegamento ha da 1 a 60 tra lettere, cifre, spazi, '.', '_' o '-'",
+    "connection.bad_name": ("il nome di un collegamento ha da 1 a 60 caratteri tra lettere, cifre, spazi, '.', '_' e '-'",
                             "a connection name is 1-60 letters, digits, spaces, '.', '_' or '-'"),
     "connection.unknown_kind": ("tipo di collegamento sconosciuto {kind!r}; usa uno tra {kinds}",
                                 "unknown connection kind {kind!r}; use one of {kinds}"),

@@ -49,7 +49,7 @@ define({
                                   "pending: the contact has no address for this channel"),
     "consent.bad_value": ("{value!r} non è un valore di consenso (sì/no, 1/0, iscritto/disiscritto)",
                           "{value!r} is not a consent value (sì/no, yes/no, 1/0, subscribed/unsubscribed)"),
-    "consent.bad_yes_no": ("{value!r} non è sì/no (true/false, 1/0, sì/no)", "{value!r} is not yes/no (true/false, 1/0, sì/no)"),
+    "consent.bad_yes_no": ("{value!r} non è sì/no (sì/no, vero/falso, 1/0)", "{value!r} is not yes/no (true/false, 1/0, sì/no)"),
     "consent.bad_policy": ("{value!r} non è uno tra {choices}", "{value!r} is not one of {choices}"),
     "consent.source.sticky": ("lasciato disiscritto: si era disiscritto in Postino e la riga non ha "
                               "un consenso più recente", "kept unsubscribed: unsubscribed in Postino "
