@@ -260,3 +260,21 @@ def test_simulate_now_and_rules_check_in_italian(demo, english_words) -> None:
                         r"\(no consent or address\)\n", english)
     checked = run(folder, "it", "rules", "check")
     assert checked.returncode == 0 and checked.stdout.startswith(("Nessun conflitto", "Conflitti trovati: "))
+
+
+def test_a_dispatch_line_names_its_outcomes_in_italian(tmp_path, capsys, monkeypatch) -> None:
+    from desktop.cli import engine_cmd, words
+    from desktop.delivery.dispatcher import DispatchSummary
+
+    summary = DispatchSummary()
+    for state in ("sent", "sent", "skipped", "uncertain", "something_new"):
+        summary.add(state)
+    with Workspace.open(tmp_path / "ws") as ws:
+        monkeypatch.setattr(words, "chosen", "it")
+        engine_cmd._print_dispatch(summary, 1, ws)
+        monkeypatch.setattr(words, "chosen", "en")
+        engine_cmd._print_dispatch(summary, 1, ws)
+    italian, english = capsys.readouterr().out.split("uncertain: ", 1)
+    assert "invii: inviati 2, saltati 1, something_new 1, incerti 1" in italian
+    assert "incerti: messaggi interrotti da un arresto anomalo: 1; non verranno rinviati" in italian
+    assert "dispatched: sent 2, skipped 1, something_new 1, uncertain 1" in english

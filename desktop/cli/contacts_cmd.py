@@ -16,7 +16,7 @@ from desktop.workspace import Workspace
 
 EXIT_OK, EXIT_BAD_INPUT = 0, 2
 
-define({"cli.rows_so_far": ("{count} righe...", "{count} rows...")})
+define({"cli.rows_so_far": ("righe: {count}...", "{count} rows...")})
 
 
 def _progress(done: int) -> None:

@@ -40,7 +40,7 @@ define({
     "report.status_unsubscribed": ("disiscritti", "unsubscribed"), "report.status_bounced": ("respinti", "bounced"),
     "report.consent": ("consenso {channel}: {count} {status} — {why}", "{channel} consent: {count} {status} — {why}"),
     "report.consent_unknown": ("consenso ignoto", "consent unknown"),
-    "report.consent_unknown_lines": ("{count} nuovi contatti (righe {lines}): il file non dice se hanno accettato "
+    "report.consent_unknown_lines": ("nuovi contatti: {count} (righe {lines}); il file non dice se hanno accettato "
                                      "di ricevere messaggi",
                                      "{count} new contacts (lines {lines}): the file does not say whether they "
                                      "agreed to messages"),
