@@ -16,6 +16,7 @@ from datetime import date, datetime, timedelta
 import phonenumbers
 
 from desktop.errors import InputError
+from desktop.messages import Msg, define, text
 from desktop.timeutil import to_db
 from desktop.workspace import Workspace
 
@@ -57,6 +58,29 @@ _CITIES = {"IT": ("Milano", "Roma", "Torino", "Napoli", "Bologna", "Firenze", "B
            "DE": ("Berlin", "München", "Hamburg"), "FR": ("Paris", "Lyon", "Nantes"), "ES": ("Madrid", "Sevilla"),
            "AU": ("Sydney", "Perth"), "IN": ("Mumbai", "Bengaluru"), "BR": ("São Paulo", "Manaus")}
 
+define({
+    "demo.summary": ("Area di lavoro dimostrativa, contatti: {count}", "Demo workspace: {count} contacts"),
+    "demo.group": ("gruppo {name!r}: id {id}", "group {name!r}: id {id}"),
+    "demo.events": ("{kind}: {count}", "{kind}: {count} events"),
+    "demo.birthdays_soon": ("compleanni nei prossimi 7 giorni: {count}", "birthdays in the next 7 days: {count}"),
+    "demo.abandoned_carts": ("carrelli abbandonati: {count}", "abandoned carts: {count}"),
+    "demo.needs_contacts": ("la demo ha bisogno di almeno 1 contatto", "the demo needs at least 1 contact"),
+    "demo.not_empty": ("quest'area di lavoro contiene già dei contatti ({count}); la demo riempie solo un'area di lavoro vuota "
+                       "(usa --force per aggiungerla comunque)",
+                       "this workspace already has {count} contacts; the demo fills only an "
+                       "empty workspace (use --force to add the demo anyway)"),
+})
+# Event types in words, for the demo's summary lines.
+_KINDS = {f"demo.kind.{kind}": (italian, kind) for kind, italian in {  # English: the type's own id, as before
+    "registered": "iscrizioni", "purchase": "acquisti", "cart_updated": "carrelli aggiornati",
+    "field_changed": "campi cambiati", "email_sent": "e-mail inviate", "email_opened": "e-mail aperte",
+    "email_clicked": "clic nelle e-mail", "email_bounced": "e-mail respinte",
+    "email_machine_opened": "aperture automatiche", "sms_sent": "SMS inviati", "sms_delivered": "SMS consegnati",
+    "sms_failed": "SMS non consegnati", "unsubscribed": "disiscrizioni", "rss_item": "nuovi articoli RSS",
+    "custom": "eventi personalizzati",
+}.items()}
+define(_KINDS)
+
 
 @dataclass
 class DemoSummary:
@@ -70,13 +94,21 @@ class DemoSummary:
     leap_day_birthday: int | None = None
     abandoned_carts: list[int] = field(default_factory=list)
 
-    def format(self) -> str:
-        lines = [f"Demo workspace: {len(self.contact_ids)} contacts"]
-        lines += [f"  group {name!r}: id {gid}" for name, gid in self.groups.items()]
-        lines += [f"  {kind}: {count} events" for kind, count in sorted(self.events.items())]
-        lines.append(f"  birthdays in the next 7 days: {len(self.birthdays_soon)}")
-        lines.append(f"  abandoned carts: {len(self.abandoned_carts)}")
+    def format(self, language: str = "en") -> str:
+        say = lambda code, **params: text(Msg(code, params), language)  # noqa: E731
+        lines = [say("demo.summary", count=len(self.contact_ids))]
+        lines += ["  " + say("demo.group", name=name, id=gid) for name, gid in self.groups.items()]
+        lines += ["  " + say("demo.events", kind=event_kind(kind, language), count=count)
+                  for kind, count in sorted(self.events.items())]
+        lines.append("  " + say("demo.birthdays_soon", count=len(self.birthdays_soon)))
+        lines.append("  " + say("demo.abandoned_carts", count=len(self.abandoned_carts)))
         return "\n".join(lines)
+
+
+def event_kind(kind: str, language: str) -> str:
+    """An event type in words (``purchase`` -> "acquisti"); an unknown type shows its id."""
+    code = f"demo.kind.{kind}"
+    return text(Msg(code), language) if code in _KINDS else kind
 
 
 def _ascii(text: str) -> str:
@@ -121,11 +153,10 @@ def build_demo(ws: Workspace, now: datetime, *, contacts: int = 300, seed: int =
                force: bool = False) -> DemoSummary:
     """Fill ``ws`` with demo contacts, groups and a year of events, in one transaction."""
     if contacts < 1:
-        raise InputError("the demo needs at least 1 contact", "--contacts")
+        raise InputError(Msg("demo.needs_contacts"), "--contacts")
     existing = ws.contacts.count()
     if existing and not force:
-        raise InputError(f"this workspace already has {existing} contacts; the demo fills only an "
-                         "empty workspace (use --force to add the demo anyway)")
+        raise InputError(Msg("demo.not_empty", {"count": existing}))
     rng = random.Random(seed)
     summary = DemoSummary()
     try:

@@ -25,7 +25,9 @@ from zoneinfo import ZoneInfo
 
 from desktop.delivery.limits import Limits
 from desktop.delivery.sandbox import SandboxChannel
+from desktop.demo import event_kind
 from desktop.demo_rules import BLOG_FEED
+from desktop.messages import Msg, define, text
 from desktop.service.tick import Tick, no_lock
 from desktop.timeutil import from_db, to_db
 from desktop.workspace import Workspace
@@ -45,6 +47,11 @@ _PRODUCTS = (("T-01", "T-shirt", 19.9), ("F-02", "Felpa", 49.0), ("B-04", "Borsa
              ("G-06", "Giacca", 129.0), ("K-07", "Kit regalo", 39.0))
 _LINK = "https://shop.example.it/novita"
 
+define({
+    "demo.history": ("Storico: passi del motore {steps}, messaggi inviati {sent} (sandbox outbox/); {kinds}",
+                     "History: {steps} engine steps, {sent} messages sent (sandbox outbox/); {kinds}"),
+})
+
 
 @dataclass
 class HistorySummary:
@@ -52,9 +59,9 @@ class HistorySummary:
     sent: int = 0
     events: dict[str, int] = field(default_factory=dict)
 
-    def format(self) -> str:
-        kinds = ", ".join(f"{k} {v}" for k, v in sorted(self.events.items()))
-        return f"History: {self.steps} engine steps, {self.sent} messages sent (sandbox outbox/); {kinds}"
+    def format(self, language: str = "en") -> str:
+        kinds = ", ".join(f"{event_kind(k, language)} {v}" for k, v in sorted(self.events.items()))
+        return text(Msg("demo.history", {"steps": self.steps, "sent": self.sent, "kinds": kinds}), language)
 
 
 @dataclass(order=True)

@@ -13,7 +13,11 @@ from desktop.contacts.values import ParseContext
 from desktop.errors import InputError
 from desktop.events_keys import KEYS
 from desktop.events_presets import EventPreset, detect_event_preset, event_preset_named
+from desktop.messages import Msg, define
 from desktop.workspace import Workspace
+
+define({"events.not_preset": ("{name!r} non è un formato predefinito di eventi (vedi docs/import.md)",
+                              "{name!r} is not an events preset (see docs/import.md)")})
 
 
 def choose_event_preset(headers: list[str], name: str | None) -> EventPreset | None:
@@ -22,7 +26,7 @@ def choose_event_preset(headers: list[str], name: str | None) -> EventPreset | N
     if name:
         found = event_preset_named(name)
         if found is None:
-            raise InputError(f"{name!r} is not an events preset (see docs/import.md)", "--preset")
+            raise InputError(Msg("events.not_preset", {"name": name}), "--preset")
         return found
     return detect_event_preset(headers)
 

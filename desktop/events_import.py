@@ -25,10 +25,35 @@ from desktop.events_context import choose_event_preset, file_context
 from desktop.events_keys import _TYPES, KEYS, TYPES  # noqa: F401  (KEYS re-exported)
 from desktop.events_presets import Item
 from desktop.events_sources import Records, csv_records, is_jsonl, jsonl_records
+from desktop.messages import Msg, define
 from desktop.timeutil import UTC, to_db, valid_zone
 from desktop.workspace import Workspace
 
 _FUTURE_SLACK = timedelta(days=1)
+
+define({
+    "events.needs_date": ("all'evento manca la data", "the event needs a date"),
+    "events.needs_order_id": ("a un evento di acquisto manca l'id dell'ordine", "a purchase event needs an order id"),
+    "events.needs_cart_id": ("a un evento di carrello manca l'id del carrello", "a cart updated event needs a cart id"),
+    "events.needs_amount": ("a un acquisto manca l'importo", "a purchase needs an amount"),
+    "events.needs_url": ("a un clic manca l'URL del link", "a click needs the link URL"),
+    "events.bad_channel": ("{value!r} non è né email né sms", "{value!r} is not email or sms"),
+    "events.bad_type": ("{value!r} non è un tipo di evento ({types})", "{value!r} is not an event type ({types})"),
+    "events.no_type": ("manca il tipo di evento (acquisto, carrello, apertura, clic, disiscrizione, rimbalzo)",
+                       "the event type is missing (purchase, cart, open, click, unsubscribe, bounce)"),
+    "events.needs_contact": ("all'evento manca l'indirizzo e-mail o il numero di cellulare del contatto",
+                             "the event needs the contact's e-mail address or mobile number"),
+    "events.unknown_contact": ("nessun contatto ha {address} (importa prima i contatti)",
+                               "no contact has {address} (import the contacts first)"),
+    "events.bad_zone": ("{value!r} non è un fuso orario che questa importazione conosce",
+                        "{value!r} is not a time zone this import knows"),
+    "events.in_future": ("{value!r} è nel futuro (l'ordine giorno/mese è giusto?)",
+                         "{value!r} is in the future (is the day/month order right?)"),
+    "events.not_amount": ("{value!r} non è un importo", "{value!r} is not an amount"),
+    "events.amount_not_number": ("un importo dev'essere un numero", "an amount must be a number"),
+    "events.bad_items": ("gli articoli sembrano JSON ma non sono validi ({error})",
+                         "items look like JSON but are not valid ({error})"),
+})
 
 
 class _Discard(Exception):
@@ -36,9 +61,12 @@ class _Discard(Exception):
 
 
 class BadValue(ValueError):
-    def __init__(self, column: str, reason: str) -> None:
-        super().__init__(reason)
+    """A bad value of one column; ``reason`` is a ``Msg`` (or a stored reason from ``reason_of``)."""
+
+    def __init__(self, column: str, reason: str | Msg) -> None:
+        super().__init__(str(reason))
         self.column = column
+        self.msg = reason if isinstance(reason, Msg) else None
 
 
 class _EventParser:
@@ -69,7 +97,7 @@ class _EventParser:
         contact_id = self._contact(fields)
         column, raw = get("date")
         if raw is None:
-            raise BadValue("date", "the event needs a date")
+            raise BadValue("date", Msg("events.needs_date"))
         occurred = self._when(column, raw, record.get("zone"))
         event: dict[str, Any] = {"type_": kind, "contact_id": contact_id, "occurred_at": occurred,
                                  "ref": None, "amount": None, "payload": {}}
@@ -77,12 +105,11 @@ class _EventParser:
             id_key = "order_id" if kind == "purchase" else "cart_id"
             column, ref = get(id_key)
             if ref is None:
-                what = "an order id" if kind == "purchase" else "a cart id"
-                raise BadValue(id_key, f"a {kind.replace('_', ' ')} event needs {what}")
+                raise BadValue(id_key, Msg("events.needs_order_id" if kind == "purchase" else "events.needs_cart_id"))
             event["ref"] = str(ref)
             column, amount = get("amount")
             if amount is None and kind == "purchase":
-                raise BadValue("amount", "a purchase needs an amount")
+                raise BadValue("amount", Msg("events.needs_amount"))
             if amount is not None:
                 event["amount"] = self._amount(column, amount)
             event["payload"] = {id_key: str(ref), "amount": event["amount"],
@@ -90,7 +117,7 @@ class _EventParser:
         elif kind in ("email_opened", "email_clicked"):
             url = get("url")[1]
             if kind == "email_clicked" and url is None:
-                raise BadValue("url", "a click needs the link URL")
+                raise BadValue("url", Msg("events.needs_url"))
             rule = get("rule")[1]
             event["ref"] = str(url) if kind == "email_clicked" else (str(rule) if rule else None)
             event["payload"] = {k: v for k, v in (("url", url), ("rule", rule)) if v is not None}
@@ -99,7 +126,7 @@ class _EventParser:
             column, channel = get("channel")
             channel = str(channel or "email").lower()
             if channel not in ("email", "sms", "e-mail"):
-                raise BadValue(column, f"{channel!r} is not email or sms")
+                raise BadValue(column, Msg("events.bad_channel", {"value": channel}))
             channel = "email" if channel == "e-mail" else channel
             if kind == "email_bounced":
                 channel = "email"
@@ -112,13 +139,13 @@ class _EventParser:
             column, raw = fields["type"]
             kind = TYPES.get(fold(str(raw)))
             if kind is None:
-                raise BadValue(column, f"{raw!r} is not an event type ({', '.join(_TYPES)})")
+                raise BadValue(column, Msg("events.bad_type", {"value": raw, "types": ", ".join(_TYPES)}))
             return kind
         if "order_id" in fields:
             return "purchase"
         if "cart_id" in fields:
             return "cart_updated"
-        raise BadValue("type", "the event type is missing (purchase, cart, open, click, unsubscribe, bounce)")
+        raise BadValue("type", Msg("events.no_type"))
 
     def _contact(self, fields: dict[str, tuple[str, Any]]) -> int:
         email = phone = None
@@ -132,7 +159,7 @@ class _EventParser:
             except ValueError as exc:
                 raise BadValue(column, reason_of(exc)) from None
         if email is None and phone is None:
-            raise BadValue("email", "the event needs the contact's e-mail address or mobile number")
+            raise BadValue("email", Msg("events.needs_contact"))
         key = (email, phone)
         if key not in self.contacts:
             if len(self.contacts) > 100_000:
@@ -141,7 +168,7 @@ class _EventParser:
         contact_id = self.contacts[key]
         if contact_id is None:
             column = fields["email"][0] if email else fields["phone"][0]
-            raise BadValue(column, f"no contact has {email or phone} (import the contacts first)")
+            raise BadValue(column, Msg("events.unknown_contact", {"address": email or phone}))
         return contact_id
 
     def _email(self, column: str, raw: str) -> str:
@@ -161,7 +188,7 @@ class _EventParser:
         ctx = self.ctx
         if isinstance(zone, str) and zone and zone != ctx.zone:
             if not valid_zone(zone):
-                raise BadValue(column, f"{zone!r} is not a time zone this import knows")
+                raise BadValue(column, Msg("events.bad_zone", {"value": zone}))
             ctx = replace(ctx, zone=zone)
         try:
             if isinstance(raw, (int, float)) and not isinstance(raw, bool):
@@ -171,16 +198,16 @@ class _EventParser:
         except (ValueError, OverflowError, OSError) as exc:
             raise BadValue(column, reason_of(exc)) from None
         if moment > self.now + _FUTURE_SLACK:
-            raise BadValue(column, f"{raw!r} is in the future (is the day/month order right?)")
+            raise BadValue(column, Msg("events.in_future", {"value": raw}))
         return moment
 
     def _amount(self, column: str, raw: Any) -> float:
         if isinstance(raw, (int, float)) and not isinstance(raw, bool):
             if not math.isfinite(raw):
-                raise BadValue(column, f"{raw!r} is not an amount")
+                raise BadValue(column, Msg("events.not_amount", {"value": raw}))
             return float(raw)
         if not isinstance(raw, str):
-            raise BadValue(column, "an amount must be a number")
+            raise BadValue(column, Msg("events.amount_not_number"))
         try:
             return parse_number(raw, self.ctx.decimal)
         except ValueError as exc:
@@ -197,7 +224,7 @@ class _EventParser:
             try:
                 items = json.loads(text)
             except json.JSONDecodeError as exc:
-                raise BadValue(column, f"items look like JSON but are not valid ({exc.msg})") from None
+                raise BadValue(column, Msg("events.bad_items", {"error": exc.msg})) from None
             if isinstance(items, list):
                 return items
         return group_names(text)
@@ -216,7 +243,7 @@ def import_events(ws: Workspace, path: str | Path, *, now: datetime, country: st
     """
     file = Path(path)
     if not file.is_file():
-        raise InputError("file not found", str(file))
+        raise InputError(Msg("import.not_found"), str(file))
     chosen = (country or ws.settings.get("business.country") or "IT").upper()
     ctx = ParseContext(country=chosen, date_order=date_order or ws.settings.get("import.date_order"),
                        zone=ws.settings.get("business.timezone"))
@@ -267,7 +294,7 @@ def _import(ws: Workspace, records: Iterator[Item], parser: _EventParser,
             event = parser.parse(record)
         except BadValue as exc:
             report.invalid += 1
-            report.add_error(line, exc.column, str(exc))
+            report.add_error(line, exc.column, reason_of(exc))
             continue
         uid = event_uid(event["type_"], event["contact_id"], to_db(event["occurred_at"]), event["ref"])
         new_id = ws.events.record(uid=uid, **event)

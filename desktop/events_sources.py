@@ -12,11 +12,25 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from desktop.contacts.reader import CsvSource
-from desktop.errors import InputError
+from desktop.errors import BadValue, InputError
+from desktop.messages import Msg, define
 
 Records = Iterator[tuple[int, dict[str, Any] | None, str]]
 MAX_JSON_LINE = 1 << 20  # 1 MB: no event is that long
 MAX_DEPTH = 3  # {"items": [{"sku": ...}]}
+
+define({
+    "events.bad_number": ("{name} non è un numero che un evento possa contenere",
+                          "{name} is not a number an event can hold"),
+    "events.bad_json": ("JSON non valido ({error} al carattere {column})", "not valid JSON ({error} at character {column})"),
+    "events.too_deep": ("il JSON è annidato troppo in profondità", "the JSON is nested too deeply"),
+    "events.not_object": ("ogni riga deve essere un oggetto JSON {{...}}", "each line must be a JSON object {{...}}"),
+    "events.nested": ("\"{key}\" contiene oggetti o liste annidati: sono ammessi solo in `items`",
+                      "\"{key}\" holds nested objects or lists; only \"items\" may"),
+    "events.line_too_long": ("la riga è più lunga di {mb} MB", "the line is longer than {mb} MB"),
+    "events.not_utf8": ("i file di eventi in JSON devono essere in UTF-8 ({error} al byte {byte} della riga {line})",
+                        "JSON Lines files must be UTF-8 ({error} at byte {byte} of line {line})"),
+})
 
 
 def is_jsonl(path: Path) -> bool:
@@ -28,7 +42,7 @@ def is_jsonl(path: Path) -> bool:
 
 
 def _no_constants(name: str) -> float:
-    raise ValueError(f"{name} is not a number an event can hold")
+    raise BadValue(Msg("events.bad_number", {"name": name}))
 
 
 def _depth(value: Any, level: int = 1) -> int:
@@ -43,17 +57,19 @@ def _decode(text: str) -> tuple[dict[str, Any] | None, str]:
     try:
         record = json.loads(text, parse_constant=_no_constants)
     except json.JSONDecodeError as exc:
-        return None, f"not valid JSON ({exc.msg} at character {exc.colno})"
+        return None, Msg("events.bad_json", {"error": exc.msg, "column": exc.colno}).encode()
+    except BadValue as exc:
+        return None, exc.msg.encode()
     except ValueError as exc:
         return None, str(exc)
     except RecursionError:
-        return None, "the JSON is nested too deeply"
+        return None, Msg("events.too_deep").encode()
     if not isinstance(record, dict):
-        return None, "each line must be a JSON object {...}"
+        return None, Msg("events.not_object").encode()
     for key, value in record.items():
         allowed = MAX_DEPTH if key == "items" else 1
         if _depth(value) > allowed - (0 if key == "items" else 1):
-            return None, f'"{key}" holds nested objects or lists; only "items" may'
+            return None, Msg("events.nested", {"key": key}).encode()
     return record, ""
 
 
@@ -68,15 +84,15 @@ def jsonl_records(path: Path) -> Records:
             if len(raw) > MAX_JSON_LINE and not raw.endswith(b"\n"):
                 while (more := handle.readline(MAX_JSON_LINE)) and not more.endswith(b"\n"):
                     pass
-                yield number, None, f"the line is longer than {MAX_JSON_LINE // (1 << 20)} MB"
+                yield number, None, Msg("events.line_too_long", {"mb": MAX_JSON_LINE // (1 << 20)}).encode()
                 continue
             if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
                 raw = raw[3:]
             try:
                 line = raw.decode("utf-8")
             except UnicodeDecodeError as exc:
-                raise InputError(f"JSON Lines files must be UTF-8 ({exc.reason} at byte {exc.start} of "
-                                 f"line {number})", str(path)) from None
+                raise InputError(Msg("events.not_utf8", {"error": exc.reason, "byte": exc.start, "line": number}),
+                                 str(path)) from None
             if not line.strip():
                 continue
             record, error = _decode(line)

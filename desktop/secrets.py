@@ -42,7 +42,17 @@ class Account:
     kind: str
     service: str
     user_setting: str
-    label: str
+    label: str  # English, for logs; a person reads ``prompt`` or ``named``
+
+    @property
+    def prompt(self) -> Msg:
+        """What a prompt asks for ("Password SMTP")."""
+        return Msg(f"secret.label_{self.kind}")
+
+    @property
+    def named(self) -> Msg:
+        """The secret inside a sentence ("la password SMTP")."""
+        return Msg(f"secret.the_{self.kind}")
 
 
 ACCOUNTS: dict[str, Account] = {
@@ -76,10 +86,16 @@ define({
     "keyring.unreadable": (
         "Il portachiavi non si può leggere per {label} ({error}).",
         "The keyring could not be read for the {label} ({error})."),
+    "secret.label_smtp": ("Password SMTP", "SMTP password"),
+    "secret.label_twilio": ("Token di autenticazione Twilio", "Twilio auth token"),
+    "secret.the_smtp": ("la password SMTP", "SMTP password"),
+    "secret.the_twilio": ("il token di autenticazione Twilio", "Twilio auth token"),
     "secret.needs_user": (
-        "indica prima {setting} (`settings set {setting} ...`): {label} è conservato sotto quel nome",
+        "indica prima {setting} (`settings set {setting} ...`): il portachiavi conserva {label} sotto quel nome",
         "set {setting} first (`settings set {setting} ...`): the {label} is stored under that name"),
-    "secret.empty": ("{label} è vuoto: non è stato salvato nulla", "the {label} is empty; nothing was stored"),
+    "secret.empty": ("nessun valore per {label}: non è stato salvato nulla", "the {label} is empty; nothing was stored"),
+    "secret.unknown_account": ("account sconosciuto {kind!r}; usa uno tra {choices}",
+                               "unknown account {kind!r}; use one of {choices}"),
     "keyring.refused": (
         "Il portachiavi ha rifiutato di salvare {label} ({error}).",
         "The keyring refused to store the {label} ({error})."),
@@ -128,7 +144,7 @@ def account(kind: str) -> Account:
     try:
         return ACCOUNTS[kind]
     except KeyError:
-        raise InputError(f"unknown account {kind!r}; use one of {', '.join(ACCOUNTS)}") from None
+        raise InputError(Msg("secret.unknown_account", {"kind": kind, "choices": ", ".join(ACCOUNTS)})) from None
 
 
 def user_name(ws: "Workspace", kind: str) -> str:
@@ -139,20 +155,20 @@ def _require_user(ws: "Workspace", kind: str) -> str:
     acc = account(kind)
     user = user_name(ws, kind)
     if not user:
-        raise InputError(Msg("secret.needs_user", {"setting": acc.user_setting, "label": acc.label}),
+        raise InputError(Msg("secret.needs_user", {"setting": acc.user_setting, "label": acc.named}),
                          acc.user_setting)
     return user
 
 
 def set_secret(ws: "Workspace", kind: str, secret: str, *, backend: object | None = None) -> None:
     if not secret or not secret.strip():
-        raise InputError(Msg("secret.empty", {"label": account(kind).label}))
+        raise InputError(Msg("secret.empty", {"label": account(kind).named}))
     user = _require_user(ws, kind)
     store = secure_backend(backend)
     try:
         store.set_password(account(kind).service, user, secret)
     except Exception as exc:  # the backend's message never contains the secret itself
-        raise KeyringUnavailable(Msg("keyring.refused", {"label": account(kind).label,
+        raise KeyringUnavailable(Msg("keyring.refused", {"label": account(kind).named,
                                                          "error": type(exc).__name__})) from None
 
 
@@ -167,7 +183,7 @@ def get_secret(ws: "Workspace", kind: str, *, backend: object | None = None) -> 
     if not user:
         return None
     store = secure_backend(backend)
-    label = account(kind).label
+    label = account(kind).named
     try:
         return store.get_password(account(kind).service, user)
     except KeyringLocked:

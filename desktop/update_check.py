@@ -36,6 +36,7 @@ define({
         "È disponibile Postino {version} (questa è la {current}).",
         "Postino {version} is available (this is {current})."),
     "update.open_download": ("Apri la pagina di download", "Open the download page"),
+    "update.no_url": ("nessun indirizzo impostato", "no address set"),
     "update.bad_url": ("{value!r} non è un indirizzo https:// (http:// solo per 127.0.0.1 o localhost)",
                        "{value!r} is not an https:// address (http:// only for 127.0.0.1 or localhost)"),
 })
@@ -110,7 +111,7 @@ def check(url: str, current: str, get: Fetch = fetch) -> Msg | None:
     """
     problem = url_problem(url)
     if problem or not url:
-        raise InputError(problem or "no address set", "setting updates.check_url")
+        raise InputError(problem or Msg("update.no_url"), "setting updates.check_url")
     latest = parse_answer(get(url, TIMEOUT_S))
     if version_key(latest.version) <= version_key(current):
         return None

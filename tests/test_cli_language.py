@@ -76,7 +76,7 @@ def test_run_once_and_rules_list_speak_italian(tmp_path, capsys) -> None:
     capsys.readouterr()
     assert main(["--data-dir", data, "--language", "it", "run-once"]) == 0
     out = capsys.readouterr().out
-    assert "inviati: niente da inviare" in out and "dispatched" not in out
+    assert "invii: niente da inviare" in out and "dispatched" not in out
     assert main(["--data-dir", data, "--language", "it", "rules", "list"]) == 0
     out = capsys.readouterr().out
     assert "prossima verifica:" in out and "next check" not in out
@@ -87,4 +87,4 @@ def test_a_refused_import_says_why_in_italian_on_stderr(tmp_path, capsys) -> Non
     path.write_text("E-mail\nanna@example.it\n", encoding="utf-8")
     assert main(["--data-dir", str(tmp_path / "ws"), "--language", "it", "contacts", "import", str(path)]) == 2
     err = capsys.readouterr().err
-    assert "nuovi contatti senza un consenso dichiarato; non è stato importato nulla (usa --consent)" in err
+    assert "nuovi contatti senza un consenso dichiarato: 1; non è stato importato nulla (usa --consent)" in err

@@ -18,10 +18,14 @@ from typing import Callable, Sequence
 
 from desktop import __version__
 from desktop.errors import InputError, PostinoError
+from desktop.messages import Msg, define
 from desktop.store.health import WorkspaceReadOnly
 
 EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
 CHECKED_COMMANDS = {"run-once", "dispatch", "service", "backup", "restore", "demo"}
+
+define({"cli.self_test_needs_app": ("errore: --self-test richiede l'app desktop (python main.py --self-test)",
+                                    "error: --self-test needs the desktop app (python main.py --self-test)")})
 
 
 class _Parser(argparse.ArgumentParser):
@@ -80,7 +84,7 @@ def _run(args: argparse.Namespace, parser: argparse.ArgumentParser,
 
     if args.self_test:
         if self_test is None:
-            print("error: --self-test needs the desktop app (python main.py --self-test)", file=sys.stderr)
+            print(words.say(Msg("cli.self_test_needs_app")), file=sys.stderr)
             return EXIT_BAD_INPUT
         return self_test(args)
     if args.command is None:
@@ -116,5 +120,5 @@ def _run(args: argparse.Namespace, parser: argparse.ArgumentParser,
     except Exception as exc:  # last resort: a clear line, the traceback only on request
         if args.debug or os.environ.get("POSTINO_DEBUG"):
             traceback.print_exc()
-        print(f"error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        print(words.say(Msg("cli.error", {"text": f"{type(exc).__name__}: {exc}"})), file=sys.stderr)
         return EXIT_FAILURE

@@ -21,10 +21,43 @@ from desktop.connectors.run import PollOutcome, build_poller, poll_by_name
 from desktop.connectors.setup import LABELS, SECRETS, add_connection, connection_config
 from desktop.connectors.store import Connections
 from desktop.endpoint.webhook_signatures import FALLBACK_KEY, WEBHOOK_KEY
+from desktop.cli.words import language, say
 from desktop.errors import InputError
-from desktop.messages import text
+from desktop.messages import Msg, define, text
 from desktop.workspace import Workspace
 
+define({
+    "cli.connection_added": ("collegamento {name!r} ({kind}) aggiunto, controllato ogni {minutes} min",
+                             "connection {name!r} ({kind}) added, polled every {minutes} min"),
+    "cli.woo_no_carts": ("nota: WooCommerce non ha carrelli abbandonati suoi; questo collegamento porta ordini e "
+                         "clienti",
+                         "note: WooCommerce has no abandoned carts of its own; this connection brings orders and "
+                         "customers"),
+    "cli.poll_failed": ("{name}: controllo non riuscito: {error}", "{name}: failed: {error}"),
+    "cli.poll_nothing_new": ("niente di nuovo", "nothing new"),
+    "cli.poll_done": ("{name}: pagine {pages}, elementi letti {fetched}, {counts}", "{name}: {pages} page(s), {fetched} read, {counts}"),
+    "cli.test_ok": ("{name}: ok, elementi nella prima pagina: {count}", "{name}: ok, {count} item(s) on the first page"),
+    "cli.test_ok_more": ("{name}: ok, elementi nella prima pagina: {count} (ne seguono altri)",
+                         "{name}: ok, {count} item(s) on the first page, more follow"),
+    "cli.no_connections": ("nessun collegamento (aggiungine uno con `connect rss|woocommerce|shopify|mailbox|"
+                           "twilio-replies`)",
+                           "no connections (add one with `connect rss|woocommerce|shopify|mailbox|twilio-replies`)"),
+    "cli.connection_on": ("attivo", "on"), "cli.connection_paused": ("in pausa", "paused"),
+    "cli.never": ("mai", "never"),
+    "cli.connection_row": ("ogni {minutes} min  ultimo controllo {last}  portati {brought}",
+                           "every {minutes} min  last poll {last}  brought {brought}"),
+    "cli.connection_removed": ("collegamento {name!r} rimosso (i suoi eventi restano)",
+                               "connection {name!r} removed (its events stay)"),
+    "cli.connection_resumed": ("collegamento {name!r} ripreso", "connection {name!r} resumed"),
+    "cli.connection_paused_now": ("collegamento {name!r} in pausa", "connection {name!r} paused"),
+    "cli.webhook_which": ("indica un collegamento WooCommerce o Shopify, oppure usa --generic",
+                          "name a WooCommerce or Shopify connection, or use --generic"),
+    "cli.webhook_kind": ("{name!r} è un collegamento {kind}; i webhook arrivano da WooCommerce e Shopify",
+                         "{name!r} is a {kind} connection; webhooks come from WooCommerce and Shopify"),
+    "cli.webhook_label": ("Segreto del webhook", "Webhook secret"),
+    "cli.webhook_stored": ("segreto del webhook salvato nel portachiavi; il negozio invia a `PUBLIC_URL/webhooks/{kind}`",
+                           "webhook secret stored in the keyring; the shop delivers to PUBLIC_URL/webhooks/{kind}"),
+})
 
 
 def _read(label: str) -> str:
@@ -34,28 +67,32 @@ def _read(label: str) -> str:
 
 
 def _lang(ws: Workspace) -> str:
-    return str(ws.settings.get("ui.language") or "en")
+    """The command line's language (``--language``, ``POSTINO_LANGUAGE``, ``ui.language``, locale)."""
+    return language(ws)
 
 
 def _connect(args: argparse.Namespace, ws: Workspace) -> int:
     fields = {k: v for k, v in vars(args).items() if k not in ("handler", "command", "kind", "every")}
     name, _config = connection_config(ws, args.kind, fields)      # bad input fails before any prompt
-    values = {key: _read(LABELS[key]) for key in SECRETS[args.kind]}
+    values = {key: _read(say(Msg(LABELS[key]), ws)) for key in SECRETS[args.kind]}
     every = timedelta(minutes=args.every) if args.every else None
     connection = add_connection(ws, args.kind, fields, values, ConnectionSecrets(), datetime.now(timezone.utc),
                                 every=every)
-    print(f"connection {name!r} ({args.kind}) added, polled every {int(connection.every.total_seconds() // 60)} min")
+    print(say(Msg("cli.connection_added", {"name": name, "kind": args.kind,
+                                           "minutes": int(connection.every.total_seconds() // 60)}), ws))
     if args.kind == "woocommerce":
-        print("note: WooCommerce has no abandoned carts of its own; this connection brings orders and customers")
+        print(say(Msg("cli.woo_no_carts"), ws))
     return 0
 
 
 def _outcome_line(outcome: PollOutcome, lang: str) -> str:
     if outcome.error is not None:
-        return f"{outcome.name}: failed: {text(outcome.error, lang)}"
-    counts = ", ".join(f"{k}={v}" for k, v in sorted(outcome.summary.counts.items())) or "nothing new"
-    warnings = "".join(f"\n  warning: {text(w, lang)}" for w in outcome.summary.warnings)
-    return f"{outcome.name}: {outcome.pages} page(s), {outcome.summary.fetched} read, {counts}{warnings}"
+        return text(Msg("cli.poll_failed", {"name": outcome.name, "error": outcome.error}), lang)
+    counts = ", ".join(f"{k}={v}" for k, v in sorted(outcome.summary.counts.items())) \
+        or text(Msg("cli.poll_nothing_new"), lang)
+    warnings = "".join("\n  " + text(Msg("cli.warning", {"text": w}), lang) for w in outcome.summary.warnings)
+    return text(Msg("cli.poll_done", {"name": outcome.name, "pages": outcome.pages,
+                                      "fetched": outcome.summary.fetched, "counts": counts}), lang) + warnings
 
 
 def _poll(args: argparse.Namespace, ws: Workspace) -> int:
@@ -78,9 +115,10 @@ def _test(args: argparse.Namespace, ws: Workspace) -> int:
     try:
         fetched = build_poller(connection, ConnectionSecrets()).fetch(connection.cursor, datetime.now(timezone.utc))
     except PollError as exc:
-        print(f"{args.name}: failed: {text(exc.msg, _lang(ws))}", file=sys.stderr)
+        print(say(Msg("cli.poll_failed", {"name": args.name, "error": exc.msg}), ws), file=sys.stderr)
         return 1
-    print(f"{args.name}: ok, {len(fetched.items)} item(s) on the first page" + ("" if not fetched.more else ", more follow"))
+    code = "cli.test_ok_more" if fetched.more else "cli.test_ok"
+    print(say(Msg(code, {"name": args.name, "count": len(fetched.items)}), ws))
     return 0
 
 
@@ -93,18 +131,21 @@ def _list(args: argparse.Namespace, ws: Workspace) -> int:
                      "last_poll_at": s.last_poll_at.isoformat() if s.last_poll_at else None,
                      "last_ok_at": s.last_ok_at.isoformat() if s.last_ok_at else None,
                      "last_counts": s.last_counts, "failures": s.failures,
-                     "last_error": text(s.last_error, lang) if s.last_error else None})
+                     "last_error": text(s.last_error, lang) if s.last_error else None,
+                     "last_error_code": s.last_error.as_dict() if s.last_error else None})
     if args.format == "json":
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return 0
     if not rows:
-        print("no connections (add one with `connect rss|woocommerce|shopify|mailbox|twilio-replies`)")
+        print(say(Msg("cli.no_connections"), ws))
+    states = {True: say(Msg("cli.connection_on"), ws), False: say(Msg("cli.connection_paused"), ws)}
+    width = max(len(w) for w in states.values())
     for r in rows:
-        state = "on" if r["enabled"] else "paused"
         brought = ", ".join(f"{k}={v}" for k, v in sorted(r["last_counts"].items())) or "-"
-        error = f"  error: {r['last_error']}" if r["last_error"] else ""
-        print(f"{r['name']:<20} {r['kind']:<15} {state:<6} every {r['every_minutes']} min  "
-              f"last poll {r['last_poll_at'] or 'never'}  brought {brought}{error}")
+        error = "  " + say(Msg("cli.error", {"text": r["last_error"]}), ws) if r["last_error"] else ""
+        facts = say(Msg("cli.connection_row", {"minutes": r["every_minutes"], "brought": brought,
+                                               "last": r["last_poll_at"] or say(Msg("cli.never"), ws)}), ws)
+        print(f"{r['name']:<20} {r['kind']:<15} {states[r['enabled']]:<{width}} {facts}{error}")
     return 0
 
 
@@ -115,7 +156,7 @@ def _remove(args: argparse.Namespace, ws: Workspace) -> int:
         store.remove(args.name)
     for key in (*SECRETS.get(connection.kind, ()), WEBHOOK_KEY):
         ConnectionSecrets().delete(args.name, key)
-    print(f"connection {args.name!r} removed (its events stay)")
+    print(say(Msg("cli.connection_removed", {"name": args.name}), ws))
     return 0
 
 
@@ -123,13 +164,13 @@ def _webhook_secret(args: argparse.Namespace, ws: Workspace) -> int:
     """The secret a shop signs its webhooks with, into the keyring (typed, piped, or made here
     with ``--generate`` and printed once, to paste into the shop's webhook form)."""
     if args.generic == bool(args.name):
-        raise InputError("name a WooCommerce or Shopify connection, or use --generic", "name")
+        raise InputError(Msg("cli.webhook_which"), "name")
     kind = "generic"
     if args.name:
         kind = Connections(ws.db).require(args.name).kind
         if kind not in FALLBACK_KEY:
-            raise InputError(f"{args.name!r} is a {kind} connection; webhooks come from WooCommerce and Shopify", "name")
-    value = secrets.token_urlsafe(32) if args.generate else _read("Webhook secret")
+            raise InputError(Msg("cli.webhook_kind", {"name": args.name, "kind": kind}), "name")
+    value = secrets.token_urlsafe(32) if args.generate else _read(say(Msg("cli.webhook_label"), ws))
     store = ConnectionSecrets()
     if args.generic:
         store.set_generic_webhook(value)
@@ -137,14 +178,15 @@ def _webhook_secret(args: argparse.Namespace, ws: Workspace) -> int:
         store.set(args.name, WEBHOOK_KEY, value)
     if args.generate:
         print(value)
-    print(f"webhook secret stored in the keyring; the shop delivers to PUBLIC_URL/webhooks/{kind}")
+    print(say(Msg("cli.webhook_stored", {"kind": kind}), ws))
     return 0
 
 
 def _pause(args: argparse.Namespace, ws: Workspace) -> int:
     with ws.transaction():
         Connections(ws.db).set_enabled(args.name, args.action == "resume")
-    print(f"connection {args.name!r} {'resumed' if args.action == 'resume' else 'paused'}")
+    code = "cli.connection_resumed" if args.action == "resume" else "cli.connection_paused_now"
+    print(say(Msg(code, {"name": args.name}), ws))
     return 0
 
 

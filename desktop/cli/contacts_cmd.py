@@ -11,15 +11,17 @@ import sys
 from datetime import datetime, timezone
 
 from desktop.cli.words import language, say
-from desktop.messages import Msg
+from desktop.messages import Msg, define
 from desktop.workspace import Workspace
 
 EXIT_OK, EXIT_BAD_INPUT = 0, 2
 
+define({"cli.rows_so_far": ("righe: {count}...", "{count} rows...")})
+
 
 def _progress(done: int) -> None:
     if sys.stderr.isatty():
-        print(f"\r{done} rows...", end="", file=sys.stderr, flush=True)
+        print("\r" + say(Msg("cli.rows_so_far", {"count": done})), end="", file=sys.stderr, flush=True)
 
 
 def chosen_mapping(args: argparse.Namespace, ws: Workspace, kind: str) -> dict[str, str | None] | None:

@@ -17,11 +17,12 @@ from desktop.workspace import Workspace
 define({
     "cli.test_sent": ("inviato: {answer}", "sent: {answer}"),
     "cli.test_failed": ("non inviato: {answer}", "failed: {answer}"),
+    "cli.secret_stored": ("Portachiavi aggiornato: {label} per {user!r}", "{label} stored in the keyring for {user!r}"),
 })
 
 
 def _read_secret(kind: str) -> str:
-    label = account(kind).label
+    label = say(account(kind).prompt)
     if sys.stdin is not None and not sys.stdin.isatty():
         return sys.stdin.readline().rstrip("\r\n")
     return getpass.getpass(f"{label}: ")
@@ -30,7 +31,8 @@ def _read_secret(kind: str) -> str:
 def _set(args: argparse.Namespace, ws: Workspace) -> int:
     set_secret(ws, args.account, _read_secret(args.account))
     acc = account(args.account)
-    print(f"{acc.label} stored in the keyring for {ws.settings.get(acc.user_setting)!r}")
+    print(say(Msg("cli.secret_stored", {"label": acc.prompt,
+                                         "user": ws.settings.get(acc.user_setting)}), ws))
     return 0
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from desktop.errors import InputError
-from desktop.messages import Msg, define, text
+from desktop.messages import Msg, define
 from desktop.timeutil import parse_instant
 
 FIRST = date(1900, 1, 1)
@@ -27,8 +27,8 @@ define({
 
 
 def _fail(code: str, option: str, value: str) -> InputError:
-    return InputError(text(Msg(code, {"value": repr(value), "first": FIRST.isoformat(),
-                                      "last": LAST.isoformat()}), "en"), option)
+    return InputError(Msg(code, {"value": repr(value), "first": FIRST.isoformat(), "last": LAST.isoformat()}),
+                      option)
 
 
 def option_date(raw: str | None, option: str) -> date | None:

@@ -5,7 +5,16 @@ from __future__ import annotations
 import argparse
 from datetime import datetime, timedelta, timezone
 
+from desktop.cli.words import language, say
+from desktop.messages import Msg, define
 from desktop.workspace import Workspace
+
+define({
+    "demo.negative_history": ("i giorni di storico non possono essere negativi", "the history cannot be negative"),
+    "demo.rules": ("Regole dimostrative (simulale, poi attivale): {names}",
+                   "Demo rules (simulate them, then enable): {names}"),
+    "demo.workspace": ("Area di lavoro: {folder}", "Workspace: {folder}"),
+})
 
 
 def _demo(args: argparse.Namespace, ws: Workspace) -> int:
@@ -15,19 +24,20 @@ def _demo(args: argparse.Namespace, ws: Workspace) -> int:
     from desktop.errors import InputError
 
     if args.history_days < 0:
-        raise InputError("the history cannot be negative", "--history-days")
+        raise InputError(Msg("demo.negative_history"), "--history-days")
     now = datetime.now(timezone.utc)
     # Engine history only on a workspace that was empty: never next to someone's real sends.
     history = args.history_days if ws.contacts.count() == 0 else 0
     start = now - timedelta(days=history)  # the shop as it was, then its weeks with Postino
     summary = build_demo(ws, start, contacts=args.contacts, seed=args.seed, force=args.force)
-    print(summary.format())
+    lang = language(ws)
+    print(summary.format(lang))
     rules = add_demo_rules(ws, start)
     if history:
-        print(play_history(ws, start, now, seed=args.seed).format())
+        print(play_history(ws, start, now, seed=args.seed).format(lang))
     if rules:
-        print(f"Demo rules (simulate them, then enable): {', '.join(rules)}")
-    print(f"Workspace: {ws.data_dir}")
+        print(say(Msg("demo.rules", {"names": ", ".join(rules)}), ws))
+    print(say(Msg("demo.workspace", {"folder": str(ws.data_dir)}), ws))
     return 0
 
 

@@ -11,7 +11,7 @@ from datetime import datetime, timezone
 from typing import Iterator
 
 from desktop.cli.words import say
-from desktop.messages import Msg, define
+from desktop.messages import Msg, catalog, define
 from desktop.delivery import cap_warnings
 from desktop.delivery.dispatcher import DispatchSummary
 from desktop.service.tick import Tick, TickReport
@@ -20,11 +20,15 @@ from desktop.workspace import Workspace
 
 define({
     "cli.note": ("nota: {text}", "note: {text}"),
-    "cli.uncertain": ("incerti: {count} messaggi sono stati interrotti da un arresto anomalo e non verranno "
-                      "rinviati; controllali nella vista Attività",
+    "cli.uncertain": ("incerti: messaggi interrotti da un arresto anomalo: {count}; non verranno rinviati, "
+                      "controllali nella vista Attività",
                       "uncertain: {count} message(s) were interrupted by a crash and will not be resent; check "
                       "them in the Activity view"),
-    "cli.dispatched": ("inviati: {counts}", "dispatched: {counts}"),
+    "cli.dispatched": ("invii: {counts}", "dispatched: {counts}"),
+    # What a dispatch did, per outcome (English: the ledger state, as the line always said).
+    **{f"cli.outcome_{state}": (italian, state) for state, italian in {
+        "sent": "inviati", "failed": "non riusciti", "deferred": "rinviati", "dropped": "scartati",
+        "skipped": "saltati", "uncertain": "incerti", "retry": "da riprovare", "backoff": "rallentati"}.items()},
     "cli.nothing_due": ("niente da inviare", "nothing due"),
     "cli.paused_channel": ("in pausa {channel}: {why}", "paused {channel}: {why}"),
     "cli.checked": ("controllata {rule!r}: corrispondono {matched}, prenotati {planned}, cambi di gruppo {applied}, "
@@ -46,12 +50,18 @@ define({
 })
 
 
+def _outcome(state: str, ws: Workspace) -> str:
+    code = f"cli.outcome_{state}"
+    return say(Msg(code), ws) if code in catalog() else state
+
+
 def _print_dispatch(summary: DispatchSummary, recovered: int, ws: Workspace) -> None:
     for note in summary.notes:
         print(say(Msg("cli.note", {"text": note}), ws))
     if recovered:
         print(say(Msg("cli.uncertain", {"count": recovered}), ws))
-    counts = ", ".join(f"{k} {v}" for k, v in sorted(summary.counts.items())) or say(Msg("cli.nothing_due"), ws)
+    counts = ", ".join(f"{_outcome(k, ws)} {v}" for k, v in sorted(summary.counts.items())) \
+        or say(Msg("cli.nothing_due"), ws)
     print(say(Msg("cli.dispatched", {"counts": counts}), ws))
     for channel, why in summary.paused.items():
         print(say(Msg("cli.paused_channel", {"channel": channel, "why": why}), ws))

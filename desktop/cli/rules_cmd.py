@@ -19,6 +19,8 @@ define({
                      "No rules yet: `rules import FILE` or the app's editor creates them."),
     "cli.rule_on": ("sì ", "on "), "cli.rule_off": ("no ", "off"),
     "cli.rule_checks": ("prossima verifica: {next}   ultima verifica: {last}", "next check: {next}   last check: {last}"),
+    "cli.no_conflicts": ("Nessun conflitto tra le regole attive.", "No conflicts between enabled rules."),
+    "cli.conflicts_found": ("Conflitti trovati: {count}.", "{count} conflict(s) found."),
 })
 from desktop.workspace import Workspace
 
@@ -68,13 +70,13 @@ def _export(args: argparse.Namespace, ws: Workspace) -> int:
 def _warn(ws: Workspace) -> int:
     conflicts = find_conflicts(ws.db, ws.rules.all())
     for conflict in conflicts:
-        print(f"warning: {conflict.message}", file=sys.stderr)
+        print(say(Msg("cli.warning", {"text": conflict.message}), ws), file=sys.stderr)
     return len(conflicts)
 
 
 def _check(args: argparse.Namespace, ws: Workspace) -> int:
     count = _warn(ws)
-    print("No conflicts between enabled rules." if not count else f"{count} conflict(s) found.")
+    print(say(Msg("cli.conflicts_found", {"count": count}) if count else Msg("cli.no_conflicts"), ws))
     return 0
 
 

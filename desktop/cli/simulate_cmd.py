@@ -7,11 +7,19 @@ import json
 import sys
 from datetime import datetime, timedelta, timezone
 
-from desktop.cli.words import language
-from desktop.messages import text
-from desktop.errors import InputError
 from desktop.cli.dates import option_instant
+from desktop.cli.words import language, say
+from desktop.errors import InputError
+from desktop.messages import Msg, define, text
 from desktop.workspace import Workspace
+
+define({
+    "cli.days_range": ("dev'essere tra 1 e 366", "must be between 1 and 366"),
+    "cli.simulate_now": ("{rule}: se partisse ora, selezionati {selected}, scartati {discarded} (già inviati), "
+                         "esclusi {left_out} (senza consenso o recapito)",
+                         "{rule}: {selected} would be selected now, {discarded} discarded (already sent), "
+                         "{left_out} left out (no consent or address)"),
+})
 
 
 def _simulate(args: argparse.Namespace, ws: Workspace) -> int:
@@ -20,7 +28,7 @@ def _simulate(args: argparse.Namespace, ws: Workspace) -> int:
     zone = ws.settings.get("business.timezone")
     start = option_instant(args.start, "--start", zone) if args.start else datetime.now(timezone.utc)
     if not 0 < args.days <= 366:
-        raise InputError("must be between 1 and 366", "--days")
+        raise InputError(Msg("cli.days_range"), "--days")
     if args.now:
         return _now(args, ws, start, simulate_now)
     result = simulate(ws, start=start, horizon=timedelta(days=args.days), rule_names=args.rule or None)
@@ -47,8 +55,7 @@ def _now(args: argparse.Namespace, ws: Workspace, now: datetime, simulate_now) -
                           "at": now.isoformat(), "rules": report}, ensure_ascii=False, indent=2))
         return 0
     for item in report:
-        print(f"{item['rule']}: {item['selected']} would be selected now, {item['discarded']} discarded "
-              f"(already sent), {item['left_out']} left out (no consent or address)")
+        print(say(Msg("cli.simulate_now", {k: item[k] for k in ("rule", "selected", "discarded", "left_out")}), ws))
     return 0
 
 

@@ -8,6 +8,7 @@ from datetime import datetime, timedelta, timezone
 
 from desktop import stats
 from desktop.cli.dates import option_date
+from desktop.cli.words import language
 from desktop.stats.model import RuleRow
 from desktop.stats.queries import business_zone
 from desktop.stats.report import to_json, to_text
@@ -39,7 +40,7 @@ def _stats(args: argparse.Namespace, ws: Workspace) -> int:
         days = int(ws.settings.get("stats.attribution_days"))
         print(json.dumps(to_json(attribution_days=days, **common), ensure_ascii=False, indent=2))
     else:
-        print(to_text(**common))
+        print(to_text(language=language(ws), **common))
     return 0
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import locale
 import os
+import re
 from typing import TYPE_CHECKING
 
 from desktop.messages import LANGUAGES, Msg, define, text
@@ -20,11 +21,11 @@ define({
     "cli.created": ("creato     {name}", "created  {name}"), "cli.replaced": ("sostituito {name}", "replaced {name}"),
     "cli.mapping_saved": ("Associazione salvata come {name!r}: riusala con --preset {name!r}",
                           "Mapping saved as {name!r}: reuse it with --preset {name!r}"),
-    "cli.import_no_consent": ("errore: {file}: {count} nuovi contatti senza un consenso dichiarato; non è stato "
+    "cli.import_no_consent": ("errore: {file}: nuovi contatti senza un consenso dichiarato: {count}; non è stato "
                               "importato nulla (usa --consent)",
                               "error: {file}: {count} new contacts without a stated consent; nothing was imported "
                               "(use --consent)"),
-    "cli.import_bad_rows": ("errore: {file}: {count} righe errate; non è stato importato nulla",
+    "cli.import_bad_rows": ("errore: {file}: righe errate: {count}; non è stato importato nulla",
                             "error: {file}: {count} bad rows; nothing was imported"),
     "cli.exported": ("Esportati {count} {kind} in {file}", "Exported {count} {kind} to {file}"),
     "cli.kind_contacts": ("contatti", "contacts"), "cli.kind_events": ("eventi", "events"),
@@ -32,7 +33,12 @@ define({
                          "No templates yet: `templates import FILE` or the app's editor creates them."),
     "cli.error": ("errore: {text}", "error: {text}"),
     "cli.where": ("{where}: {text}", "{where}: {text}"),
+    "cli.place_line": ("riga {n}", "line {n}"), "cli.place_column": ("colonna", "column"),
 })
+# The engine writes a place as "FILE, line N[, column X]" (or "line N, column M" in a JSON
+# file): the words "line" and "column" are said in the reader's language here, at the edge.
+_PLACE_LINE = re.compile(r"(?:(?<=^)|(?<=, )|(?<=: ))line (\d+)\b")
+_PLACE_COLUMN = re.compile(r"(?<=, )column\b")
 
 # Set by ``desktop.cli.main`` from ``--language`` for the length of one command.
 chosen: str | None = None
@@ -69,6 +75,12 @@ def say(msg: Msg | str | None, ws: "Workspace | None" = None) -> str:
     return text(msg, language(ws))
 
 
+def place(where: str, lang: str) -> str:
+    """``where`` with its "line N" and "column" in ``lang`` (file names and keys unchanged)."""
+    where = _PLACE_LINE.sub(lambda m: text(Msg("cli.place_line", {"n": m.group(1)}), lang), where)
+    return _PLACE_COLUMN.sub(text(Msg("cli.place_column"), lang), where)
+
+
 def error_line(exc: BaseException, ws: "Workspace | None" = None) -> str:
     """``error: where: reason`` in the user's language (the coded reason when there is one)."""
     msg = getattr(exc, "msg", None)
@@ -76,7 +88,7 @@ def error_line(exc: BaseException, ws: "Workspace | None" = None) -> str:
         words = say(msg, ws)
         where = getattr(exc, "where", None)
         if where:
-            words = say(Msg("cli.where", {"where": where, "text": words}), ws)
+            words = say(Msg("cli.where", {"where": place(str(where), language(ws)), "text": words}), ws)
     else:
         words = str(exc)
     return say(Msg("cli.error", {"text": words}), ws)

@@ -33,6 +33,9 @@ define({
     "http.not_found": ("{host}: indirizzo non trovato (HTTP 404): controlla l'URL",
                        "{host}: address not found (HTTP 404): check the URL"),
     "http.too_big": ("{host} ha inviato più di {limit} MB", "{host} sent more than {limit} MB"),
+    "http.not_address": ("{url!r} non è un indirizzo web (https://...)", "{url!r} is not a web address (https://...)"),
+    "http.needs_https": ("{url!r} deve usare https:// (solo questo computer si può raggiungere con http semplice)",
+                         "{url!r} must use https:// (only this computer may be reached by plain http)"),
     "http.bad_json": ("{host} ha risposto con dati non validi (non JSON)", "{host} answered with data that is not valid JSON"),
 })
 
@@ -50,9 +53,9 @@ def require_https(url: str, where: str = "url") -> str:
     """Refuse a plain-HTTP address unless it is this computer (keys would travel in clear)."""
     parts = urlsplit(url.strip())
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise InputError(f"{url!r} is not a web address (https://...)", where)
+        raise InputError(Msg("http.not_address", {"url": url}), where)
     if parts.scheme == "http" and not is_loopback(parts.hostname):
-        raise InputError(f"{url!r} must use https:// (only this computer may be reached by plain http)", where)
+        raise InputError(Msg("http.needs_https", {"url": url}), where)
     return url.strip().rstrip("/")
 
 

@@ -16,10 +16,17 @@ from typing import Callable
 
 from desktop.connectors.base import Connection
 from desktop.errors import InputError
+from desktop.messages import Msg, define
 from desktop.secrets import ACCOUNTS, KeyringUnavailable, secure_backend
 
 SERVICE = "postino-connections"
 GENERIC_WEBHOOK = "webhook:generic"
+
+define({
+    "connection.key_empty": ("{key}: nessun valore, non è stato salvato nulla", "the {key} is empty; nothing was stored"),
+    "connection.keyring_refused": ("il portachiavi ha rifiutato di salvare {key}: {error}",
+                                   "the keyring refused to store the {key}: {error}"),
+})
 
 try:  # keyring's own protocol type when available; any object with these three methods works
     from keyring.backend import KeyringBackend as Backend
@@ -54,12 +61,12 @@ class ConnectionSecrets:
 
     def _set(self, user: str, key: str, value: str) -> None:
         if not value or not value.strip():
-            raise InputError(f"the {key} is empty; nothing was stored", key)
+            raise InputError(Msg("connection.key_empty", {"key": key}), key)
         store = self._store()
         try:
             store.set_password(SERVICE, user, value)
         except Exception as exc:  # the backend's message never contains the secret itself
-            raise KeyringUnavailable(f"the keyring refused to store the {key}: {type(exc).__name__}") from None
+            raise KeyringUnavailable(Msg("connection.keyring_refused", {"key": key, "error": type(exc).__name__})) from None
 
     def _get(self, user: str) -> str | None:
         store = self._store()

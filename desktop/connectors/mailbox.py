@@ -47,6 +47,9 @@ define({
     "imap.auth": ("Il server di posta {host} ha rifiutato utente o password", "The mail server {host} refused the user or password"),
     "imap.unreachable": ("Il server di posta {host} non risponde ({error})", "The mail server {host} cannot be reached ({error})"),
     "imap.error": ("Il server di posta {host} ha risposto con un errore: {error}", "The mail server {host} answered with an error: {error}"),
+    "imap.bad_security": ("la sicurezza dev'essere una tra {choices}", "security must be one of {choices}"),
+    "imap.needs_tls": ("una casella su un altro computer richiede ssl o starttls (la password viaggerebbe in chiaro)",
+                       "a mailbox on another computer needs ssl or starttls (the password would travel in clear)"),
     "imap.no_password": ("Manca la password della casella", "The mailbox password is missing"),
 })
 
@@ -59,9 +62,9 @@ class MailItem:
 
 def validate_security(host: str, security: str) -> str:
     if security not in SECURITY:
-        raise InputError(f"security must be one of {', '.join(SECURITY)}", "security")
+        raise InputError(Msg("imap.bad_security", {"choices": ", ".join(SECURITY)}), "security")
     if security == "none" and not is_loopback(host):
-        raise InputError("a mailbox on another computer needs ssl or starttls (the password would travel in clear)",
+        raise InputError(Msg("imap.needs_tls"),
                          "security")
     return security
 

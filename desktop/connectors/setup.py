@@ -12,14 +12,29 @@ from desktop.connectors.keys import ConnectionSecrets
 from desktop.connectors.mailbox import validate_security
 from desktop.connectors.store import Connections, validate_every
 from desktop.errors import InputError
+from desktop.messages import Msg, define
 
 if TYPE_CHECKING:  # pragma: no cover
     from desktop.workspace import Workspace
 
 SECRETS: dict[str, tuple[str, ...]] = {"woocommerce": ("key", "secret"), "shopify": ("client_secret",),
                                        "mailbox": ("password",), "rss": (), "twilio-replies": ()}
-LABELS = {"key": "WooCommerce consumer key (ck_…)", "secret": "WooCommerce consumer secret (cs_…)",
-          "client_secret": "Shopify app client secret", "password": "Mailbox password"}
+# What each secret is called, in a prompt and in a refusal (codes: ``text(Msg(LABELS[key]), lang)``).
+LABELS = {"key": "connection.label_key", "secret": "connection.label_secret",
+          "client_secret": "connection.label_client_secret", "password": "connection.label_password"}
+define({
+    "connection.label_key": ("Chiave consumer di WooCommerce (ck_…)", "WooCommerce consumer key (ck_…)"),
+    "connection.label_secret": ("Segreto consumer di WooCommerce (cs_…)", "WooCommerce consumer secret (cs_…)"),
+    "connection.label_client_secret": ("Chiave segreta client dell'app Shopify", "Shopify app client secret"),
+    "connection.label_password": ("Password della casella di posta", "Mailbox password"),
+    "connection.needed": ("manca il campo «{name}»", "the {name} is needed"),
+    "connection.bad_port": ("{value!r} non è un numero di porta", "{value!r} is not a port number"),
+    "connection.needs_user": ("indica l'utente della casella con --user (o imposta smtp.username)",
+                              "name the mailbox user with --user (or set smtp.username)"),
+    "connection.needs_twilio": ("imposta prima twilio.account_sid e `credentials set twilio`",
+                                "set twilio.account_sid and `credentials set twilio` first"),
+    "connection.secret_empty": ("{label} mancante: non è stato salvato nulla", "the {label} is empty; nothing was stored"),
+})
 
 
 class _Fields:
@@ -35,7 +50,7 @@ class _Fields:
     def need(self, name: str) -> str:
         value = getattr(self, name)
         if not value:
-            raise InputError(f"the {name.replace('_', ' ')} is needed", name)
+            raise InputError(Msg("connection.needed", {"name": name.replace("_", " ")}), name)
         return str(value)
 
 
@@ -60,17 +75,17 @@ def connection_config(ws: "Workspace", kind: str, fields: Mapping[str, Any]) -> 
         try:
             port = int(args.port or 993)
         except ValueError:
-            raise InputError(f"{args.port!r} is not a port number", "port") from None
+            raise InputError(Msg("connection.bad_port", {"value": args.port}), "port") from None
         security = args.security or ("ssl" if port == 993 else "starttls")
         validate_security(args.need("host"), security)
         user = args.user or str(ws.settings.get("smtp.username") or "")
         if not user:
-            raise InputError("name the mailbox user with --user (or set smtp.username)", "--user")
+            raise InputError(Msg("connection.needs_user"), "--user")
         return args.name or f"mail-{args.host}", {"host": args.host, "port": port, "user": user,
                                                   "security": security, "folder": args.folder}
     sid = str(ws.settings.get("twilio.account_sid") or "")
     if not sid:
-        raise InputError("set twilio.account_sid and `credentials set twilio` first", "twilio.account_sid")
+        raise InputError(Msg("connection.needs_twilio"), "twilio.account_sid")
     config = {"account_sid": sid, "shared_account": "twilio"}
     if args.api_url:
         config["base_url"] = require_https(args.api_url, "--api-url")
@@ -85,15 +100,15 @@ def add_connection(ws: "Workspace", kind: str, fields: Mapping[str, Any], secret
                    store_secrets: ConnectionSecrets, now: datetime, *, every: timedelta | None = None) -> Connection:
     """Validate everything, store the secrets, then the connection (nothing half-done on bad input)."""
     if kind not in SECRETS:
-        raise InputError(f"unknown connection kind {kind!r}", "kind")
+        raise InputError(Msg("connection.unknown_kind", {"kind": kind, "kinds": ", ".join(sorted(SECRETS))}), "kind")
     name, config = connection_config(ws, kind, fields)
     store = Connections(ws.db)
     if store.get(name) is not None:
-        raise InputError(f"there is already a connection named {name!r}", "name")
+        raise InputError(Msg("connection.name_taken", {"name": name}), "name")
     connection = store.new(name, kind, config, every or default_every(kind))
     for key in SECRETS[kind]:
         if not (secrets.get(key) or "").strip():
-            raise InputError(f"the {LABELS[key]} is empty; nothing was stored", key)
+            raise InputError(Msg("connection.secret_empty", {"label": Msg(LABELS[key])}), key)
     validate_every(connection.every)
     for key in SECRETS[kind]:
         store_secrets.set(name, key, secrets[key])

@@ -17,13 +17,24 @@ import sqlite_utils
 
 from desktop.connectors.base import MAX_EVERY, MIN_EVERY, Connection, PollSummary, default_every, kinds
 from desktop.errors import InputError
-from desktop.messages import Msg
+from desktop.messages import Msg, define
 from desktop.timeutil import from_db, to_db
 
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 ._-]{0,59}$")
 HISTORY_KEEP = 1000
 _COLUMNS = ("name, kind, config, every_seconds, enabled, cursor, created_at, last_poll_at, last_ok_at, "
             "last_error, failures, next_try_at")
+
+define({
+    "connection.bad_every": ("un collegamento si controlla a intervalli tra 5 minuti e 24 ore, non ogni {every}",
+                             "a connection is polled every 5 minutes to 24 hours, not every {every}"),
+    "connection.bad_name": ("il nome di un collegamento ha da 1 a 60 caratteri tra lettere, cifre, spazi, '.', '_' e '-'",
+                            "a connection name is 1-60 letters, digits, spaces, '.', '_' or '-'"),
+    "connection.unknown_kind": ("tipo di collegamento sconosciuto {kind!r}; usa uno tra {kinds}",
+                                "unknown connection kind {kind!r}; use one of {kinds}"),
+    "connection.name_taken": ("esiste già un collegamento chiamato {name!r}", "there is already a connection named {name!r}"),
+    "connection.not_found": ("non c'è nessun collegamento chiamato {name!r}", "there is no connection named {name!r}"),
+})
 
 
 @dataclass
@@ -47,7 +58,7 @@ def _when(text: str | None) -> datetime | None:
 
 def validate_every(every: timedelta) -> timedelta:
     if not MIN_EVERY <= every <= MAX_EVERY:
-        raise InputError(f"a connection is polled every 5 minutes to 24 hours, not every {every}", "every")
+        raise InputError(Msg("connection.bad_every", {"every": f"{every.total_seconds() / 60:g} min"}), "every")
     return every
 
 
@@ -59,13 +70,13 @@ class Connections:
     def add(self, connection: Connection, now: datetime) -> Connection:
         """Store a new connection; the name must be free and the kind known."""
         if not _NAME.match(connection.name or ""):
-            raise InputError("a connection name is 1-60 letters, digits, spaces, '.', '_' or '-'", "name")
+            raise InputError(Msg("connection.bad_name"), "name")
         if connection.kind not in kinds():
-            raise InputError(f"unknown connection kind {connection.kind!r}; use one of "
-                             f"{', '.join(sorted(kinds()))}", "kind")
+            raise InputError(Msg("connection.unknown_kind", {"kind": connection.kind,
+                                                             "kinds": ", ".join(sorted(kinds()))}), "kind")
         validate_every(connection.every)
         if self.get(connection.name) is not None:
-            raise InputError(f"there is already a connection named {connection.name!r}", "name")
+            raise InputError(Msg("connection.name_taken", {"name": connection.name}), "name")
         self._db.execute(
             "INSERT INTO connections(name, kind, config, every_seconds, enabled, cursor, created_at) "
             "VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -85,7 +96,7 @@ class Connections:
     def require(self, name: str) -> Connection:
         found = self.get(name)
         if found is None:
-            raise InputError(f"there is no connection named {name!r}", "name")
+            raise InputError(Msg("connection.not_found", {"name": name}), "name")
         return found
 
     @staticmethod

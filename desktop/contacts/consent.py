@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.contacts.text import fold
+from desktop.errors import BadValue
 from desktop.messages import Msg, define
 
 CHANNELS = ("email", "sms")
@@ -46,6 +47,10 @@ define({
                               "from --consent {policy} (the file does not say)"),
     "consent.source.no_address": ("in attesa: il contatto non ha questo recapito",
                                   "pending: the contact has no address for this channel"),
+    "consent.bad_value": ("{value!r} non è un valore di consenso (sì/no, 1/0, iscritto/disiscritto)",
+                          "{value!r} is not a consent value (sì/no, yes/no, 1/0, subscribed/unsubscribed)"),
+    "consent.bad_yes_no": ("{value!r} non è sì/no (sì/no, vero/falso, 1/0)", "{value!r} is not yes/no (true/false, 1/0, sì/no)"),
+    "consent.bad_policy": ("{value!r} non è uno tra {choices}", "{value!r} is not one of {choices}"),
     "consent.source.sticky": ("lasciato disiscritto: si era disiscritto in Postino e la riga non ha "
                               "un consenso più recente", "kept unsubscribed: unsubscribed in Postino "
                               "and the row has no newer opt-in"),
@@ -62,7 +67,7 @@ def parse_consent(raw: str) -> str:
         return "subscribed"
     if word in _NO:
         return "unsubscribed"
-    raise ValueError(f"{raw!r} is not a consent value (sì/no, yes/no, 1/0, subscribed/unsubscribed)")
+    raise BadValue(Msg("consent.bad_value", {"value": raw}))
 
 
 def parse_blocked(raw: str) -> str:
@@ -72,7 +77,7 @@ def parse_blocked(raw: str) -> str:
         return "unsubscribed"
     if text in _NO:
         return "subscribed"
-    raise ValueError(f"{raw!r} is not yes/no (true/false, 1/0, sì/no)")
+    raise BadValue(Msg("consent.bad_yes_no", {"value": raw}))
 
 
 @dataclass(frozen=True)
@@ -113,5 +118,5 @@ def detect_file_status(path: str | Path, headers: list[str]) -> FileStatus | Non
 
 def check_policy(policy: str | None) -> str | None:
     if policy is not None and policy not in POLICIES:
-        raise ValueError(f"{policy!r} is not one of {', '.join(POLICIES)}")
+        raise BadValue(Msg("consent.bad_policy", {"value": policy, "choices": ", ".join(POLICIES)}))
     return policy

@@ -16,10 +16,18 @@ from zoneinfo import ZoneInfo
 
 from desktop.contacts.headers import GROUPS
 from desktop.errors import InputError
+from desktop.messages import Msg, define
 from desktop.fileio import write_atomic
 from desktop.fields import FieldSpec
 from desktop.timeutil import from_db
 from desktop.workspace import Workspace
+
+define({
+    "export.bad_date_format": ("il formato di data {value!r} non è uno tra {choices}",
+                               "date format {value!r} is not one of {choices}"),
+    "export.bad_delimiter": ("il separatore {value!r} non è ';', ',' o una tabulazione",
+                             "delimiter {value!r} is not ';', ',' or a tab"),
+})
 
 DATE_FORMATS = ("iso", "dmy")
 
@@ -87,9 +95,9 @@ def export_contacts(ws: Workspace, path: str | Path, *, delimiter: str = ";", en
     The default (UTF-8 with BOM, ``;``) is what Excel in Italy opens correctly on a double click.
     """
     if date_format not in DATE_FORMATS:
-        raise InputError(f"date format {date_format!r} is not one of {', '.join(DATE_FORMATS)}")
+        raise InputError(Msg("export.bad_date_format", {"value": date_format, "choices": ", ".join(DATE_FORMATS)}))
     if delimiter not in (";", ",", "\t"):
-        raise InputError(f"delimiter {delimiter!r} is not ';', ',' or a tab")
+        raise InputError(Msg("export.bad_delimiter", {"value": delimiter}))
     specs = list(ws.fields.all().values())
     zone = ZoneInfo(ws.settings.get("business.timezone"))
     formatters = [_formatter(s, date_format, zone) for s in specs]

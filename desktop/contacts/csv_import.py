@@ -29,8 +29,17 @@ from desktop.contacts.values import ParseContext
 from desktop.contacts.writer import ChunkWriter
 from desktop.errors import InputError
 from desktop.fields import STANDARD, FieldSpec
-from desktop.messages import Msg, text
+from desktop.messages import Msg, define, text
 from desktop.workspace import Workspace
+
+define({
+    "import.not_preset": ("{name!r} non è un formato predefinito (vedi docs/import.md)",
+                          "{name!r} is not a preset (see docs/import.md)"),
+    "import.bad_country": ("{value!r} non è un codice di paese di due lettere (es. IT, GB, US)",
+                           "{value!r} is not a two-letter country code (e.g. IT, GB, US)"),
+    "import.bad_date_order": ("{value!r} non è né dmy né mdy", "{value!r} is not dmy or mdy"),
+    "import.bad_status": ("{value!r} non è uno tra {choices} o none", "{value!r} is not one of {choices} or none"),
+})
 
 PROGRESS_EVERY = 5000
 WRITE_CHUNK = 1000
@@ -57,6 +66,7 @@ class Preview:
     file_status: str | None = None  # the status the whole file seems to carry
     file_status_why: str = ""
     consent_columns: list[str] = field(default_factory=list)  # headers that state consent
+    file_status_msg: str = ""  # ``file_status_why`` as an encoded Msg, for the wizard's language
 
 
 def choose_preset(headers: list[str], name: str | None) -> Preset | None:
@@ -66,7 +76,7 @@ def choose_preset(headers: list[str], name: str | None) -> Preset | None:
     if name:
         found = preset_named(name)
         if found is None:
-            raise InputError(f"{name!r} is not a preset (see docs/import.md)", "--preset")
+            raise InputError(Msg("import.not_preset", {"name": name}), "--preset")
         return found
     return detect_preset(headers)
 
@@ -95,7 +105,8 @@ def preview_csv(path: str | Path, rows: int = 20, ws: Workspace | None = None,
                                                             "sms_blocked")]
         return Preview(str(path), source.encoding, source.delimiter, source.headers, mapping, first, new,
                        chosen.name if chosen else None, chosen.label if chosen else None,
-                       status.status if status else None, text(status.why, "en") if status else "", consent)
+                       status.status if status else None, text(status.why, "en") if status else "", consent,
+                       status.why.encode() if status else "")
 
 
 class _StandardOnly:
@@ -111,10 +122,10 @@ class _StandardOnly:
 def _context(ws: Workspace, country: str | None, date_order: str | None) -> ParseContext:
     chosen_country = (country or ws.settings.get("business.country") or "IT").upper()
     if chosen_country not in phonenumbers.SUPPORTED_REGIONS:
-        raise InputError(f"{country!r} is not a two-letter country code (e.g. IT, GB, US)", "--country")
+        raise InputError(Msg("import.bad_country", {"value": country}), "--country")
     order = date_order or ws.settings.get("import.date_order") or "dmy"
     if order not in ("dmy", "mdy"):
-        raise InputError(f"{order!r} is not dmy or mdy", "--date-order")
+        raise InputError(Msg("import.bad_date_order", {"value": order}), "--date-order")
     return ParseContext(country=chosen_country, date_order=order, zone=ws.settings.get("business.timezone"))
 
 
@@ -124,7 +135,7 @@ def _file_status(path: str | Path, headers: list[str], status: str | None,
         return None
     if status is not None:
         if status not in FILE_STATUSES:
-            raise InputError(f"{status!r} is not one of {', '.join(FILE_STATUSES)} or none", "--status")
+            raise InputError(Msg("import.bad_status", {"value": status, "choices": ", ".join(FILE_STATUSES)}), "--status")
         report.file_status, report.file_status_why = status, text(Msg("consent.option"), "en")
         report.file_status_msg = Msg("consent.option").encode()
         return status
@@ -152,7 +163,7 @@ def import_contacts(ws: Workspace, path: str | Path, *, now: datetime, country: 
     try:
         policy = check_policy(consent)
     except ValueError as exc:
-        raise InputError(str(exc), "--consent") from None
+        raise InputError(getattr(exc, "msg", None) or str(exc), "--consent") from None
     ctx = _context(ws, country, date_order)
     report = ImportReport(str(path), "contacts", group=group, dry_run=dry_run, skip_invalid=skip_invalid)
     with CsvSource(path) as source:

@@ -13,9 +13,18 @@ from typing import Any, Iterable
 import sqlite_utils
 
 from desktop.errors import InputError
+from desktop.messages import Msg, define
 from desktop.events import Events
 from desktop.fields import FieldCatalog
 from desktop.timeutil import to_db
+
+define({
+    "contact.read_only_field": ("il campo {name!r} è gestito da Postino e non si può impostare",
+                                "field {name!r} is kept by Postino and cannot be set"),
+    "contact.needs_address": ("un contatto ha bisogno di un indirizzo e-mail o di un numero di cellulare",
+                              "a contact needs an e-mail address or a mobile number"),
+    "contact.not_found": ("non c'è nessun contatto con id {id}", "there is no contact with id {id}"),
+})
 
 _READ_ONLY = {"updated_at"}
 
@@ -32,7 +41,7 @@ class Contacts:
         for name, value in values.items():
             spec = self._fields.get(name)
             if name in _READ_ONLY:
-                raise InputError(f"field {name!r} is kept by Postino and cannot be set")
+                raise InputError(Msg("contact.read_only_field", {"name": name}))
             columns[spec.column] = value
         return columns
 
@@ -82,7 +91,7 @@ class Contacts:
     def create(self, values: dict[str, Any], now: datetime) -> int:
         """Insert a contact from already-normalised values; records its ``registered`` event."""
         if not values.get("email") and not values.get("phone"):
-            raise InputError("a contact needs an e-mail address or a mobile number")
+            raise InputError(Msg("contact.needs_address"))
         data = dict(values)
         registered = data.pop("registered_at", None) or to_db(now)
         columns = self._columns(data)
@@ -108,7 +117,7 @@ class Contacts:
         """
         current = self.get(contact_id)
         if current is None:
-            raise InputError(f"there is no contact with id {contact_id}")
+            raise InputError(Msg("contact.not_found", {"id": contact_id}))
         changes: dict[str, tuple[Any, Any]] = {}
         for name, new in values.items():
             old = current.get(name)

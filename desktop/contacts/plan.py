@@ -23,6 +23,7 @@ from desktop.contacts.report import ImportReport
 from desktop.contacts.row_parse import Column, RowPlan
 from desktop.contacts.values import ParseContext
 from desktop.errors import InputError
+from desktop.messages import Msg, define
 from desktop.fields import STANDARD_NAMES
 from desktop.workspace import Workspace
 
@@ -32,6 +33,19 @@ _DATE_TARGETS = ("birthday", "registered_at", OPTIN_AT)
 _TEXT_WORDS = re.compile(r"\b(zip|cap|postcode|postal|codice|code|id|phone|tel|telefono|fax|iban|vat|piva|"
                          r"partita|fiscale|sku|ean|barcode|prefisso)\b", re.IGNORECASE)
 
+define({
+    "import.too_many_fields": ("il file aggiungerebbe {new} nuovi campi personalizzati, ma i contatti possono avere "
+                               "al massimo altre {room} colonne; prima associa o togli delle colonne",
+                               "the file would add {new} new custom fields, but contacts can have at most "
+                               "{room} more columns; map or remove columns first"),
+    "import.same_field_twice": ("le colonne \"{first}\" e \"{second}\" contengono entrambe {field}; togline una o "
+                                "associala a un altro campo",
+                                "columns \"{first}\" and \"{second}\" both hold {field}; remove one or map it elsewhere"),
+    "import.no_address_column": ("nessuna colonna contiene un indirizzo e-mail o un numero di cellulare (intestazioni: "
+                                 "{headers})",
+                                 "no column holds an e-mail address or a mobile number (headers: {headers})"),
+})
+
 
 def check_column_limit(ws: Workspace, targets: list[ColumnTarget], path: str) -> None:
     """Refuse a file with more new columns than SQLite allows, before any ``ALTER TABLE``."""
@@ -39,8 +53,7 @@ def check_column_limit(ws: Workspace, targets: list[ColumnTarget], path: str) ->
                                                      not in ws.fields.all()))
     existing = len(ws.db.execute("PRAGMA table_info(contacts)").fetchall())
     if existing + new > SQLITE_MAX_COLUMNS:
-        raise InputError(f"the file would add {new} new custom fields, but contacts can have at most "
-                         f"{SQLITE_MAX_COLUMNS - existing} more columns; map or remove columns first",
+        raise InputError(Msg("import.too_many_fields", {"new": new, "room": SQLITE_MAX_COLUMNS - existing}),
                          f"{path}, line 1")
 
 
@@ -92,8 +105,8 @@ def build_plan(ws: Workspace, source: CsvSource, targets: list[ColumnTarget], pr
             report.ignored_columns.append(target.header)
             continue
         if name in seen and name not in (GROUPS, COUNTRY):
-            raise InputError(f'columns "{seen[name]}" and "{target.header}" both hold '
-                             f"{name}; remove one or map it elsewhere", str(source.path))
+            raise InputError(Msg("import.same_field_twice", {"first": seen[name], "second": target.header,
+                                                             "field": name}), str(source.path))
         seen[name] = target.header
         col_ctx = base
         if name in _DATE_TARGETS or (stats is not None and stats.date and target.new_type):
@@ -118,8 +131,8 @@ def build_plan(ws: Workspace, source: CsvSource, targets: list[ColumnTarget], pr
         columns.append(Column(index, target.header, name, ws.fields.get(name), col_ctx))
     kept = {c.target for c in columns}
     if not kept & {"email", "phone"}:
-        raise InputError("no column holds an e-mail address or a mobile number (headers: "
-                         f"{', '.join(source.headers)})", f"{source.path}, line 1")
+        raise InputError(Msg("import.no_address_column", {"headers": ", ".join(source.headers)}),
+                         f"{source.path}, line 1")
     key_header = next(c.header for c in columns if c.target in ("email", "phone"))
     return RowPlan(tuple(columns), key_header, country_index, split_names=not named,
                    multi_value=preset.multi_value if preset else None,

@@ -13,6 +13,28 @@ from typing import Iterator, TextIO
 
 from desktop.contacts.sniff import detect, describe
 from desktop.errors import InputError
+from desktop.messages import Msg, define
+
+define({
+    "import.header_too_long": ("la riga d'intestazione è più lunga di 4 MB", "the header row is longer than 4 MB"),
+    "import.header_unreadable": ("la riga d'intestazione non si può leggere ({error})",
+                                 "the header row cannot be read ({error})"),
+    "import.no_header": ("la prima riga deve contenere i nomi delle colonne", "the first row must hold the column names"),
+    "import.row_too_long": ("la riga è più lunga di {mb} MB (una virgoletta mai chiusa?)",
+                            "the row is longer than {mb} MB (a quote never closed?)"),
+    "import.quote_not_closed": ("un valore tra virgolette non viene mai chiuso (il file finisce dentro le "
+                                "virgolette: un'ultima riga troncata?)",
+                                "a quoted value is never closed (the file ends inside quotes: a truncated last line?)"),
+    "import.row_unreadable": ("la riga non si può leggere come CSV ({error})", "the row cannot be read as CSV ({error})"),
+    "import.nul_value": ("il valore contiene un byte NUL (dati binari, non testo)",
+                         "the value holds a NUL byte (binary data, not text)"),
+    "import.row_short": ("valori nella riga: {values}, ma colonne nell'intestazione: {columns} (una riga troncata?)",
+                         "the row has {values} values but the header has {columns} columns (a truncated line?)"),
+    "import.row_long": ("valori nella riga: {values}, ma colonne nell'intestazione solo {columns} (un separatore "
+                        "dentro un valore senza virgolette?)",
+                        "the row has {values} values but the header has only {columns} columns (a separator "
+                        "inside an unquoted value?)"),
+})
 
 
 @dataclass
@@ -72,13 +94,13 @@ class CsvSource:
             header = next(self._reader, None)
         except _LongLine:
             self.close()
-            raise InputError("the header row is longer than 4 MB", f"{self.path}, line 1") from None
+            raise InputError(Msg("import.header_too_long"), f"{self.path}, line 1") from None
         except csv.Error as exc:
             self.close()
-            raise InputError(f"the header row cannot be read ({exc})", f"{self.path}, line 1") from None
+            raise InputError(Msg("import.header_unreadable", {"error": str(exc)}), f"{self.path}, line 1") from None
         if not header or not any(h.strip() for h in header):
             self.close()
-            raise InputError("the first row must hold the column names", f"{self.path}, line 1")
+            raise InputError(Msg("import.no_header"), f"{self.path}, line 1")
         self.headers = [h.strip() or f"(column {i + 1})" for i, h in enumerate(header)]
         self._header_lines = self._lines.count
 
@@ -101,17 +123,17 @@ class CsvSource:
             except StopIteration:
                 return
             except _LongLine:
-                yield Row(start, None, f"the row is longer than {MAX_LINE_CHARS >> 20} MB (a quote never closed?)")
+                yield Row(start, None, Msg("import.row_too_long", {"mb": MAX_LINE_CHARS >> 20}).encode())
                 reader = self._reader = self._new_reader()
                 start = lines.count + 1
                 continue
             except csv.Error as exc:
                 reason = str(exc)
                 if "end of data" in reason or "EOF" in reason:
-                    reason = "a quoted value is never closed (the file ends inside quotes: a truncated last line?)"
+                    coded = Msg("import.quote_not_closed")
                 else:
-                    reason = f"the row cannot be read as CSV ({reason})"
-                yield Row(start, None, reason)
+                    coded = Msg("import.row_unreadable", {"error": reason})
+                yield Row(start, None, coded.encode())
                 start = lines.count + 1
                 continue
             line, start = start, lines.count + 1
@@ -123,16 +145,15 @@ class CsvSource:
                 nul = next((i for i, c in enumerate(cells) if "\x00" in c), None)
             if nul is not None:
                 column = self.headers[nul] if nul < width else f"(column {nul + 1})"
-                yield Row(line, None, "the value holds a NUL byte (binary data, not text)", column)
+                yield Row(line, None, Msg("import.nul_value").encode(), column)
                 continue
             if len(cells) < width:
-                yield Row(line, None, f"the row has {len(cells)} values but the header has {width} columns "
-                                      "(a truncated line?)", self.headers[len(cells)])
+                yield Row(line, None, Msg("import.row_short", {"values": len(cells), "columns": width}).encode(),
+                          self.headers[len(cells)])
                 continue
             if len(cells) > width:
                 if any(c.strip() for c in cells[width:]):
-                    yield Row(line, None, f"the row has {len(cells)} values but the header has only "
-                                          f"{width} columns (a separator inside an unquoted value?)")
+                    yield Row(line, None, Msg("import.row_long", {"values": len(cells), "columns": width}).encode())
                     continue
                 cells = cells[:width]
             yield Row(line, cells)

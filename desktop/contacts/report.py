@@ -35,9 +35,12 @@ define({
                                "dates in \"{header}\" could be day/month or month/day: read by the date order "
                                "setting; choose with --date-order dmy|mdy"),
     "report.left_out": ("lasciati fuori", "left out"),
+    # Subscription statuses in words (English: the status itself, as the report always said).
+    "report.status_subscribed": ("iscritti", "subscribed"), "report.status_pending": ("in attesa", "pending"),
+    "report.status_unsubscribed": ("disiscritti", "unsubscribed"), "report.status_bounced": ("respinti", "bounced"),
     "report.consent": ("consenso {channel}: {count} {status} — {why}", "{channel} consent: {count} {status} — {why}"),
     "report.consent_unknown": ("consenso ignoto", "consent unknown"),
-    "report.consent_unknown_lines": ("{count} nuovi contatti (righe {lines}): il file non dice se hanno accettato "
+    "report.consent_unknown_lines": ("nuovi contatti: {count} (righe {lines}); il file non dice se hanno accettato "
                                      "di ricevere messaggi",
                                      "{count} new contacts (lines {lines}): the file does not say whether they "
                                      "agreed to messages"),
@@ -62,6 +65,11 @@ define({
                                "Nothing was imported: {count} bad rows. Fix them, or import the good rows only "
                                "with --skip-invalid."),
 })
+
+
+def _status(status: str, language: str) -> str:
+    code = f"report.status_{status}"
+    return text(Msg(code), language) if status in ("subscribed", "pending", "unsubscribed", "bounced") else status
 
 
 class RowError(NamedTuple):
@@ -138,7 +146,10 @@ class ImportReport:
         kind = say(f"report.kind_{self.kind}")
         lines = [say("report.title", kind=kind, path=self.path)]
         if self.encoding:
-            lines.append("  " + say("report.read_as", encoding=self.encoding, delimiter=self.delimiter))
+            from desktop.contacts.sniff import delimiter_words
+
+            lines.append("  " + say("report.read_as", encoding=self.encoding,
+                                    delimiter=delimiter_words(self.delimiter, language)))
         if not self.committed:
             lines.append("  " + say("report.nothing_written"))
         rows = [("report.rows", self.rows), ("report.created", self.created)]
@@ -176,7 +187,7 @@ class ImportReport:
             lines.append(_row(say("report.preset"), self.preset))
         if self.file_status:
             why = text(self.file_status_msg, language) if self.file_status_msg else self.file_status_why
-            lines.append(_row(say("report.file_status"), f"{self.file_status} ({why})"))
+            lines.append(_row(say("report.file_status"), f"{_status(self.file_status, language)} ({why})"))
         if self.decimal:
             lines.append(_row(say("report.numbers"), say("report.decimal_comma" if self.decimal == ","
                                                           else "report.decimal_point")))
@@ -191,7 +202,7 @@ class ImportReport:
         lines = []
         for (channel, status, why), count in sorted(self.consent.items()):
             label = "e-mail" if channel == "email" else "SMS"
-            lines.append("  " + say("report.consent", channel=label, count=count, status=status,
+            lines.append("  " + say("report.consent", channel=label, count=count, status=_status(status, language),
                                     why=text(why, language)))
         if self.consent_undecided:
             shown = ", ".join(str(n) for n in self.consent_undecided_lines)

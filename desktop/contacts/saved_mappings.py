@@ -9,17 +9,23 @@ from __future__ import annotations
 import json
 
 from desktop.errors import InputError
+from desktop.messages import Msg, define
 from desktop.workspace import Workspace
 
 _PREFIX = "import.mapping."
 KINDS = ("contacts", "events")
+
+define({
+    "mapping.bad_name": ("il nome di un'associazione va da 1 a 80 caratteri", "a mapping name must be 1 to 80 characters"),
+    "mapping.bad_part": ("{part!r} non è nella forma COLONNA=campo", "{part!r} is not COLUMN=field"),
+})
 
 
 def _key(kind: str, name: str) -> str:
     if kind not in KINDS:
         raise ValueError(f"unknown mapping kind {kind!r}")
     if not name.strip() or len(name) > 80:
-        raise InputError("a mapping name must be 1 to 80 characters", "--save-mapping")
+        raise InputError(Msg("mapping.bad_name"), "--save-mapping")
     return f"{_PREFIX}{kind}.{name.strip()}"
 
 
@@ -52,7 +58,7 @@ def parse_map_option(text: str) -> dict[str, str | None]:
             continue
         header, eq, target = part.rpartition("=")
         if not eq or not header.strip():
-            raise InputError(f"{part!r} is not COLUMN=field", "--map")
+            raise InputError(Msg("mapping.bad_part", {"part": part}), "--map")
         chosen = target.strip()
         result[header.strip()] = None if chosen in ("", "ignore", "-") else chosen
     return result

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from desktop.errors import InputError
+from desktop.messages import Msg, define, text
 
 DELIMITERS = (";", ",", "\t")
 _CHUNK = 1 << 16
@@ -23,6 +24,28 @@ _SAMPLE_LINES = 30
 SAMPLE_BYTES = 1 << 20  # what sniffing reads: a few MB at most whatever the file is
 _LINE_BYTES = 1 << 20
 _SHOWN = 5
+
+define({
+    "import.mixed_encodings": ("il file mescola due codifiche: le righe {utf8} sono UTF-8 e le righe {other} sono "
+                               "Windows-1252; salvalo di nuovo con una sola codifica (UTF-8)",
+                               "the file mixes two encodings: lines {utf8} are UTF-8 and lines {other} are "
+                               "Windows-1252; save it again with one encoding (UTF-8)"),
+    "import.nul_byte": ("un byte NUL alla riga {line}, carattere {column}: questo non è un CSV di testo (il file "
+                        "binario di un foglio di calcolo, o UTF-16 senza BOM?)",
+                        "a NUL byte at line {line}, character {column}: this is not a text CSV "
+                        "(a spreadsheet's binary file, or UTF-16 without its BOM?)"),
+    "import.long_header": ("la riga 1 è più lunga di {mb} MB: non è l'intestazione di un CSV",
+                           "line 1 is longer than {mb} MB: not a CSV header"),
+    "import.not_found": ("file non trovato", "file not found"),
+    "import.is_folder": ("è una cartella, non un file", "is a folder, not a file"),
+    "import.not_regular": ("non è un file normale (un dispositivo, una pipe o un socket)",
+                           "is not a regular file (a device, a pipe or a socket)"),
+    "import.empty": ("il file è vuoto", "the file is empty"),
+    "import.delimiter_tab": ("tabulazione", "tab"),
+    "import.delimiter_semicolon": ("punto e virgola (;)", "semicolon (;)"),
+    "import.delimiter_comma": ("virgola (,)", "comma (,)"),
+})
+_DELIMITER_CODES = {"\t": "import.delimiter_tab", ";": "import.delimiter_semicolon", ",": "import.delimiter_comma"}
 
 
 def _mixed_lines(handle: BinaryIO) -> tuple[list[int], list[int]]:
@@ -76,9 +99,8 @@ def detect_encoding(path: Path) -> str:
             pass
         utf8, other = _mixed_lines(handle)
         if utf8 and other:
-            raise InputError("the file mixes two encodings: lines " + ", ".join(map(str, utf8)) +
-                             " are UTF-8 and lines " + ", ".join(map(str, other)) + " are Windows-1252; "
-                             "save it again with one encoding (UTF-8)", str(path))
+            raise InputError(Msg("import.mixed_encodings", {"utf8": ", ".join(map(str, utf8)),
+                                                            "other": ", ".join(map(str, other))}), str(path))
         handle.seek(0)
         decoder = codecs.getincrementaldecoder("cp1252")()
         try:
@@ -101,8 +123,7 @@ def _check_nul(head: bytes, path: Path) -> None:
         return
     line = head.count(b"\n", 0, at) + 1
     column = at - (head.rfind(b"\n", 0, at) + 1) + 1
-    raise InputError(f"a NUL byte at line {line}, character {column}: this is not a text CSV "
-                     "(a spreadsheet's binary file, or UTF-16 without its BOM?)", str(path))
+    raise InputError(Msg("import.nul_byte", {"line": line, "column": column}), str(path))
 
 
 def _sample(head: bytes, encoding: str, whole: bool, path: Path) -> str:
@@ -110,7 +131,7 @@ def _sample(head: bytes, encoding: str, whole: bool, path: Path) -> str:
     if not whole:
         cut = head.rfind(b"\n")
         if cut < 0:
-            raise InputError(f"line 1 is longer than {SAMPLE_BYTES // (1 << 20)} MB: not a CSV header", str(path))
+            raise InputError(Msg("import.long_header", {"mb": SAMPLE_BYTES // (1 << 20)}), str(path))
         head = head[:cut + 1]
     decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
     return decoder.decode(head, final=True)
@@ -147,14 +168,14 @@ def sniff_delimiter(sample: str) -> str:
 def detect(path: Path) -> tuple[str, str]:
     """``(encoding, delimiter)`` of a CSV file, or ``InputError`` if it cannot be read."""
     if not path.exists():
-        raise InputError("file not found", str(path))
+        raise InputError(Msg("import.not_found"), str(path))
     if path.is_dir():
-        raise InputError("is a folder, not a file", str(path))
+        raise InputError(Msg("import.is_folder"), str(path))
     if not stat.S_ISREG(path.stat().st_mode):
-        raise InputError("is not a regular file (a device, a pipe or a socket)", str(path))
+        raise InputError(Msg("import.not_regular"), str(path))
     head = _head(path)
     if not head.strip():
-        raise InputError("the file is empty", str(path))
+        raise InputError(Msg("import.empty"), str(path))
     if not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         _check_nul(head, path)
     encoding = detect_encoding(path)
@@ -164,5 +185,15 @@ def detect(path: Path) -> tuple[str, str]:
     return encoding, sniff_delimiter(_sample(head, encoding, whole, path))
 
 
-def describe(delimiter: str) -> str:
-    return {"\t": "tab", ";": "semicolon (;)", ",": "comma (,)"}.get(delimiter, repr(delimiter))
+def describe(delimiter: str, language: str = "en") -> str:
+    """The delimiter in words (the report keeps the English ones; ``delimiter_words`` translates)."""
+    code = _DELIMITER_CODES.get(delimiter)
+    return text(Msg(code), language) if code else repr(delimiter)
+
+
+def delimiter_words(described: str, language: str) -> str:
+    """``describe``'s English words (as a report stores them) in ``language``; others unchanged."""
+    for delimiter in _DELIMITER_CODES:
+        if describe(delimiter) == described:
+            return describe(delimiter, language)
+    return described

@@ -24,6 +24,8 @@ define({
         "SMTPUTF8: il messaggio non è stato inviato",
         "the address {address!r} has non-ASCII characters before the @ and the SMTP server does not "
         "offer SMTPUTF8: the message was not sent"),
+    "address.not_name_at_domain": ("non è nella forma nome@dominio", "not name@domain"),
+    "address.bad_domain": ("dominio {domain!r}: {error}", "domain {domain!r}: {error}"),
 })
 
 
@@ -47,7 +49,7 @@ def _idna(domain: str) -> str:
     try:
         return domain.encode("idna").decode("ascii")
     except UnicodeError as exc:
-        raise ValueError(f"domain {domain!r}: {exc}") from None
+        raise AddressProblem(Msg("address.bad_domain", {"domain": domain, "error": str(exc)})) from None
 
 
 def mailbox(address: str) -> Mailbox:
@@ -61,10 +63,10 @@ def mailbox(address: str) -> Mailbox:
         local, at, raw_domain = text.rpartition("@")
         try:
             if not at or not local or not raw_domain or any(c.isspace() for c in text):
-                raise ValueError("not name@domain")
+                raise AddressProblem(Msg("address.not_name_at_domain"))
             domain = _idna(raw_domain)
-        except ValueError as exc:
-            raise AddressProblem(Msg("address.invalid", {"address": text, "error": str(exc)})) from None
+        except AddressProblem as exc:
+            raise AddressProblem(Msg("address.invalid", {"address": text, "error": exc.msg})) from None
     utf8 = not local.isascii()
     return Mailbox(text, f"{local}@{domain}", utf8)
 

@@ -19,6 +19,12 @@ from typing import Callable
 from desktop.delivery.channel import ChannelUnavailable
 from desktop.messages import Msg, define
 
+_TIMEOUT_IT = ("il server SMTP {{host}}:{{port}} non ha risposto entro {wait} — controlla il nome del server e la "
+               "porta (di solito 587 con STARTTLS o 465 con SSL/TLS), che la sicurezza scelta sia quella della "
+               "porta, e che un firewall o l'antivirus non blocchi Postino")
+_TIMEOUT_EN = ("the SMTP server {{host}}:{{port}} did not answer within {wait} — check the server name and the port "
+               "(usually 587 with STARTTLS or 465 with SSL/TLS), that the security matches the port, and that a "
+               "firewall or antivirus is not blocking Postino")
 define({
     "smtp.login_refused": ("il server SMTP ha rifiutato l'accesso di {user!r}: {answer}{hint} — controlla nome "
                            "utente e password; molti servizi (Gmail, Outlook, Libero…) vogliono una \"password per "
@@ -26,12 +32,9 @@ define({
                            "SMTP login refused for {user!r}: {answer}{hint} — check the user name and the password; "
                            "many providers (Gmail, Outlook…) want an \"app password\" made in the account's "
                            "security settings, not the everyday one"),
-    "smtp.timeout": ("il server SMTP {host}:{port} non ha risposto entro {seconds} secondi — controlla il nome del "
-                     "server e la porta (di solito 587 con STARTTLS o 465 con SSL/TLS), che la sicurezza scelta sia "
-                     "quella della porta, e che un firewall o l'antivirus non blocchi Postino",
-                     "the SMTP server {host}:{port} did not answer within {seconds} seconds — check the server name "
-                     "and the port (usually 587 with STARTTLS or 465 with SSL/TLS), that the security matches the "
-                     "port, and that a firewall or antivirus is not blocking Postino"),
+    # 1 second is singular in both languages ("entro 1 secondo"): its own code, the same advice.
+    "smtp.timeout": (_TIMEOUT_IT.format(wait="{seconds} secondi"), _TIMEOUT_EN.format(wait="{seconds} seconds")),
+    "smtp.timeout_one": (_TIMEOUT_IT.format(wait="1 secondo"), _TIMEOUT_EN.format(wait="1 second")),
     "smtp.refused": ("il server {host} non accetta connessioni sulla porta {port} — controlla il nome del server "
                      "e la porta indicati dal tuo fornitore di posta (di solito 587 o 465)",
                      "the server {host} refuses connections on port {port} — check the server name and the port "
@@ -128,7 +131,8 @@ def open_failure(exc: BaseException, *, host: str, port: int, security: str, use
         answer = clean(answer_text(exc.smtp_code, exc.smtp_error))
         return ChannelUnavailable(Msg("smtp.answered", {**where, "answer": answer}))
     if not tip and _timed_out(exc):
-        return ChannelUnavailable(Msg("smtp.timeout", {**where, "seconds": f"{timeout:g}"}))
+        code = "smtp.timeout_one" if timeout == 1 else "smtp.timeout"
+        return ChannelUnavailable(Msg(code, {**where, "seconds": f"{timeout:g}"}))
     if not tip and isinstance(exc, ConnectionRefusedError):
         return ChannelUnavailable(Msg("smtp.refused", where))
     error = clean(f"{type(exc).__name__}: {exc}")

@@ -70,7 +70,7 @@ def _secret(kind: str, user: str, typed: str | None, backend: Any) -> str | None
     except KeyringUnavailable:
         raise
     except Exception as exc:  # noqa: BLE001 - a locked or broken keyring, said by its kind
-        raise KeyringUnavailable(Msg("keyring.unreadable", {"label": acc.label,
+        raise KeyringUnavailable(Msg("keyring.unreadable", {"label": acc.named,
                                                             "error": type(exc).__name__})) from None
 
 

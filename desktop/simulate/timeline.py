@@ -33,6 +33,7 @@ define({
     "after_horizon": ("previsto alle {due} UTC, dopo il periodo simulato", "due {due} UTC, after the simulated period"),
     "after_horizon_why": ("previsto alle {due} UTC, dopo il periodo simulato ({reason})",
                           "due {due} UTC, after the simulated period ({reason})"),
+    "simulate.no_rule": ("non c'è nessuna regola chiamata {name!r}", "there is no rule called {name!r}"),
     **{f"state_{s.value}": (_STATE_WORDS.get(s.value, s.value), s.value) for s in State},
 })
 
@@ -102,7 +103,7 @@ class _Run:
         chosen = [r for r in rules if r.name.casefold() in wanted]
         missing = set(wanted) - {r.name.casefold() for r in chosen}
         if missing:
-            raise InputError(f"there is no rule called {wanted[sorted(missing)[0]]!r}")
+            raise InputError(Msg("simulate.no_rule", {"name": wanted[sorted(missing)[0]]}))
         for rule in chosen:  # simulating a rule that is still off: show what it *would* do
             if not rule.enabled:
                 self.sim.rules.set_enabled(rule.id, True, self.start)

@@ -13,8 +13,17 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from desktop.errors import InputError
+from desktop.messages import Msg, define
 from desktop.stats.model import DayStats, Kpis, RuleRow, Stats
 from desktop.stats.sql import COLUMNS, NO_RULE, OVERALL, QUARTER, QUARTERS_PER_DAY
+
+define({
+    "stats.range_reversed": ("l'intervallo inizia ({since}) dopo la sua fine ({until})",
+                             "the range starts ({since}) after it ends ({until})"),
+    "stats.range_too_long": ("l'intervallo è più lungo di {days} giorni", "the range is longer than {days} days"),
+    "stats.no_rule": ("nessuna regola si chiama {name!r}; `rules list` le elenca",
+                      "no rule is called {name!r}; `rules list` shows them"),
+})
 
 MAX_DAYS = 3700
 _SUMS = ", ".join(f"total({c})" for c in COLUMNS)
@@ -31,9 +40,10 @@ def local_midnight_quarter(zone: ZoneInfo, day: date) -> int:
 
 def _check_range(since: date, until: date) -> None:
     if since > until:
-        raise InputError(f"the range starts ({since}) after it ends ({until})", "--since/--until")
+        raise InputError(Msg("stats.range_reversed", {"since": since.isoformat(), "until": until.isoformat()}),
+                         "--since/--until")
     if (until - since).days >= MAX_DAYS:
-        raise InputError(f"the range is longer than {MAX_DAYS} days", "--since/--until")
+        raise InputError(Msg("stats.range_too_long", {"days": MAX_DAYS}), "--since/--until")
 
 
 def _edges(q_lo: int, q_hi: int) -> tuple[list[tuple[int, int]], tuple[int, int] | None]:
@@ -148,5 +158,5 @@ def kpis(ws: Any, since: date, until: date, rule_id: int | None = None) -> Kpis:
 def rule_id_for(ws: Any, name: str) -> int:
     row = ws.db.execute("SELECT id FROM rules WHERE name = ?", [name]).fetchone()
     if row is None:
-        raise InputError(f"no rule is called {name!r}; `rules list` shows them", "--rule")
+        raise InputError(Msg("stats.no_rule", {"name": name}), "--rule")
     return int(row[0])

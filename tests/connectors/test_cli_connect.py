@@ -39,8 +39,8 @@ def test_woocommerce_connect_poll_list_remove(tmp_path, monkeypatch, capsys, enc
     raw = b"".join(p.read_bytes() for p in (tmp_path / "ws").rglob("*") if p.is_file())
     assert SECRET.encode() not in raw and KEY.encode() not in raw
     # The store is gone: the poll fails, says why, and the list shows it.
-    assert run(tmp_path, monkeypatch, "poll", "negozio") == 1
-    assert "non risponde" in capsys.readouterr().out      # the workspace speaks Italian
+    assert run(tmp_path, monkeypatch, "--language", "it", "poll", "negozio") == 1
+    assert "non risponde" in capsys.readouterr().out      # asked in Italian, said in Italian
     assert run(tmp_path, monkeypatch, "connections", "list") == 0
     assert "error:" in capsys.readouterr().out
     assert run(tmp_path, monkeypatch, "connections", "remove", "negozio") == 0
@@ -68,6 +68,6 @@ def test_rss_and_twilio_replies_from_the_cli(tmp_path, monkeypatch, capsys, encr
         assert run(tmp_path, monkeypatch, "connect", "twilio-replies", "--api-url", api.url) == 0
         api.inbound("+393330000000", "STOP")
         capsys.readouterr()
-        assert run(tmp_path, monkeypatch, "poll") == 0
+        assert run(tmp_path, monkeypatch, "--language", "it", "poll") == 0
         out = capsys.readouterr().out
         assert "segnati come già visti" in out and "sms_stop=1" in out
