@@ -160,3 +160,17 @@ def test_to_dict_and_from_dict_round_trip(spec: dict) -> None:
     again = Schedule.from_dict(schedule.to_dict(), business=BUSINESS)
     assert again == schedule
     assert again.to_dict() == schedule.to_dict()
+
+
+def test_a_bound_of_one_is_said_in_the_singular() -> None:
+    """Italian said "sotto il minimo di 1 settimane"."""
+    from desktop.errors import InputError
+    from desktop.messages import text
+
+    with pytest.raises(InputError) as raised:
+        Schedule.from_dict({"recurrence": {"kind": "weekly", "days": ["mon"], "every_weeks": 0}})
+    assert text(raised.value.msg, "it").endswith("0 è sotto il minimo di 1 settimana")
+    assert text(raised.value.msg, "en").endswith("0 is below the minimum of 1 week")
+    with pytest.raises(InputError) as raised:
+        Schedule.from_dict({"check": {"every_minutes": 2}})
+    assert text(raised.value.msg, "it") == "2 è sotto il minimo di 5 minuti"

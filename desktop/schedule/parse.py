@@ -18,6 +18,8 @@ define({
     "sched.above": ("{value} è sopra il massimo di {high}{suffix}", "{value} is above the maximum of {high}{suffix}"),
     "sched.unit_minutes": (" minuti", " minutes"), "sched.unit_hours": (" ore", " hours"),
     "sched.unit_weeks": (" settimane", " weeks"),
+    "sched.unit_minute": (" minuto", " minute"), "sched.unit_hour": (" ora", " hour"),
+    "sched.unit_week": (" settimana", " week"),
     "sched.needs_time": ("indica almeno un orario, come \"09:00\"", "give at least one time like \"09:00\""),
     "sched.not_time": ("{value} non è un orario come \"09:00\"", "{value} is not a time like \"09:00\""),
     "sched.needs_weekday": ("scegli almeno un giorno della settimana", "give at least one weekday, e.g. [\"mon\"]"),
@@ -93,11 +95,13 @@ def _choice(value: Any, where: str, choices: tuple[str, ...], default: str) -> s
 def _int(value: Any, where: str, low: int, high: int, unit: str = "") -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise InputError(Msg("sched.not_whole", {"value": _show(value)}), where)
-    suffix: Msg | str = Msg(f"sched.unit_{unit}") if unit else ""
+    def suffix(bound: int) -> Msg | str:  # "1 ora", "2 ore"
+        return Msg(f"sched.unit_{unit[:-1] if bound == 1 else unit}") if unit else ""
+
     if value < low:
-        raise InputError(Msg("sched.below", {"value": value, "low": low, "suffix": suffix}), where)
+        raise InputError(Msg("sched.below", {"value": value, "low": low, "suffix": suffix(low)}), where)
     if value > high:
-        raise InputError(Msg("sched.above", {"value": value, "high": high, "suffix": suffix}), where)
+        raise InputError(Msg("sched.above", {"value": value, "high": high, "suffix": suffix(high)}), where)
     return value
 
 

@@ -105,6 +105,16 @@ def test_detected_preset_and_file_status_are_shown_and_applied(qtbot, runner, wo
     assert "unsubscribed" in wizard.run_page.summary.text() and "whole file" in wizard.run_page.summary.text()
 
 
+def test_the_file_status_is_named_in_italian(qtbot, runner, workspace) -> None:
+    """The Italian wizard said: "… persone che sono tutte “unsubscribed” (dal nome del file …)"."""
+    from ui.resources import LANGUAGE
+
+    LANGUAGE.switch("it")
+    wizard = _to_mapping(qtbot, runner, FIXTURES / "unsubscribed_members_export_4f2a9c1b07.csv")
+    text = wizard.mapping_page.choices.preset.text()
+    assert "contatti tutti «disiscritti»" in text and "unsubscribed»" not in text
+
+
 def test_consent_columns_and_the_chosen_policy(qtbot, runner, workspace) -> None:
     wizard = _to_mapping(qtbot, runner, FIXTURES / "shopify_customers_export.csv")
     choices = wizard.mapping_page.choices

@@ -11,6 +11,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QWidget
 
 from desktop.contacts.csv_import import Preview
+from desktop.messages import Msg
 from ui.words import say
 
 CHOOSE = ""  # the consent combo's "please choose" entry
@@ -92,7 +93,8 @@ class ImportChoices(QGroupBox):
         lines = [name]
         if preview.file_status:
             lines.append(self.tr("The file looks like a list of people who are all “%1” (%2).")
-                         .replace("%1", preview.file_status).replace("%2", say(preview.file_status_msg or preview.file_status_why)))
+                         .replace("%1", say(Msg(f"report.status_{preview.file_status}")))
+                         .replace("%2", say(preview.file_status_msg or preview.file_status_why)))
         if self.kind != "contacts":
             pass
         elif preview.consent_columns:

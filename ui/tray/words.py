@@ -40,12 +40,12 @@ define({
         "sends go on. To stop Postino, press Ctrl+Q in its window."),
     "tray.quit_title": ("Uscire da Postino?", "Quit Postino?"),
     "tray.quit_queued": (
-        "{count} messaggi sono in programma nei prossimi {minutes} minuti: se esci non partiranno "
+        "Messaggi in programma nei prossimi {minutes} minuti: {count}. Se esci non partiranno "
         "finché Postino non viene riaperto. Uscire comunque?",
         "{count} message(s) are due in the next {minutes} minutes: if you quit they will not go out "
         "until Postino runs again. Quit anyway?"),
     "tray.uncertain": (
-        "{count} invii sono rimasti incerti dopo un'interruzione: controllali in Attività.",
+        "Invii rimasti incerti dopo un'interruzione: {count}. Controllali in Attività.",
         "{count} send(s) were left uncertain by an interruption: check them in Activity."),
     "tray.channel_paused": ("Invii {channel} sospesi: {why}. Clicca per aprire le Impostazioni.",
                             "{channel} sends paused: {why}. Click to open Settings."),
