@@ -1194,7 +1194,7 @@
     </message>
     <message>
         <source>The file looks like a list of people who are all “%1” (%2).</source>
-        <translation>Il file sembra un elenco di persone tutte «%1» (%2).</translation>
+        <translation>Il file sembra un elenco di contatti tutti «%1» (%2).</translation>
     </message>
     <message>
         <source>Consent is read from: %1</source>
