@@ -9,12 +9,16 @@ import sqlite_utils
 
 from desktop.errors import InputError
 from desktop.messages import Msg, define
+from desktop.rules.group_refs import rename_in_rules, rules_using
 from desktop.timeutil import to_db
 
 define({
     "group.needs_name": ("un gruppo ha bisogno di un nome", "a group needs a name"),
     "group.name_taken": ("esiste già un gruppo chiamato {name!r}", "a group called {name!r} already exists"),
     "group.no_such": ("non c'è nessun gruppo chiamato {name!r}", "there is no group called {name!r}"),
+    "group.no_id": ("non c'è nessun gruppo con id {id} (forse è stato eliminato)", "there is no group with id {id}"),
+    "group.in_use": ("il gruppo {name!r} è usato dalle regole {rules}: cambia prima quelle regole",
+                     "the group {name!r} is used by the rules {rules}; change those rules first"),
 })
 
 
@@ -59,13 +63,36 @@ class Groups:
         )
         return [dict(zip(("id", "name", "description", "created_at", "members"), r)) for r in rows]
 
-    def rename(self, group_id: int, name: str) -> None:
-        other = self.find(name)
+    def rename(self, group_id: int, name: str, now: datetime) -> None:
+        """Rename, and carry every rule that names the group along (same transaction)."""
+        clean = name.strip()
+        if not clean:
+            raise InputError(Msg("group.needs_name"))
+        other = self.find(clean)
         if other is not None and other != group_id:
-            raise InputError(Msg("group.name_taken", {"name": name.strip()}))
-        self._db.execute("UPDATE groups SET name = ? WHERE id = ?", [name.strip(), group_id])
+            raise InputError(Msg("group.name_taken", {"name": clean}))
+        row = self._db.execute("SELECT name FROM groups WHERE id = ?", [group_id]).fetchone()
+        if row is None:
+            raise InputError(Msg("group.no_id", {"id": group_id}))
+        conn = self._db.conn
+        conn.execute("SAVEPOINT group_rename")  # a transaction of its own, or nested in the caller's
+        try:
+            conn.execute("UPDATE groups SET name = ? WHERE id = ?", [clean, group_id])
+            rename_in_rules(conn, row[0], clean, now)
+        except BaseException:
+            conn.execute("ROLLBACK TO SAVEPOINT group_rename")
+            conn.execute("RELEASE SAVEPOINT group_rename")
+            raise
+        conn.execute("RELEASE SAVEPOINT group_rename")
 
     def delete(self, group_id: int) -> None:
+        """Refused while a rule names the group: the rule would fail at every check."""
+        row = self._db.execute("SELECT name FROM groups WHERE id = ?", [group_id]).fetchone()
+        if row is None:
+            return
+        users = rules_using(self._db, row[0])
+        if users:
+            raise InputError(Msg("group.in_use", {"name": row[0], "rules": ", ".join(users)}))
         self._db.execute("DELETE FROM groups WHERE id = ?", [group_id])
 
     def add(self, group_id: int, contact_ids: Iterable[int], now: datetime) -> int:

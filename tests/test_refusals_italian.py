@@ -129,7 +129,7 @@ CALLS: list[tuple[Callable[[Workspace], object], str, str | None]] = [
      "field.type_clash field.type_number", None),
     (lambda ws: ws.groups.create("  ", NOW), "group.needs_name", None),
     (lambda ws: ws.groups.create("Clienti", NOW), "group.name_taken", None),
-    (lambda ws: ws.groups.rename(ws.groups.create("VIP", NOW), "clienti "), "group.name_taken", None),
+    (lambda ws: ws.groups.rename(ws.groups.create("VIP", NOW), "clienti ", NOW), "group.name_taken", None),
     (lambda ws: ws.groups.require("Fornitori", "$.audience.include[0]"), "group.no_such", "$.audience.include[0]"),
 ]
 # The codes that replaced English sentences (each needs a case above).

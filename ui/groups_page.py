@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QSplitter, QStackedWidget, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
+from desktop.rules.group_refs import rules_using
 from ui.groups_members import AddMembersDialog, add_members, contact_label_sql, remove_members
 from ui.ops import CollectionOp, OpChanges, OpContext, OpRunner, QueryOp
 from ui.resources import icon
@@ -262,7 +263,7 @@ class GroupsPage(QWidget):
                            lambda name: self.rename_group(group_id, name))
 
     def rename_group(self, group_id: int, name: str) -> None:
-        (CollectionOp(self.runner, lambda c: c.ws.groups.rename(group_id, name), OpChanges(groups=True),
+        (CollectionOp(self.runner, lambda c: c.ws.groups.rename(group_id, name, datetime.now(timezone.utc)), OpChanges(groups=True),
                       parent=self, initiator=self)
          .success(lambda _r: self._after_write(name)).run_in_background())
 
@@ -270,9 +271,24 @@ class GroupsPage(QWidget):
         group_id = self.selected_id()
         if group_id is None:
             return
-        text = self.tr("Delete the group “%1”? Its contacts are kept; rules that use it will need "
-                       "another group.").replace("%1", self.selected_name())
-        confirm(self, self.tr("Delete group"), text, lambda: self.delete_group(group_id))
+        name = self.selected_name()
+        QueryOp(self.runner, lambda c: rules_using(c.ws.db, name), parent=self).success(
+            lambda users: self._confirm_delete(group_id, name, users)).run_in_background()
+
+    def _confirm_delete(self, group_id: int, name: str, users: list[str]) -> QMessageBox:
+        """A group that rules name cannot go: they would fail at every check."""
+        if users:
+            box = QMessageBox(QMessageBox.Icon.Information, self.tr("Delete group"),
+                              self.tr("“%1” cannot be deleted: the rules %2 use it. Choose another group in "
+                                      "those rules first.").replace("%1", name)
+                              .replace("%2", ", ".join(f"“{n}”" for n in users)),
+                              QMessageBox.StandardButton.Ok, self)
+            box.setObjectName("group_in_use_box")
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.open()
+            return box
+        text = self.tr("Delete the group “%1”? Its contacts are kept.").replace("%1", name)
+        return confirm(self, self.tr("Delete group"), text, lambda: self.delete_group(group_id))
 
     def delete_group(self, group_id: int) -> None:
         CollectionOp(self.runner, lambda c: c.ws.groups.delete(group_id), OpChanges(groups=True),

@@ -53,3 +53,26 @@ def test_create_rename_delete_and_members(qtbot, runner, workspace, now) -> None
     confirm.button(QMessageBox.StandardButton.Yes).click()
     assert _names(page) == ["VIP"] and workspace.groups.find("Clienti") is None
     assert all(workspace.contacts.get(c) is not None for c in contacts)  # contacts are kept
+
+
+def test_a_group_rules_use_cannot_be_deleted_and_renaming_it_carries_them(qtbot, runner, workspace, now) -> None:
+    from desktop.templates import Templates
+
+    Templates(workspace.db).create("T", "email", subject="s", html="<p>x</p>", now=now)
+    workspace.groups.create("VIP", now)
+    workspace.rules.save({"name": "Promo VIP", "action": {"type": "send_email", "template": "T"},
+                          "conditions": {"all": [{"group": "VIP", "op": "in"}]}, "resend": {"policy": "once"}}, now)
+    page = GroupsPage(runner)
+    qtbot.addWidget(page)
+    page.show()
+    page.select_group("VIP")
+    page.delete_selected()
+    box = page.findChild(QMessageBox, "group_in_use_box")
+    assert box is not None and "“Promo VIP”" in box.text()
+    box.accept()
+    assert not [b for b in page.findChildren(QMessageBox, "confirm_box") if b.isVisible()]
+    page.rename_selected()
+    page.input_dialog.setTextValue("Clienti VIP")
+    page.input_dialog.accept()
+    assert _names(page) == ["Clienti VIP"]
+    assert workspace.rules.find("Promo VIP").to_dict()["conditions"] == {"all": [{"group": "Clienti VIP", "op": "in"}]}
