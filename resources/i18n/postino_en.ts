@@ -1110,7 +1110,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Delete the group “%1”? Its contacts are kept; rules that use it will need another group.</source>
+        <source>“%1” cannot be deleted: the rules %2 use it. Choose another group in those rules first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the group “%1”? Its contacts are kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

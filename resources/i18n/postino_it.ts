@@ -1110,8 +1110,12 @@
         <translation>Rinomina gruppo</translation>
     </message>
     <message>
-        <source>Delete the group “%1”? Its contacts are kept; rules that use it will need another group.</source>
-        <translation>Eliminare il gruppo “%1”? I suoi contatti restano; le regole che lo usano avranno bisogno di un altro gruppo.</translation>
+        <source>“%1” cannot be deleted: the rules %2 use it. Choose another group in those rules first.</source>
+        <translation>“%1” non si può eliminare: lo usano le regole %2. Scegli prima un altro gruppo in quelle regole.</translation>
+    </message>
+    <message>
+        <source>Delete the group “%1”? Its contacts are kept.</source>
+        <translation>Eliminare il gruppo “%1”? I suoi contatti restano.</translation>
     </message>
     <message>
         <source>Delete group</source>
