@@ -15,6 +15,7 @@ import sqlite_utils
 
 from desktop.errors import InputError
 from desktop.messages import Msg, define
+from desktop.rules.template_refs import rename_template_in_rules, rules_sending
 from desktop.templating import Rendered, TemplateProblem, check_syntax, context_for, render_email, render_text
 from desktop.timeutil import to_db
 
@@ -28,6 +29,8 @@ define({
     "template.bad_channel": ("il canale {channel!r} non è tra quelli ammessi: {channels}",
                              "channel {channel!r} is not one of {channels}"),
     "template.no_such": ("non c'è nessun modello {name!r}", "there is no template {name!r}"),
+    "template.channel_in_use": ("il modello {name!r} è inviato dalle regole {rules}: non può cambiare canale",
+                                "the template {name!r} is sent by the rules {rules}; it cannot change channel"),
 })
 
 CHANNELS = ("email", "sms")
@@ -128,10 +131,24 @@ class Templates:
         other = self.get(merged["name"])
         if other is not None and other.id != current.id:
             raise InputError(Msg("template.name_taken", {"name": merged["name"]}), "template")
-        self._db.execute(
-            "UPDATE templates SET name = ?, channel = ?, subject = ?, html = ?, text = ?, updated_at = ? "
-            "WHERE id = ?", [merged["name"].strip(), merged["channel"], merged["subject"], merged["html"],
-                             merged["text"], to_db(now), current.id])
+        users = rules_sending(self._db, current.name)
+        if merged["channel"] != current.channel and users:
+            raise InputError(Msg("template.channel_in_use", {"name": current.name, "rules": ", ".join(users)}),
+                             "channel")
+        conn = self._db.conn
+        conn.execute("SAVEPOINT template_update")  # the template and its rules change together
+        try:
+            conn.execute(
+                "UPDATE templates SET name = ?, channel = ?, subject = ?, html = ?, text = ?, updated_at = ? "
+                "WHERE id = ?", [merged["name"].strip(), merged["channel"], merged["subject"], merged["html"],
+                                 merged["text"], to_db(now), current.id])
+            if merged["name"].strip() != current.name:
+                rename_template_in_rules(conn, current.name, merged["name"].strip(), now)
+        except BaseException:
+            conn.execute("ROLLBACK TO SAVEPOINT template_update")
+            conn.execute("RELEASE SAVEPOINT template_update")
+            raise
+        conn.execute("RELEASE SAVEPOINT template_update")
         return self._require(current.id)
 
     def get(self, name_or_id: str | int) -> Template | None:
