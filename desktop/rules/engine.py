@@ -18,7 +18,7 @@ from desktop.rules.clock import EvalClock
 from desktop.rules.recipient_days import RecipientCalendar
 from desktop.rules.model import Rule
 from desktop.rules.rows import match_reader
-from desktop.rules.sql import compile_rule
+from desktop.rules.sql import GroupIds, compile_rule
 from desktop.schedule import BusinessDefaults, Schedule, check_window, resolve_zone
 from desktop.timeutil import from_db, to_db
 
@@ -60,8 +60,8 @@ def eval_zone(schedule: Schedule, business: BusinessDefaults) -> str:
     return business.zone
 
 
-def group_ids(db: Any) -> dict[str, int]:
-    return {name.casefold(): gid for gid, name in db.execute("SELECT id, name FROM groups")}
+def group_ids(db: Any) -> GroupIds:
+    return GroupIds((name.casefold(), gid) for gid, name in db.execute("SELECT id, name FROM groups"))
 
 
 def check_rule(ws: Any, rule: Rule, rule_id: int, now: datetime, *, business: BusinessDefaults,

@@ -11,7 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from desktop.errors import InputError
 from desktop.fields import FieldSpec
+from desktop.messages import Msg
 from desktop.rules.clock import EvalClock, every_n_days_range, ts
 from desktop.rules.conditions import occurrence_driver
 from desktop.rules.correlate import correlated
@@ -58,6 +60,15 @@ def _tree(node: dict, ctx: "_Ctx", skip: dict | None) -> str:
     return group_sql(node, ctx.group_ids, ctx.clock, ctx.p)
 
 
+class GroupIds(dict[str, int]):
+    """Group ids by case-folded name. A rule naming a group that is gone (deleted behind the
+    app's back, a workspace copied without it) fails its check with the group's name in the
+    user's words, not with ``KeyError: 'vip'``."""
+
+    def __missing__(self, name: str) -> int:
+        raise InputError(Msg("rule.unknown_group", {"name": name}))
+
+
 @dataclass
 class _Ctx:
     fields: dict[str, FieldSpec]
@@ -96,7 +107,7 @@ def compile_rule(rule: Rule, *, fields: dict[str, FieldSpec], group_ids: dict[st
     (temporary) table (the send-time re-check: thousands of ids in one query).
     """
     p = Params()
-    ctx = _Ctx(fields, {k.casefold(): v for k, v in group_ids.items()}, clock, rule_id, p)
+    ctx = _Ctx(fields, GroupIds((k.casefold(), v) for k, v in group_ids.items()), clock, rule_id, p)
     policy = rule.resend["policy"]
     driver = occurrence_driver(rule.conditions) if policy == "per_occurrence" else None
     select_event = "NULL"

@@ -24,6 +24,7 @@ from desktop.delivery.channel import Channel
 from desktop.delivery.dispatcher import DispatchSummary, Lock, dispatch_due
 from desktop.delivery.limits import Limits
 from desktop.delivery.outbox import LedgerStore
+from desktop.errors import InputError
 from desktop.messages import Msg, define
 from desktop.rules.caps import Cap, caps_from_settings
 from desktop.rules.due import due_of, record_missed
@@ -141,7 +142,10 @@ class Tick:
                                   explain=self.explain)
             except Exception as exc:
                 log.exception("check of rule %r failed", rule.name)
-                why = Msg("check_failed", {"error": f"{type(exc).__name__}: {exc}"})
+                # A refusal the engine words itself (a group gone, a field removed) is said in
+                # the user's language; anything else names the exception for the log reader.
+                coded = exc.msg if isinstance(exc, InputError) else None
+                why = Msg("check_failed", {"error": coded or f"{type(exc).__name__}: {exc}"})
                 self.ws.db.execute("INSERT INTO rule_checks(rule_id, checked_at, error) VALUES (?, ?, ?)",
                                    [rule.id, to_db(now), why.encode()])
                 return why

@@ -74,3 +74,18 @@ def test_deleting_a_group_rules_use_is_refused_naming_them(workspace, now) -> No
     free = workspace.groups.create("Libero", now)
     workspace.groups.delete(free)
     assert workspace.groups.find("Libero") is None
+
+
+def test_a_rule_naming_a_group_that_is_gone_fails_its_check_in_words(workspace, now) -> None:
+    """Deleted behind the app's back (another tool, an old copy of the file): the rule's check
+    error names the group in the user's language instead of ``KeyError: 'vip'``."""
+    from desktop.delivery.recording import RecordingChannel
+    from tests.helpers.engine import tick_for
+
+    _rules(workspace, now)
+    workspace.db.execute("DELETE FROM groups WHERE name = 'VIP'")
+    tick = tick_for(workspace, now, {"email": RecordingChannel("email")})
+    why = tick.check(workspace.rules.find("Promo VIP"), now)
+    assert text(why, "it") == "controllo non riuscito: gruppo sconosciuto 'vip'"
+    stored = workspace.db.execute("SELECT error FROM rule_checks ORDER BY id DESC LIMIT 1").fetchone()[0]
+    assert text(stored, "en") == "the check failed: unknown group 'vip'"
