@@ -15,6 +15,7 @@ from datetime import date, datetime, timedelta
 
 import phonenumbers
 
+from desktop import demo_messages  # noqa: F401  (registers the codes this module raises)
 from desktop.errors import InputError
 from desktop.messages import Msg, define, text
 from desktop.timeutil import to_db
@@ -58,18 +59,6 @@ _CITIES = {"IT": ("Milano", "Roma", "Torino", "Napoli", "Bologna", "Firenze", "B
            "DE": ("Berlin", "München", "Hamburg"), "FR": ("Paris", "Lyon", "Nantes"), "ES": ("Madrid", "Sevilla"),
            "AU": ("Sydney", "Perth"), "IN": ("Mumbai", "Bengaluru"), "BR": ("São Paulo", "Manaus")}
 
-define({
-    "demo.summary": ("Area di lavoro dimostrativa, contatti: {count}", "Demo workspace: {count} contacts"),
-    "demo.group": ("gruppo {name!r}: id {id}", "group {name!r}: id {id}"),
-    "demo.events": ("{kind}: {count}", "{kind}: {count} events"),
-    "demo.birthdays_soon": ("compleanni nei prossimi 7 giorni: {count}", "birthdays in the next 7 days: {count}"),
-    "demo.abandoned_carts": ("carrelli abbandonati: {count}", "abandoned carts: {count}"),
-    "demo.needs_contacts": ("la demo ha bisogno di almeno 1 contatto", "the demo needs at least 1 contact"),
-    "demo.not_empty": ("quest'area di lavoro contiene già dei contatti ({count}); la demo riempie solo un'area di lavoro vuota "
-                       "(usa --force per aggiungerla comunque)",
-                       "this workspace already has {count} contacts; the demo fills only an "
-                       "empty workspace (use --force to add the demo anyway)"),
-})
 # Event types in words, for the demo's summary lines.
 _KINDS = {f"demo.kind.{kind}": (italian, kind) for kind, italian in {  # English: the type's own id, as before
     "registered": "iscrizioni", "purchase": "acquisti", "cart_updated": "carrelli aggiornati",
