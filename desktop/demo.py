@@ -21,7 +21,7 @@ from desktop.messages import Msg, define, text
 from desktop.timeutil import to_db
 from desktop.workspace import Workspace
 
-GROUPS = ("Clienti", "Newsletter", "VIP", "Recent clickers", "Da riattivare")
+GROUPS = ("Clienti", "Newsletter", "VIP", "Hanno cliccato", "Da riattivare")
 
 # code, weight, language, zones (several for big countries), first names, last names
 _COUNTRIES: tuple[tuple[str, int, str, tuple[str, ...], tuple[str, ...], tuple[str, ...]], ...] = (

@@ -72,10 +72,10 @@ RULES: list[dict[str, Any]] = [
      "resend": {"policy": "per_occurrence"}, "marketing": False,
      "schedule": {"check": {"every_minutes": 30}, "quiet_hours": _QUIET}},
     {"name": "Clic recenti", "tags": ["segmentazione"], "enabled": True,
-     "description": "Chi ha cliccato negli ultimi 7 giorni entra nel gruppo \"Recent clickers\".",
-     "action": {"type": "add_to_group", "group": "Recent clickers"},
+     "description": "Chi ha cliccato negli ultimi 7 giorni entra nel gruppo \"Hanno cliccato\".",
+     "action": {"type": "add_to_group", "group": "Hanno cliccato"},
      "conditions": {"all": [{"behaviour": "clicked", "days": 7},
-                            {"group": "Recent clickers", "op": "not_in"}]},
+                            {"group": "Hanno cliccato", "op": "not_in"}]},
      "resend": {"policy": "every_n_days", "days": 7},
      "schedule": {"check": {"every_minutes": 60}}},
     {"name": "Nuovo articolo del blog", "tags": ["rss"], "enabled": False,
@@ -96,7 +96,7 @@ def add_demo_rules(ws: Any, now: datetime) -> list[str]:
             if templates.get(spec["name"]) is None:
                 templates.create(spec["name"], spec["channel"], subject=spec.get("subject", ""),
                                  html=spec.get("html", ""), text=spec.get("text", ""), now=now)
-        for name in ("Newsletter", "Recent clickers"):
+        for name in ("Newsletter", "Hanno cliccato"):
             ws.groups.ensure(name, now)
         for days, guid, title in ((20, "post-41", "Le novità di stagione"), (2, "post-42", "Come scegliere il regalo giusto")):
             ws.events.record("rss_item", now - timedelta(days=days), None, ref=guid, uid=f"demo-rss-{guid}",

@@ -54,7 +54,7 @@ def test_demo_content_is_realistic(workspace, now) -> None:
         assert 1 <= (born.replace(year=today.year) - today).days <= 7
     statuses = {c["email_status"] for c in contacts}
     assert {"subscribed", "unsubscribed", "bounced"} <= statuses
-    assert workspace.groups.members(summary.groups["Recent clickers"]) == []
+    assert workspace.groups.members(summary.groups["Hanno cliccato"]) == []
     for name in ("Clienti", "Newsletter", "VIP", "Da riattivare"):
         assert workspace.groups.members(summary.groups[name]), name
     for kind in ("purchase", "cart_updated", "email_opened", "email_clicked", "unsubscribed"):

@@ -63,7 +63,7 @@ def test_the_enabled_switch_is_in_view_at_the_default_window_size(qtbot, runner,
     from desktop.demo_rules import add_demo_rules
     from ui.main_window import MainWindow
 
-    for name in ("Newsletter", "Recent clickers"):
+    for name in ("Newsletter", "Hanno cliccato"):
         workspace.groups.ensure(name, now)
     add_demo_rules(workspace, now)
     long_name = "Promemoria carrello abbandonato per i clienti VIP della newsletter di primavera"
