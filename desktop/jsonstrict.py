@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import math
 import re
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -33,7 +34,36 @@ define({
     "json.not_found": ("file non trovato", "file not found"),
     "json.not_utf8": ("non è testo UTF-8 ({reason})", "not UTF-8 text ({reason})"),
     "json.unreadable": ("impossibile leggere il file: {reason}", "cannot read the file: {reason}"),
+    "json.is_folder": ("è una cartella, non un file", "is a folder, not a file"),
+    "json.not_regular": ("non è un file normale (un dispositivo, una pipe o un socket)",
+                         "is not a regular file (a device, a pipe or a socket)"),
+    "json.too_big": ("il file è troppo grande ({size} MB; al massimo {limit} MB)",
+                     "the file is too large ({size} MB; at most {limit} MB)"),
+    "json.bad_byte": ("non è testo UTF-8: il byte 0x{byte} non è valido (salva il file come UTF-8)",
+                      "not UTF-8 text: byte 0x{byte} is not valid (save the file as UTF-8)"),
+    # json's own reasons, in words (its message names no fix and is English)
+    "json.expect_value": ("manca un valore (una virgola di troppo, o un valore senza virgolette?)",
+                          "a value is missing (an extra comma, or a value without quotes?)"),
+    "json.expect_key": ("serve il nome di una chiave tra virgolette doppie (una virgola di troppo prima di }}?)",
+                        "expected a key name in double quotes (an extra comma before }}?)"),
+    "json.expect_comma": ("manca una virgola tra due elementi", "a comma is missing between two items"),
+    "json.expect_colon": ("mancano i due punti dopo il nome della chiave", "a colon is missing after a key name"),
+    "json.unterminated": ("un testo tra virgolette non è mai chiuso", "a quoted text is never closed"),
+    "json.control_char": ("un carattere di controllo (a capo, tabulazione) dentro un testo tra virgolette",
+                          "a control character (line break, tab) inside a quoted text"),
+    "json.extra_data": ("c'è altro testo dopo la fine del JSON", "there is more text after the end of the JSON"),
+    "json.bad_escape": ("una sequenza con \\ non valida dentro un testo", "an invalid \\ sequence inside a text"),
 })
+
+MAX_FILE_BYTES = 64 * 1024 * 1024  # a rules or templates file is kilobytes; /dev/zero is endless
+_REASONS = (("Expecting value", "json.expect_value"),
+            ("Expecting property name", "json.expect_key"),
+            ("Expecting ',' delimiter", "json.expect_comma"),
+            ("Expecting ':' delimiter", "json.expect_colon"),
+            ("Unterminated string", "json.unterminated"),
+            ("Invalid control character", "json.control_char"),
+            ("Extra data", "json.extra_data"),
+            ("Invalid \\", "json.bad_escape"))
 
 
 def _error(code: str, where: str, **params: object) -> InputError:
@@ -133,8 +163,9 @@ def loads_strict(source: str, name: str | None = None) -> Any:
         data = json.loads(source, object_pairs_hook=_pairs, parse_int=_parse_int,
                           parse_float=_parse_float, parse_constant=_parse_constant)
     except json.JSONDecodeError as exc:
-        raise _error("json.invalid", _at(name, f"line {exc.lineno}, column {exc.colno}"),
-                     reason=exc.msg) from None
+        place = _at(name, f"line {exc.lineno}, column {exc.colno}")
+        code = next((c for prefix, c in _REASONS if exc.msg.startswith(prefix)), None)
+        raise (_error(code, place) if code else _error("json.invalid", place, reason=exc.msg)) from None
     except RecursionError:  # pragma: no cover - the depth check comes first
         raise _error("json.too_deep", name or "$", limit=MAX_DEPTH) from None
     _walk(data, "$", name)
@@ -142,14 +173,29 @@ def loads_strict(source: str, name: str | None = None) -> Any:
 
 
 def load_file_strict(path: str | Path) -> Any:
-    """Read and parse a user's JSON file (a UTF-8 BOM is allowed); errors name the file."""
+    """Read and parse a user's JSON file (a UTF-8 BOM is allowed); errors name the file.
+
+    Only a regular file of sane size is read: ``/dev/zero`` would fill the memory and a
+    named pipe would wait for ever."""
     file = Path(path)
     try:
-        source = file.read_text(encoding="utf-8-sig")
+        info = file.stat()
+        if file.is_dir():
+            raise _error("json.is_folder", str(file))
+        if not stat.S_ISREG(info.st_mode):
+            raise _error("json.not_regular", str(file))
+        if info.st_size > MAX_FILE_BYTES:
+            raise _error("json.too_big", str(file), size=info.st_size // 2 ** 20, limit=MAX_FILE_BYTES // 2 ** 20)
+        raw = file.read_bytes()
     except FileNotFoundError:
         raise _error("json.not_found", str(file)) from None
-    except UnicodeDecodeError as exc:
-        raise _error("json.not_utf8", str(file), reason=exc.reason) from None
     except OSError as exc:
         raise _error("json.unreadable", str(file), reason=exc.strerror or str(exc)) from None
+    try:
+        source = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise _error("json.bad_byte", _at(str(file), f"line {line}, column {column}"),
+                     byte=f"{raw[exc.start]:02X}") from None
     return loads_strict(source, str(file))

@@ -129,7 +129,7 @@ def test_cli_import_list_export_and_errors(ws, tmp_path: Path) -> None:
     broken.write_text('{"format": "postino.rules",\n "version": 1,\n "rules": [}', encoding="utf-8")
     result = _cli(folder, "rules", "import", str(broken))
     assert result.returncode == 2
-    assert f"{broken}, line 3, column 12: invalid JSON" in result.stderr
+    assert f"{broken}, line 3, column 12: a value is missing" in result.stderr
     result = _cli(folder, "rules", "import", str(good))
     assert result.returncode == 0, result.stderr
     assert "created  Cart 3h" in result.stdout
