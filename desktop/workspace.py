@@ -10,14 +10,34 @@ from typing import Iterator
 import sqlite_utils
 
 from desktop.contacts.manager import Contacts
+from desktop.errors import InputError
 from desktop.events import Events
 from desktop.fields import FieldCatalog
 from desktop.groups import Groups
+from desktop.messages import Msg, define
 from desktop.paths import DB_NAME, resolve_data_dir
 from desktop.settings import Settings
 from desktop.store import open_database
 from desktop.store.backup import latest_backup
 from desktop.store.health import WorkspaceReadOnly, is_writable
+
+define({
+    "workspace.not_folder": ("non è una cartella: --data-dir indica la cartella dell'area di lavoro",
+                             "is not a folder: --data-dir names the workspace's folder"),
+    "workspace.cannot_create": ("impossibile creare la cartella dell'area di lavoro ({reason})",
+                                "cannot create the workspace's folder ({reason})"),
+})
+
+
+def _make_folder(folder: Path) -> None:
+    """The workspace's folder, made if missing; a file in its place or a folder that cannot be
+    made is the user's input, said as such (not ``FileExistsError``)."""
+    if folder.exists() and not folder.is_dir():
+        raise InputError(Msg("workspace.not_folder"), str(folder))
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InputError(Msg("workspace.cannot_create", {"reason": exc.strerror or str(exc)}), str(folder)) from None
 
 
 class Workspace:
@@ -46,7 +66,7 @@ class Workspace:
         if read_only is None:
             read_only = folder.is_dir() and db_file.exists() and not is_writable(folder, db_file)
         if not read_only:
-            folder.mkdir(parents=True, exist_ok=True)
+            _make_folder(folder)
         db = open_database(db_file, read_only=read_only, check=check, backups=lambda: latest_backup(folder))
         workspace = cls(folder, db, read_only=read_only)
         if not read_only:
