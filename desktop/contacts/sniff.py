@@ -150,7 +150,9 @@ def sniff_delimiter(sample: str) -> str:
     try:
         for delimiter in DELIMITERS:
             try:
-                rows = [r for r in csv.reader(io.StringIO(sample), delimiter=delimiter) if r]
+                # newline="": a lone CR ends a line here as it does for the reader (a classic Mac
+                # file, or one stray CR in a Windows file), instead of failing every candidate.
+                rows = [r for r in csv.reader(io.StringIO(sample, newline=""), delimiter=delimiter) if r]
             except csv.Error:
                 continue
             if not rows or len(rows[0]) < 2:
