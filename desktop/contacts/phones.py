@@ -25,6 +25,8 @@ define({
                         "prefisso internazionale",
                         "{value!r} could be {abroad} ({other}) or a number of {region}: write it with + and the "
                         "country code"),
+    "phone.letters": ("{value!r} contiene lettere: non è un numero di telefono",
+                      "{value!r} contains letters: not a phone number"),
     "phone.not_phone": ("{value!r} non è un numero di telefono", "{value!r} is not a phone number ({error})"),
     "phone.not_valid": ("{value!r} non è un numero di telefono valido per {region} o per l'estero",
                         "{value!r} is not a valid phone number for {region} or abroad"),
@@ -85,6 +87,10 @@ def _e164(number: phonenumbers.PhoneNumber) -> str:
 def normalize_phone(raw: str, country: str = "IT", international: bool = False) -> str:
     """E.164 for ``raw``; ``international`` says the file writes country codes without ``+``."""
     text = raw.strip()
+    if any(ch.isalpha() for ch in text):
+        # phonenumbers reads letters as a keypad's (347abc1234 -> +393472221234): a number
+        # with letters in a shop's list is a typo, never a vanity number to dial.
+        raise BadValue(Msg("phone.letters", {"value": raw}))
     if text.startswith("00"):
         text = "+" + text[2:]
     region = country.upper()
