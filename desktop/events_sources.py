@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from desktop.contacts.reader import CsvSource
+from desktop import jsonstrict  # noqa: F401  (registers json.duplicate_key)
 from desktop.errors import BadValue, InputError
 from desktop.messages import Msg, define
 
@@ -45,6 +46,17 @@ def _no_constants(name: str) -> float:
     raise BadValue(Msg("events.bad_number", {"name": name}))
 
 
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """Two ``"amount"`` keys on one line: json keeps the last silently; we refuse the line,
+    as the rules and templates files do (``desktop.jsonstrict``)."""
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise BadValue(Msg("json.duplicate_key", {"key": json.dumps(key, ensure_ascii=False)}))
+        out[key] = value
+    return out
+
+
 def _depth(value: Any, level: int = 1) -> int:
     if isinstance(value, dict):
         return max((_depth(v, level + 1) for v in value.values()), default=level)
@@ -55,7 +67,7 @@ def _depth(value: Any, level: int = 1) -> int:
 
 def _decode(text: str) -> tuple[dict[str, Any] | None, str]:
     try:
-        record = json.loads(text, parse_constant=_no_constants)
+        record = json.loads(text, parse_constant=_no_constants, object_pairs_hook=_no_duplicates)
     except json.JSONDecodeError as exc:
         return None, Msg("events.bad_json", {"error": exc.msg, "column": exc.colno}).encode()
     except BadValue as exc:

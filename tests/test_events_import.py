@@ -117,3 +117,18 @@ def test_jsonl_must_be_utf8(shop, now, tmp_path) -> None:
     with pytest.raises(InputError, match="must be UTF-8"):
         import_events(shop, path, now=now)
     assert _imported(shop) == []
+
+
+def test_a_json_line_with_a_key_twice_is_a_bad_row(shop, now, tmp_path) -> None:
+    """``"amount": 19.5, "amount": 1`` was stored as 1.0, exit 0."""
+    from desktop.messages import text
+
+    lines = (FIXTURES / "events" / "events.jsonl").read_text(encoding="utf-8").splitlines()
+    record = json.loads(lines[0])
+    twice = json.dumps(record)[:-1] + ', "amount": 1}'
+    path = tmp_path / "twice.jsonl"
+    path.write_text(twice + "\n", encoding="utf-8")
+    report = import_events(shop, path, now=now)
+    assert not report.committed and report.created == 0
+    [error] = report.errors
+    assert error.line == 1 and text(error.coded, "it") == 'la chiave "amount" compare due volte'
