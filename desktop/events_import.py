@@ -18,9 +18,10 @@ from desktop import events_import_messages  # noqa: F401  (registers the codes t
 from desktop.contacts.reader import CsvSource
 from desktop.contacts.report import ImportReport
 from desktop.contacts.row_parse import group_names
+from desktop.contacts.sniff import require_regular_file
 from desktop.contacts.text import strip_protective
 from desktop.contacts.values import ParseContext, fold, normalize_email, normalize_phone, parse_datetime, parse_number
-from desktop.errors import InputError, reason_of
+from desktop.errors import reason_of
 from desktop.events import event_uid
 from desktop.events_context import choose_event_preset, file_context
 from desktop.events_keys import _TYPES, KEYS, TYPES  # noqa: F401  (KEYS re-exported)
@@ -219,8 +220,7 @@ def import_events(ws: Workspace, path: str | Path, *, now: datetime, country: st
     the generic key (``email``, ``date``, ``order_id``, ``amount``…) of other columns.
     """
     file = Path(path)
-    if not file.is_file():
-        raise InputError(Msg("import.not_found"), str(file))
+    require_regular_file(file)
     chosen = (country or ws.settings.get("business.country") or "IT").upper()
     ctx = ParseContext(country=chosen, date_order=date_order or ws.settings.get("import.date_order"),
                        zone=ws.settings.get("business.timezone"))

@@ -132,3 +132,12 @@ def test_a_json_line_with_a_key_twice_is_a_bad_row(shop, now, tmp_path) -> None:
     assert not report.committed and report.created == 0
     [error] = report.errors
     assert error.line == 1 and text(error.coded, "it") == 'la chiave "amount" compare due volte'
+
+
+def test_a_folder_or_a_device_is_named_as_such(shop, now, tmp_path) -> None:
+    """All three said "file non trovato"."""
+    for path, code in ((tmp_path, "import.is_folder"), (Path("/dev/null"), "import.not_regular"),
+                       (Path("/dev/zero"), "import.not_regular"), (tmp_path / "none.csv", "import.not_found")):
+        with pytest.raises(InputError) as raised:
+            import_events(shop, path, now=now)
+        assert raised.value.msg.code == code, path

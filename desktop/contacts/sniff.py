@@ -167,14 +167,20 @@ def sniff_delimiter(sample: str) -> str:
     return best
 
 
-def detect(path: Path) -> tuple[str, str]:
-    """``(encoding, delimiter)`` of a CSV file, or ``InputError`` if it cannot be read."""
+def require_regular_file(path: Path) -> None:
+    """An imported file must be one: not missing, a folder, a device or a pipe (reading
+    ``/dev/zero`` never ends, a named pipe waits for a writer)."""
     if not path.exists():
         raise InputError(Msg("import.not_found"), str(path))
     if path.is_dir():
         raise InputError(Msg("import.is_folder"), str(path))
     if not stat.S_ISREG(path.stat().st_mode):
         raise InputError(Msg("import.not_regular"), str(path))
+
+
+def detect(path: Path) -> tuple[str, str]:
+    """``(encoding, delimiter)`` of a CSV file, or ``InputError`` if it cannot be read."""
+    require_regular_file(path)
     head = _head(path)
     if not head.strip():
         raise InputError(Msg("import.empty"), str(path))
