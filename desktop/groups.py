@@ -9,6 +9,7 @@ import sqlite_utils
 
 from desktop.errors import InputError
 from desktop.messages import Msg, define
+from desktop.names import name_problem
 from desktop.rules.group_refs import rename_in_rules, rules_using
 from desktop.timeutil import to_db
 
@@ -30,6 +31,8 @@ class Groups:
         clean = name.strip()
         if not clean:
             raise InputError(Msg("group.needs_name"))
+        if name_problem(clean):
+            raise InputError(name_problem(clean))
         if self.find(clean) is not None:
             raise InputError(Msg("group.name_taken", {"name": clean}))
         return self._db.execute(
@@ -68,6 +71,8 @@ class Groups:
         clean = name.strip()
         if not clean:
             raise InputError(Msg("group.needs_name"))
+        if name_problem(clean):
+            raise InputError(name_problem(clean))
         other = self.find(clean)
         if other is not None and other != group_id:
             raise InputError(Msg("group.name_taken", {"name": clean}))

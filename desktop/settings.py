@@ -17,6 +17,7 @@ import sqlite_utils
 
 from desktop.errors import InputError
 from desktop.messages import Msg, define
+from desktop.names import CONTROL
 from desktop.timeutil import to_db, valid_zone
 
 define({
@@ -103,7 +104,7 @@ def _bands(value: str) -> Msg | None:
     return None
 
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f\x85\u2028\u2029]")
+_CONTROL = CONTROL
 _MARKUP = re.compile(r"[\s<>\"'`{}|\\^]")
 
 
@@ -146,10 +147,26 @@ def _bind_host(value: str) -> Msg | None:
     if value == "localhost":
         return None
     try:
-        ipaddress.ip_address(value)
+        address = ipaddress.ip_address(value)
     except ValueError:
         return Msg("setting.not_bind_host", {"value": value})
-    return None
+    if address.is_unspecified or address.is_loopback:
+        return None
+    return None if _can_bind(value, address.version) else Msg("setting.not_bind_host", {"value": value})
+
+
+def _can_bind(host: str, version: int) -> bool:
+    """Whether this computer has ``host``: the operating system answers by letting us bind a
+    throw-away socket to it (8.8.8.8 or another PC's address fail with EADDRNOTAVAIL)."""
+    import socket
+
+    family = socket.AF_INET6 if version == 6 else socket.AF_INET
+    try:
+        with socket.socket(family, socket.SOCK_STREAM) as probe:
+            probe.bind((host, 0))
+    except OSError:
+        return False
+    return True
 
 
 def _ca_bundle(value: str) -> Msg | None:

@@ -15,6 +15,7 @@ import sqlite_utils
 
 from desktop.errors import InputError
 from desktop.messages import Msg, define
+from desktop.names import name_problem
 from desktop.rules.template_refs import rename_template_in_rules, rules_sending
 from desktop.templating import Rendered, TemplateProblem, check_syntax, context_for, render_email, render_text
 from desktop.timeutil import to_db
@@ -95,6 +96,8 @@ class Templates:
         where = f"template {name!r}"
         if not name.strip():
             raise InputError(Msg("template.needs_name"), "template")
+        if name_problem(name):
+            raise InputError(name_problem(name), "template")
         if channel not in CHANNELS:
             raise InputError(Msg("template.bad_channel", {"channel": channel, "channels": ", ".join(CHANNELS)}), where)
         if channel == "email" and not (html.strip() or text.strip()):

@@ -12,6 +12,7 @@ from typing import Any
 
 from desktop.errors import InputError
 from desktop.messages import Msg, define
+from desktop.names import name_problem
 
 define({
     "rule.unknown_group": ("gruppo sconosciuto {name!r}", "unknown group {name!r}"),
@@ -203,11 +204,13 @@ def parse_rule(data: Any, ctx: RuleContext, path: str = "$", business: Any = Non
         raise _fail(f"{path}.name", Msg("rule.needs_name"))
     if len(name) > 120:
         raise _fail(f"{path}.name", Msg("rule.name_too_long"))
+    if name_problem(name):
+        raise _fail(f"{path}.name", name_problem(name))
     description = data.get("description", "")
     if not isinstance(description, str):
         raise _fail(f"{path}.description", Msg("rule.not_text"))
     tags = data.get("tags", [])
-    if not isinstance(tags, list) or not all(isinstance(t, str) and t.strip() for t in tags):
+    if not isinstance(tags, list) or not all(isinstance(t, str) and t.strip() and not name_problem(t) for t in tags):
         raise _fail(f"{path}.tags", Msg("rule.tags"))
     for key in ("enabled", "marketing"):
         if key in data and not isinstance(data[key], bool):
