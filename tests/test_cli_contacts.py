@@ -63,3 +63,15 @@ def test_demo_command(tmp_path) -> None:
     assert refused.returncode == 2 and "--force" in refused.stderr
     forced = run(ws, "demo", "--contacts", "10", "--force")
     assert forced.returncode == 0
+
+
+def test_a_map_column_the_file_lacks_is_refused(tmp_path: Path) -> None:
+    """``--map "Foo=email"`` on a file without "Foo" was silently ignored."""
+    csv = tmp_path / "clienti.csv"
+    csv.write_text("Nome,Email\nAnna,anna@example.it\n", encoding="utf-8")
+    done = run(tmp_path / "ws", "--language", "it", "contacts", "import", str(csv), "--map", "Foo=email",
+               "--consent", "pending")
+    assert done.returncode == 2
+    assert done.stderr.strip() == "errore: --map: il file non ha una colonna 'Foo' (ha: Nome, Email)"
+    done = run(tmp_path / "ws", "contacts", "import", str(csv), "--map", "Email=email", "--consent", "pending")
+    assert done.returncode == 0, done.stderr

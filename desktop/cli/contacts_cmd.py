@@ -9,14 +9,18 @@ from __future__ import annotations
 import argparse
 import sys
 from datetime import datetime, timezone
+from pathlib import Path
 
 from desktop.cli.words import language, say
+from desktop.errors import InputError
 from desktop.messages import Msg, define
 from desktop.workspace import Workspace
 
 EXIT_OK, EXIT_BAD_INPUT = 0, 2
 
-define({"cli.rows_so_far": ("righe: {count}...", "{count} rows...")})
+define({"cli.rows_so_far": ("righe: {count}...", "{count} rows..."),
+        "cli.map_no_column": ("il file non ha una colonna {column!r} (ha: {headers})",
+                              "the file has no column {column!r} (it has: {headers})")})
 
 
 def _progress(done: int) -> None:
@@ -36,11 +40,26 @@ def chosen_mapping(args: argparse.Namespace, ws: Workspace, kind: str) -> dict[s
     return mapping
 
 
+def _map_columns_exist(file: str, option: str) -> None:
+    """A ``--map`` column the file does not have is a typo; ignored, the column it meant would
+    be read by its header's guess instead."""
+    from desktop.contacts.reader import CsvSource
+    from desktop.contacts.saved_mappings import parse_map_option
+
+    with CsvSource(Path(file)) as source:
+        headers = source.headers
+    for column in parse_map_option(option):
+        if column not in headers:
+            raise InputError(Msg("cli.map_no_column", {"column": column, "headers": ", ".join(headers)}), "--map")
+
+
 def _import(args: argparse.Namespace, ws: Workspace) -> int:
     from desktop.contacts.csv_import import import_contacts
     from desktop.contacts.saved_mappings import load_mapping, save_mapping
 
     mapping = chosen_mapping(args, ws, "contacts")
+    if args.map:
+        _map_columns_exist(args.file, args.map)
     saved = bool(args.preset and load_mapping(ws, "contacts", args.preset) is not None)
     report = import_contacts(
         ws, args.file, now=datetime.now(timezone.utc), country=args.country, group=args.group,
