@@ -64,7 +64,7 @@ _KINDS = {f"demo.kind.{kind}": (italian, kind) for kind, italian in {  # English
     "registered": "iscrizioni", "purchase": "acquisti", "cart_updated": "carrelli aggiornati",
     "field_changed": "campi cambiati", "email_sent": "e-mail inviate", "email_opened": "e-mail aperte",
     "email_clicked": "clic nelle e-mail", "email_bounced": "e-mail respinte",
-    "email_machine_opened": "aperture automatiche", "sms_sent": "SMS inviati", "sms_delivered": "SMS consegnati",
+    "email_machine_opened": "aperture automatiche", "email_machine_clicked": "clic automatici", "sms_sent": "SMS inviati", "sms_delivered": "SMS consegnati",
     "sms_failed": "SMS non consegnati", "unsubscribed": "disiscrizioni", "rss_item": "nuovi articoli RSS",
     "custom": "eventi personalizzati",
 }.items()}

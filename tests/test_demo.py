@@ -73,3 +73,11 @@ def test_refuses_a_workspace_with_contacts_unless_forced(workspace, now) -> None
     assert workspace.contacts.count() == 1
     build_demo(workspace, now, contacts=20, force=True)
     assert workspace.contacts.count() == 21
+
+
+def test_every_event_type_has_italian_words_for_the_summary() -> None:
+    """`demo --language it` printed "email_machine_clicked 21": a type added without words."""
+    from desktop.demo import event_kind
+    from desktop.events import EVENT_TYPES
+
+    assert [kind for kind in EVENT_TYPES if event_kind(kind, "it") == kind] == []
