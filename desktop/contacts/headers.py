@@ -33,7 +33,7 @@ _ALIASES: dict[str, tuple[str, ...]] = {
                       "signup date", "sign-up date", "created", "created at", "data creazione",
                       "sign up", "signup", "registration", "optin_time", "opt-in time", "added_time",
                       "date created", "customer since", "cliente dal"),
-    "email_status": ("email_status", "consenso email", "consenso e-mail", "email consent",
+    "email_status": ("email_status", "consenso", "consent", "consenso email", "consenso e-mail", "email consent",
                      "iscrizione email", "iscrizione e-mail", "newsletter", "email subscription",
                      "e-mail subscription", "accepts marketing", "consenso marketing",
                      "accepts email marketing", "consenso newsletter", "iscritto newsletter",
