@@ -25,7 +25,29 @@ _TRIGGERS = {
     "field_changed": ("field changed", "dato modificato"),
     "rss_new_item": ("new RSS item", "nuovo elemento RSS"),
     "no_activity": ("no activity", "nessuna attività"),
+    "purchase_count": ("number of purchases", "numero di acquisti"),
 }
+
+
+def _behaviour_words(leaf: Mapping[str, Any], language: str) -> str:
+    """A behaviour in words; the two a shop names by themselves get their own: a sign-up just
+    now is a new registration, one purchase in all is the first purchase."""
+    name = leaf["behaviour"]
+    special = None
+    if name == "registered_ago" and leaf.get("amount") == 0:
+        special = ("new registration", "nuova registrazione")
+    elif name == "purchase_count" and leaf.get("cmp") == "eq" and leaf.get("value") == 1:
+        special = ("first purchase", "primo acquisto")
+    elif name == "purchase_count" and leaf.get("cmp") == "ge" and leaf.get("value") == 1:
+        special = ("has bought before", "ha già acquistato")
+    elif name == "purchase_count" and leaf.get("cmp") == "eq" and leaf.get("value") == 0:
+        days = leaf.get("days")
+        special = (f"no purchase in {days} days", f"nessun acquisto in {days} giorni")
+    en, it = special or _TRIGGERS[name]
+    return it if language == "it" else en
+
+
+_IMPLIED = {"first purchase": "purchase", "primo acquisto": "acquisto"}  # said by the other already
 
 
 def action_words(rule: Rule, language: str = "en") -> str:
@@ -40,8 +62,7 @@ def trigger_words(rule: Rule, language: str = "en", labels: Mapping[str, str] | 
     parts = []
     for leaf in leaves(rule.conditions):
         if "behaviour" in leaf and leaf["behaviour"] in _TRIGGERS:
-            en, it = _TRIGGERS[leaf["behaviour"]]
-            parts.append(it if language == "it" else en)
+            parts.append(_behaviour_words(leaf, language))
         elif leaf.get("op") == "anniversary_today":
             parts.append(("anniversario: " if language == "it" else "anniversary: ") + label(leaf["field"]))
         elif "field" in leaf:
@@ -52,7 +73,8 @@ def trigger_words(rule: Rule, language: str = "en", labels: Mapping[str, str] | 
             parts.append(label(leaf["params"]["field"]))
     if not parts:
         return "tutti i contatti del pubblico" if language == "it" else "everyone in the audience"
-    return ", ".join(dict.fromkeys(parts))
+    implied = {_IMPLIED[p] for p in parts if p in _IMPLIED}
+    return ", ".join(dict.fromkeys(p for p in parts if p not in implied))
 
 
 def field_labels(ws: Any, language: str) -> dict[str, str]:

@@ -14,3 +14,19 @@ def test_fields_are_named_by_their_translated_labels(workspace, now) -> None:
     assert trigger_words(rules["Buon compleanno"], "en", english) == "anniversary: Birthday"
     reengage = trigger_words(rules["Riattivazione 90 giorni"], "it", italian)
     assert "registered_at" not in reengage and "Data di registrazione" in reengage
+
+
+def test_the_recipes_say_what_they_wait_for() -> None:
+    """The first-purchase recipe's summary read "Condizioni: acquisto"; the welcome one said
+    nothing of a new sign-up."""
+    from types import SimpleNamespace
+
+    from desktop.recipes import BY_KEY
+
+    def words(key: str, language: str) -> str:
+        return trigger_words(SimpleNamespace(conditions=BY_KEY[key].rule["conditions"]), language)
+
+    assert words("welcome", "it") == "nuova registrazione"
+    assert words("first_purchase", "it") == "primo acquisto" and words("first_purchase", "en") == "first purchase"
+    assert words("win_back", "it") == "nessun acquisto in 60 giorni, ha già acquistato"
+    assert words("win_back", "en") == "no purchase in 60 days, has bought before"
