@@ -57,7 +57,7 @@ def test_an_export_onto_a_workspace_file_a_folder_or_nowhere_is_refused_in_itali
         (("backup", str(tmp_path)), str(tmp_path), "è una cartella, non un file", "is a folder, not a file"),
         (("contacts", "export", str(tmp_path / "sparita" / "c.csv")), str(tmp_path / "sparita" / "c.csv"),
          "impossibile scrivere il file (file o cartella inesistente); il file precedente è rimasto com'era",
-         "cannot write the file (no such file or folder); the previous file was left as it was"),
+         "cannot write the file (No such file or directory); the previous file was left as it was"),
     ]
     for args, where, italian, english in cases:
         said_it, said_en = _refused(shop, 2, *args)
@@ -131,7 +131,7 @@ def test_an_engine_lock_that_cannot_be_opened_is_said_in_italian(tmp_path, engli
     said_it, said_en = _refused(folder, 1, "run-once")
     lock = folder / "engine.lock"
     assert said_it == f"errore: impossibile aprire il file di blocco del motore {lock}: è una cartella"
-    assert said_en == f"error: cannot open the engine lock {lock}: is a folder"
+    assert said_en == f"error: cannot open the engine lock {lock}: Is a directory"
     (folder / "engine.lock").rmdir()
     os.symlink(tmp_path / "altrove", folder / "engine.lock")
     said_it, said_en = _refused(folder, 1, "run-once")
