@@ -20,7 +20,8 @@ from desktop.contacts.report import ImportReport
 from desktop.contacts.row_parse import group_names
 from desktop.contacts.sniff import require_regular_file
 from desktop.contacts.text import strip_protective
-from desktop.contacts.values import ParseContext, fold, normalize_email, normalize_phone, parse_datetime, parse_number
+from desktop.contacts.values import (ParseContext, fold, normalize_email, normalize_phone, not_a_date, parse_datetime,
+                                     parse_number)
 from desktop.errors import reason_of
 from desktop.events import event_uid
 from desktop.events_context import choose_event_preset, file_context
@@ -174,7 +175,9 @@ class _EventParser:
             else:
                 moment = parse_datetime(str(raw), ctx)
         except (ValueError, OverflowError, OSError) as exc:
-            raise BadValue(column, reason_of(exc)) from None
+            # A timestamp beyond Python's calendar ("year 3170843 is out of range") is no date either.
+            coded = exc if getattr(exc, "msg", None) is not None else not_a_date(raw, ctx)
+            raise BadValue(column, reason_of(coded)) from None
         if moment > self.now + _FUTURE_SLACK:
             raise BadValue(column, Msg("events.in_future", {"value": raw}))
         return moment

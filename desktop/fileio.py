@@ -14,13 +14,14 @@ adds the link checks and the backups folder.
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from pathlib import Path
 from typing import Callable, TextIO
 
 from desktop.errors import InputError
-from desktop.messages import Msg, define, text
+from desktop.messages import Msg, define
 
 # What Postino keeps in a workspace folder; a file the user names may not be any of these.
 OWNED_NAMES = ("postino.db", "postino.db-wal", "postino.db-shm", "postino.db-journal", "engine.lock")
@@ -33,11 +34,32 @@ define({
     "fileio.is_folder": ("è una cartella, non un file", "is a folder, not a file"),
     "fileio.cannot_write": ("impossibile scrivere il file ({reason}); il file precedente è rimasto com'era",
                             "cannot write the file ({reason}); the previous file was left as it was"),
+    # What the system said, in words of each language (English: the POSIX strerror, as before).
+    "os.no_such": ("file o cartella inesistente", "No such file or directory"),
+    "os.denied": ("permesso negato", "Permission denied"),
+    "os.read_only": ("file system di sola lettura", "Read-only file system"),
+    "os.is_folder": ("è una cartella", "Is a directory"),
+    "os.not_folder": ("una parte del percorso non è una cartella", "Not a directory"),
+    "os.disk_full": ("spazio esaurito sul disco", "No space left on device"),
+    "os.too_big": ("file troppo grande", "File too large"),
+    "os.name_too_long": ("nome del file troppo lungo", "File name too long"),
+    "os.other": ("{text}", "{text}"),
 })
+_OS_CODES = {errno.ENOENT: "os.no_such", errno.EACCES: "os.denied", errno.EPERM: "os.denied",
+             errno.EROFS: "os.read_only", errno.EISDIR: "os.is_folder", errno.ENOTDIR: "os.not_folder",
+             errno.ENOSPC: "os.disk_full", errno.EFBIG: "os.too_big", errno.ENAMETOOLONG: "os.name_too_long"}
+
+
+def os_reason(exc: OSError) -> Msg:
+    """Why the system refused, coded for the usual causes (a folder gone, no permission, a
+    read-only or full disk); anything else keeps the system's own words."""
+    code = _OS_CODES.get(exc.errno or 0)
+    return Msg(code) if code else Msg("os.other", {"text": exc.strerror or str(exc)})
 
 
 def _refuse(msg: Msg, target: Path) -> InputError:
-    return InputError(text(msg, "en"), str(target))
+    """The coded refusal naming the file: the CLI and the UI say it in the reader's language."""
+    return InputError(msg, str(target))
 
 
 def _same_file(a: Path, b: Path) -> bool:
@@ -92,7 +114,7 @@ def write_atomic(path: str | os.PathLike[str], write_fn: Callable[[TextIO], obje
         finish_atomic(temp, target)
     except OSError as exc:  # a full disk, a folder gone: the old file stays, the error names it
         temp.unlink(missing_ok=True)
-        raise _refuse(Msg("fileio.cannot_write", {"reason": exc.strerror or str(exc)}), target) from None
+        raise _refuse(Msg("fileio.cannot_write", {"reason": os_reason(exc)}), target) from None
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
@@ -103,7 +125,7 @@ def _temp_next_to(target: Path) -> Path:
     try:
         fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     except OSError as exc:
-        raise _refuse(Msg("fileio.cannot_write", {"reason": exc.strerror or str(exc)}), target) from None
+        raise _refuse(Msg("fileio.cannot_write", {"reason": os_reason(exc)}), target) from None
     os.close(fd)
     return Path(name)
 
@@ -119,7 +141,7 @@ def finish_atomic(temp: Path, target: Path, mode: int | None = None) -> None:
         os.replace(temp, target)
     except OSError as exc:
         temp.unlink(missing_ok=True)
-        raise _refuse(Msg("fileio.cannot_write", {"reason": exc.strerror or str(exc)}), target) from None
+        raise _refuse(Msg("fileio.cannot_write", {"reason": os_reason(exc)}), target) from None
 
 
 def temp_file_for(path: str | os.PathLike[str], workspace_dir: str | os.PathLike[str] | None) -> tuple[Path, Path]:

@@ -3,6 +3,7 @@ is turned into words here, at the edge, in the language the window shows now."""
 
 from __future__ import annotations
 
+from desktop.cli.words import place
 from desktop.messages import Msg, text
 from ui.resources import LANGUAGE
 
@@ -14,12 +15,13 @@ def say(msg: Msg | str | None) -> str:
 
 def error_text(exc: BaseException, *, bare: bool = False) -> str:
     """An exception for a person: its coded message translated when it has one, else its
-    English text. ``bare`` leaves out the ``where: `` prefix (the field already says where)."""
+    English text; its place ("line 3", "setting smtp.port") in the same language. ``bare``
+    leaves out the ``where: `` prefix (the field already says where)."""
     msg = getattr(exc, "msg", None)
     if isinstance(msg, Msg):
         words = say(msg)
         where = getattr(exc, "where", None)
-        return words if bare or not where else f"{where}: {words}"
+        return words if bare or not where else f"{place(str(where), LANGUAGE.code)}: {words}"
     words = str(exc)
     if bare and getattr(exc, "where", None):
         return words.split(": ", 1)[-1]

@@ -34,11 +34,14 @@ define({
     "cli.error": ("errore: {text}", "error: {text}"),
     "cli.where": ("{where}: {text}", "{where}: {text}"),
     "cli.place_line": ("riga {n}", "line {n}"), "cli.place_column": ("colonna", "column"),
+    "cli.place_setting": ("impostazione {key}", "setting {key}"),
 })
 # The engine writes a place as "FILE, line N[, column X]" (or "line N, column M" in a JSON
-# file): the words "line" and "column" are said in the reader's language here, at the edge.
+# file), and a setting's as "setting KEY": the words "line", "column" and "setting" are said
+# in the reader's language here, at the edge (``where`` itself stays what the UI matches on).
 _PLACE_LINE = re.compile(r"(?:(?<=^)|(?<=, )|(?<=: ))line (\d+)\b")
 _PLACE_COLUMN = re.compile(r"(?<=, )column\b")
+_PLACE_SETTING = re.compile(r"^setting ([a-z][a-z0-9_.]*)$")
 
 # Set by ``desktop.cli.main`` from ``--language`` for the length of one command.
 chosen: str | None = None
@@ -76,7 +79,11 @@ def say(msg: Msg | str | None, ws: "Workspace | None" = None) -> str:
 
 
 def place(where: str, lang: str) -> str:
-    """``where`` with its "line N" and "column" in ``lang`` (file names and keys unchanged)."""
+    """``where`` with its "line N", "column" and "setting" in ``lang`` (file names and keys
+    unchanged)."""
+    setting = _PLACE_SETTING.match(where)
+    if setting:
+        return text(Msg("cli.place_setting", {"key": setting.group(1)}), lang)
     where = _PLACE_LINE.sub(lambda m: text(Msg("cli.place_line", {"n": m.group(1)}), lang), where)
     return _PLACE_COLUMN.sub(text(Msg("cli.place_column"), lang), where)
 

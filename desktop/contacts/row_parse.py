@@ -22,7 +22,11 @@ from desktop.contacts.text import strip_protective
 from desktop.contacts.values import ParseContext, parse_datetime, to_db_value
 from desktop.errors import reason_of
 from desktop.fields import FieldSpec
+from desktop.messages import Msg, define
 from desktop.timeutil import to_db
+
+define({"import.row_no_address": ("la riga non ha né un indirizzo e-mail né un numero di cellulare",
+                                  "the row has neither an e-mail address nor a mobile number")})
 
 _UNIQUE = {"email", "phone"}  # almost never repeat, so not worth caching
 _CACHE_LIMIT = 50_000
@@ -228,7 +232,7 @@ class RowParser:
             values["email_status"] = self.plan.file_status
             result.sources["email"] = FILE
         if not result.errors and not values.get("email") and not values.get("phone"):
-            result.errors.append((self.plan.key_header, "the row has neither an e-mail address nor a mobile number"))
+            result.errors.append((self.plan.key_header, Msg("import.row_no_address").encode()))
         if result.errors:
             result.values = None
         return result

@@ -100,8 +100,14 @@ def parse_date(raw: str, ctx: ParseContext = ParseContext()) -> date:
             return date(year, month, day)
     except ValueError:
         raise BadValue(Msg("value.bad_calendar_date", {"value": raw})) from None
+    raise not_a_date(raw, ctx)
+
+
+def not_a_date(raw: object, ctx: ParseContext = ParseContext()) -> BadValue:
+    """The refusal of a value that is no date: also one Python's calendar cannot hold (year
+    3170843, or year 1 moved to UTC), so it reads like every other bad date."""
     order = Msg("value.order_dmy" if ctx.date_order == "dmy" else "value.order_mdy")
-    raise BadValue(Msg("value.not_date", {"value": raw, "order": order}))
+    return BadValue(Msg("value.not_date", {"value": raw, "order": order}))
 
 
 _YEARLESS = (re.compile(r"^--(\d{2})-?(\d{2})$"), re.compile(r"^0000-(\d{2})-(\d{2})$"))
@@ -148,7 +154,10 @@ def parse_datetime(raw: str, ctx: ParseContext = ParseContext()) -> datetime:
     if iso is not None:
         if iso.tzinfo is None:
             iso = iso.replace(tzinfo=ZoneInfo(ctx.zone))
-        return iso.astimezone(UTC)
+        try:
+            return iso.astimezone(UTC)
+        except (OverflowError, ValueError):  # 0001-01-01T00:00+05:00 is before year 1 in UTC
+            raise not_a_date(raw, ctx) from None
     head, tail = _split_date_time(text)
     day = parse_date(head, ctx)
     clock = time(0, 0)
@@ -160,7 +169,10 @@ def parse_datetime(raw: str, ctx: ParseContext = ParseContext()) -> datetime:
             clock = time(int(m[1]), int(m[2]), int(m[3] or 0))
         except ValueError:
             raise BadValue(Msg("value.impossible_time", {"value": raw})) from None
-    return datetime.combine(day, clock, tzinfo=ZoneInfo(ctx.zone)).astimezone(UTC)
+    try:
+        return datetime.combine(day, clock, tzinfo=ZoneInfo(ctx.zone)).astimezone(UTC)
+    except (OverflowError, ValueError):
+        raise not_a_date(raw, ctx) from None
 
 
 _CURRENCY = re.compile(r"[\s\u00a0€$£]|EUR|USD|GBP|CHF", re.IGNORECASE)

@@ -6,12 +6,15 @@ the second one learns who holds the lock and stays out.
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 from pathlib import Path
 
 from desktop.errors import PostinoError
+from desktop.fileio import os_reason
 from desktop.messages import Msg, define
+from desktop.store.health import WorkspaceReadOnly
 
 define({
     "engine.busy": (
@@ -24,9 +27,25 @@ define({
     "engine.holder_app": ("l'app Postino", "the Postino app"),
     "engine.holder_service": ("il servizio (main.py service)", "the service (main.py service)"),
     "engine.holder_other": ("un altro programma", "another program"),
+    "engine.lock_symlink": ("{path} è un collegamento simbolico; Postino si rifiuta di usarlo. Cancellalo: "
+                            "Postino crea da sé il file di blocco.",
+                            "{path} is a symbolic link; Postino refuses to use it. Delete it; Postino creates "
+                            "the lock file itself."),
+    "engine.lock_unopenable": ("impossibile aprire il file di blocco del motore {path}: {reason}",
+                               "cannot open the engine lock {path}: {reason}"),
 })
+# The folder refuses writes: the workspace is read-only for this user, said as such.
+_READ_ONLY = (errno.EROFS, errno.EACCES, errno.EPERM)
 _HOLDER = re.compile(r"^(?P<who>.*?)\s*\(process (?P<pid>\d+)\)$")
 _WHO = {"the Postino app": "engine.holder_app", "main.py service": "engine.holder_service"}
+
+
+class LockUnusable(PostinoError):
+    """The lock file cannot be used (a symbolic link, a folder, a system refusal)."""
+
+    def __init__(self, msg: Msg) -> None:
+        self.msg = msg
+        super().__init__(str(msg))
 
 
 class WorkspaceBusy(PostinoError):
@@ -58,13 +77,15 @@ class EngineLock:
         """The lock file, never through a symbolic link: a link planted at ``engine.lock``
         would make us truncate and write whatever file it points to."""
         if self.path.is_symlink():  # also where O_NOFOLLOW does not exist (Windows)
-            raise PostinoError(f"{self.path} is a symbolic link; Postino refuses to use it. "
-                               "Delete it; Postino creates the lock file itself.")
+            raise LockUnusable(Msg("engine.lock_symlink", {"path": str(self.path)}))
         flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
         try:
             fd = os.open(self.path, flags, 0o644)
         except OSError as exc:
-            raise PostinoError(f"cannot open the engine lock {self.path}: {exc.strerror or exc}") from None
+            if exc.errno in _READ_ONLY and not self.path.is_dir():
+                raise WorkspaceReadOnly(self.path.parent) from None
+            raise LockUnusable(Msg("engine.lock_unopenable", {"path": str(self.path), "reason": os_reason(exc)})) \
+                from None
         return os.fdopen(fd, "r+")
 
     def acquire(self) -> None:

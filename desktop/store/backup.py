@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop.errors import InputError
-from desktop.fileio import finish_atomic, temp_file_for
+from desktop.fileio import finish_atomic, os_reason, temp_file_for
 from desktop.messages import Msg, define, text
 from desktop.store.db import LATEST_VERSION, schema_version
 from desktop.store.health import connect_read_only, quick_check
@@ -37,6 +37,12 @@ _HEADER = b"SQLite format 3\x00"
 
 define({
     "backup.not_sqlite": ("non è un database SQLite", "not an SQLite database"),
+    "backup.not_found": ("file non trovato", "file not found"),
+    "backup.is_folder": ("è una cartella, non un file", "is a folder, not a file"),
+    # SQLite's two usual complaints, in words of each language; any other stays SQLite's own.
+    "backup.sqlite_malformed": ("il contenuto del database è rovinato", "database disk image is malformed"),
+    "backup.sqlite_not_db": ("non è un database", "file is not a database"),
+    "backup.unreadable": ("impossibile leggere il file ({reason})", "cannot read the file ({reason})"),
     "backup.damaged": ("il file è danneggiato ({reason})", "the file is damaged ({reason})"),
     "backup.not_postino": ("non è un'area di lavoro di Postino (manca {missing})",
                            "not a Postino workspace (no {missing})"),
@@ -129,27 +135,39 @@ def backup_now(ws: "Workspace", now: datetime, file: str | os.PathLike[str] | No
 
 
 def _bad(file: Path, code: str, **params: object) -> InputError:
-    return InputError(text(Msg(code, params), "en"), str(file))
+    """The coded refusal naming the file (said in the reader's language at the edge)."""
+    return InputError(Msg(code, params), str(file))
+
+
+def _sqlite_reason(said: str) -> "Msg | str":
+    for code in ("backup.sqlite_malformed", "backup.sqlite_not_db"):
+        if said.strip() == text(Msg(code), "en"):
+            return Msg(code)
+    return said
 
 
 def check_backup(file: Path) -> sqlite3.Connection:
     """A read-only connection to ``file`` if it is a sound Postino workspace database, else
     ``InputError`` naming the file and what is wrong."""
+    if file.is_dir():  # Windows says "permission denied" when a folder is opened as a file
+        raise _bad(file, "backup.is_folder")
     try:
         with file.open("rb") as handle:
             header = handle.read(len(_HEADER))
+    except FileNotFoundError:
+        raise _bad(file, "backup.not_found") from None
     except OSError as exc:
-        raise InputError(exc.strerror or str(exc), str(file)) from None
+        raise _bad(file, "backup.unreadable", reason=os_reason(exc)) from None
     if header != _HEADER:
         raise _bad(file, "backup.not_sqlite")
     try:
         conn = connect_read_only(file)
     except sqlite3.DatabaseError as exc:
-        raise _bad(file, "backup.damaged", reason=str(exc)) from None
+        raise _bad(file, "backup.damaged", reason=_sqlite_reason(str(exc))) from None
     try:
         problem = quick_check(conn)
         if problem:
-            raise _bad(file, "backup.damaged", reason=problem)
+            raise _bad(file, "backup.damaged", reason=_sqlite_reason(problem))
         version = schema_version(conn)
         if not 1 <= version <= LATEST_VERSION:
             raise _bad(file, "backup.schema", version=version, latest=LATEST_VERSION)

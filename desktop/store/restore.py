@@ -22,7 +22,7 @@ from pathlib import Path
 
 from desktop.errors import InputError, PostinoError
 from desktop.fileio import workspace_owns
-from desktop.messages import Msg, define, text
+from desktop.messages import Msg, define
 from desktop.paths import DB_NAME
 from desktop.store.backup import _snapshot, _stamp, backups_dir, check_backup
 from desktop.store.db import connect, migrate
@@ -40,7 +40,19 @@ define({
 
 
 class RestoreBusy(PostinoError):
-    pass
+    """An engine holds the workspace; ``msg`` says who, in words for each language."""
+
+    def __init__(self, msg: Msg) -> None:
+        self.msg = msg
+        super().__init__(str(msg))
+
+
+class RestoreFailed(PostinoError):
+    """SQLite could not write the backup in; the workspace is as it was."""
+
+    def __init__(self, msg: Msg) -> None:
+        self.msg = msg
+        super().__init__(str(msg))
 
 
 @dataclass(frozen=True)
@@ -112,21 +124,21 @@ def restore(folder: Path, file: str | os.PathLike[str], now: datetime) -> Restor
     db = folder / DB_NAME
     in_backups = source_file.resolve().is_relative_to(backups_dir(folder).resolve())
     if workspace_owns(source_file, folder) is not None and not in_backups:
-        raise InputError(text(Msg("restore.own_file"), "en"), str(source_file))
+        raise InputError(Msg("restore.own_file"), str(source_file))
     source = check_backup(source_file)
     try:
         lock = EngineLock(folder)
         try:
             lock.acquire()
         except WorkspaceBusy as exc:
-            holder = str(exc).split("(", 1)[-1].split(")", 1)[0]
-            raise RestoreBusy(text(Msg("restore.busy", {"holder": holder}), "en")) from None
+            holder = exc.msg.params.get("holder", "") if exc.msg is not None else ""
+            raise RestoreBusy(Msg("restore.busy", {"holder": holder})) from None
         try:
             previous = _keep_current(db, folder, now)
             try:
                 _replace_content(source, db)
             except sqlite3.Error as exc:
-                raise PostinoError(text(Msg("restore.failed", {"reason": str(exc)}), "en")) from None
+                raise RestoreFailed(Msg("restore.failed", {"reason": str(exc)})) from None
         finally:
             lock.release()
         workspace_id = source.execute("SELECT value FROM meta WHERE key = 'workspace_id'").fetchone()[0]
