@@ -232,6 +232,7 @@ class SimulationPage(QWidget):
             self.rules.addItem(item)
         self._loaded = True
         self._update_buttons()
+        self._status_text()  # the words said before the list arrived are replaced
         if self._pending_rule is not None:
             name, self._pending_rule = self._pending_rule, None
             self.simulate_rule(name)
@@ -319,7 +320,9 @@ class SimulationPage(QWidget):
         if self.job is not None:
             return
         if data is None:
-            self.status.setText(self.tr("No rules yet: create one in “Automatic sends”.") if not self.rules.count() else "")
+            # Only once the list has been read: before that, an empty list means "not loaded yet".
+            none = self._loaded and not self.rules.count()
+            self.status.setText(self.tr("No rules yet: create one in “Automatic sends”.") if none else "")
             return
         result = data.result
         locale = QLocale()
