@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime, timezone
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QEvent, QRect, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
@@ -17,7 +18,7 @@ from ui.dates import format_datetime
 from ui.resources import LANGUAGE, icon
 from ui.templates.editor import TemplateEditor
 from ui.templates.plain import summary
-from ui.templates.queries import TemplateRow, delete_template, duplicate_template, template_rows
+from ui.templates.queries import TemplateList, TemplateRow, delete_template, duplicate_template, template_list
 from ui.widgets import PAGE_MARGINS, EmptyState, Heading, confirm
 
 
@@ -55,6 +56,7 @@ class TemplatesPage(QWidget):
         self.setObjectName("page_templates")
         self.runner = runner
         self.rows: list[TemplateRow] = []
+        self.zone = ZoneInfo("Europe/Rome")  # the business zone, read with the list
         self.heading = Heading()
         self.new_button = QToolButton()
         self.new_button.setObjectName("template_new")
@@ -136,12 +138,16 @@ class TemplatesPage(QWidget):
     # --- loading -----------------------------------------------------------------------------
     def refresh(self, select: int | None = None) -> None:
         keep = select if select is not None else self.selected_id()
-        QueryOp(self.runner, template_rows, parent=self).success(
-            lambda rows: self._show(rows, keep)).run_in_background()
+        QueryOp(self.runner, template_list, parent=self).success(
+            lambda listed: self._listed(listed, keep)).run_in_background()
 
     def on_changes(self, changes: OpChanges, initiator: object | None) -> None:
-        if changes.touches("templates", "rules") and initiator not in (self, self.editor):
+        if changes.touches("templates", "rules", "settings") and initiator not in (self, self.editor):
             self.refresh()
+
+    def _listed(self, listed: TemplateList, keep: int | None) -> None:
+        self.zone = ZoneInfo(listed.zone)
+        self._show(listed.rows, keep)
 
     def _show(self, rows: list[TemplateRow], keep: int | None) -> None:
         self.rows = rows
@@ -159,7 +165,7 @@ class TemplatesPage(QWidget):
             line = QTableWidgetItem(shown)
             line.setToolTip(tip)
             changed = from_db(t.updated_at) if t.updated_at else None
-            when = QTableWidgetItem(format_datetime(changed.astimezone()) if changed else "")
+            when = QTableWidgetItem(format_datetime(changed.astimezone(self.zone)) if changed else "")
             when.setData(Qt.ItemDataRole.UserRole + 1, t.updated_at)
             for column, item in enumerate((name, line, when)):
                 self.table.setItem(index, column, item)
