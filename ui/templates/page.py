@@ -83,6 +83,7 @@ class TemplatesPage(QWidget):
         self.table.setWordWrap(False)  # one line per template: the subject elided, whole in the tooltip
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # by name A→Z (Qt starts Z→A)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
