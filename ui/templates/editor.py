@@ -34,6 +34,10 @@ def snippet(name: str) -> str:
     return '{{ ' + name + ' or "" }}'
 
 
+EDITOR_MIN_WIDTH = 340  # the name, subject and HTML fields stay readable
+PREVIEW_MIN_WIDTH = 240
+
+
 class TemplateEditor(QWidget):
     saved = Signal(int, str)  # template id, name
 
@@ -103,9 +107,17 @@ class TemplateEditor(QWidget):
         tools.addWidget(self.field_button)
         left_layout.addLayout(tools)
         left_layout.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignRight)
+        # The fields get the larger share and never less than EDITOR_MIN_WIDTH: at the default
+        # window size they were squeezed to 60 px (the HTML wrapped every two characters).
+        left.setMinimumWidth(EDITOR_MIN_WIDTH)
+        self.preview.setMinimumWidth(PREVIEW_MIN_WIDTH)
         splitter = QSplitter()
+        splitter.setObjectName("template_editor_splitter")
         splitter.addWidget(left)
         splitter.addWidget(self.preview)
+        splitter.setChildrenCollapsible(False)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
         splitter.setSizes([520, 420])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -210,6 +222,8 @@ class TemplateEditor(QWidget):
             widget.blockSignals(True)
         self.name.setText(template.name if template else "")
         self.subject.setText(template.subject if template else "")
+        for line in (self.name, self.subject):
+            line.setCursorPosition(0)  # a long subject shows its start, not its end
         self.html.setPlainText(template.html if template else "")
         self.text.setPlainText(template.text if template else "")
         for widget in (self.name, self.subject, self.html, self.text):

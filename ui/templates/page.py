@@ -96,11 +96,15 @@ class TemplatesPage(QWidget):
         self.right.addWidget(self.editor)
         self.right.addWidget(self.empty)
         splitter = QSplitter()
+        splitter.setObjectName("templates_splitter")
         splitter.addWidget(self.table)
         splitter.addWidget(self.right)
+        splitter.setChildrenCollapsible(False)
+        self.table.setMinimumWidth(300)  # name and date stay readable; the subject is elided
+        splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 3)
         # The editor and its preview need the room; the subject line is elided (whole in its tooltip).
-        splitter.setSizes([380, 820])
+        splitter.setSizes([300, 900])
         bar = QHBoxLayout()
         bar.addWidget(self.heading)
         bar.addStretch(1)
