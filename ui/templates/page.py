@@ -6,7 +6,7 @@ from datetime import datetime, timezone
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QEvent, QRect, Qt
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView, QHBoxLayout, QHeaderView, QMenu, QMessageBox, QPushButton, QSplitter,
     QStackedWidget, QTableWidget, QTableWidgetItem, QToolButton, QVBoxLayout, QWidget,
@@ -48,6 +48,9 @@ def first_line(row: TemplateRow) -> tuple[str, str]:
     subject, body = summary(t.channel, t.subject, t.html, t.text, labels)
     shown = " — ".join(part for part in (subject, body) if part)
     return shown, "\n".join(part for part in (subject, body) if part)
+
+
+LIST_WIDTH = 300  # the list's share (at most a third of the page): name and date readable
 
 
 class TemplatesPage(QWidget):
@@ -100,11 +103,13 @@ class TemplatesPage(QWidget):
         splitter.addWidget(self.table)
         splitter.addWidget(self.right)
         splitter.setChildrenCollapsible(False)
-        self.table.setMinimumWidth(300)  # name and date stay readable; the subject is elided
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 3)
         # The editor and its preview need the room; the subject line is elided (whole in its tooltip).
-        splitter.setSizes([300, 900])
+        splitter.setSizes([LIST_WIDTH, 900])
+        self.splitter = splitter
+        self._shared = False  # True once the person moved the splitter
+        splitter.splitterMoved.connect(lambda *_: setattr(self, "_shared", True))
         bar = QHBoxLayout()
         bar.addWidget(self.heading)
         bar.addStretch(1)
@@ -134,6 +139,16 @@ class TemplatesPage(QWidget):
                              self.tr("Choose a template on the left, or create one with “New”."))
         if self.rows:  # placeholders are shown by their names in the new language
             self._show(self.rows, self.selected_id())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """The list gets ``LIST_WIDTH`` (at most a third) and the editor the rest, until the
+        person moves the splitter; from then on their position is kept."""
+        super().resizeEvent(event)
+        margins = self.layout().contentsMargins()  # the splitter may not have its new size yet
+        width = event.size().width() - margins.left() - margins.right() - self.splitter.handleWidth()
+        if not self._shared and width > 0:
+            listed = min(LIST_WIDTH, width // 3)
+            self.splitter.setSizes([listed, width - listed])
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
