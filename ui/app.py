@@ -23,6 +23,7 @@ from ui.main_window import MainWindow
 from ui.ops import NetworkRunner, OpRunner
 from ui.resources import LANGUAGE, icon
 from ui.update_notice import UpdateNotice
+from ui.wheel_guard import install as install_wheel_guard
 
 log = logging.getLogger("postino.app")
 APP_HOLDER = "the Postino app"
@@ -37,6 +38,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setWindowIcon(icon("postino"))
     app.setQuitOnLastWindowClosed(False)  # the window closes, the engine keeps sending
     install_emoji_fallback(app)  # emoji in subjects drawn, not boxes
+    install_wheel_guard(app)  # the wheel scrolls pages, it does not flip unfocused fields
     return app  # type: ignore[return-value]
 
 

@@ -1220,8 +1220,20 @@
         <translation>SMS</translation>
     </message>
     <message>
-        <source>%1: %2 %3 — %4</source>
-        <translation>%1: %2 %3 — %4</translation>
+        <source>%1 — %2: %3 (%4)</source>
+        <translation>%1 — %2: %3 (%4)</translation>
+    </message>
+    <message>
+        <source>as chosen for “New contacts the file says nothing about”</source>
+        <translation>come scelto per «Nuovi contatti di cui il file non dice nulla»</translation>
+    </message>
+    <message>
+        <source>as chosen for “The whole file has one status?”</source>
+        <translation>come scelto per «L&apos;intero file ha un solo stato?»</translation>
+    </message>
+    <message>
+        <source>from the whole file&apos;s status: %1</source>
+        <translation>dallo stato dell&apos;intero file: %1</translation>
     </message>
     <message>
         <source>Dates in “%1” could be day/month or month/day: read with the date order setting. Choose the order on the previous page if they look wrong.</source>

@@ -9,11 +9,14 @@ import pytest
 from desktop.workspace import Workspace
 from ui.ops import OpRunner
 from ui.resources import LANGUAGE
+from ui.wheel_guard import install as install_wheel_guard
 
 
 @pytest.fixture(autouse=True)
 def english(qapp):
-    """Every UI test starts (and leaves the app) in English, whatever the previous test chose."""
+    """Every UI test starts (and leaves the app) in English, whatever the previous test chose;
+    the app's wheel guard is installed as ``make_application`` does."""
+    install_wheel_guard(qapp)
     LANGUAGE.switch("en")
     yield
     LANGUAGE.switch("en")

@@ -33,6 +33,11 @@ def statuses(c: OpContext) -> list[ConnectionStatus]:
     return Connections(c.ws.db).statuses()
 
 
+def business_zone(c: OpContext) -> str:
+    """The zone the page's "last check" times are shown in (the shop's, not the PC's)."""
+    return c.ws.settings.get("business.timezone")
+
+
 def add(c: OpContext, kind: str, fields: Mapping[str, Any], secrets: Mapping[str, str], minutes: int) -> str:
     connection = add_connection(c.ws, kind, fields, secrets, SECRET_STORE, datetime.now(timezone.utc),
                                 every=timedelta(minutes=minutes) if minutes else None)

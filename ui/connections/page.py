@@ -8,6 +8,8 @@ current language (``desktop.messages.text``).
 
 from __future__ import annotations
 
+from zoneinfo import ZoneInfo
+
 from PySide6.QtCore import QEvent, QLocale, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QStackedWidget, QTableWidget,
@@ -20,6 +22,7 @@ from desktop.messages import text
 from ui.connections import ops
 from ui.connections.add_dialog import AddConnectionDialog
 from ui.connections.poll_flow import PollFlow, test_connection
+from ui.dates import format_datetime
 from ui.ops import CollectionOp, NetworkRunner, OpChanges, OpRunner, QueryOp
 from ui.resources import LANGUAGE, icon
 from ui.widgets import PAGE_MARGINS, EmptyState, Heading, confirm
@@ -37,6 +40,7 @@ class ConnectionsPage(QWidget):
         self.network = network or NetworkRunner(workers=1, synchronous=runner.is_synchronous, parent=self)
         self.destroyed.connect(self.network.shutdown)
         self.statuses: list[ConnectionStatus] = []
+        self.zone = ZoneInfo("Europe/Rome")  # the business zone, read with the list
         self.dialog: AddConnectionDialog | None = None
         self.heading = Heading()
         self.buttons: dict[str, QPushButton] = {}
@@ -112,7 +116,12 @@ class ConnectionsPage(QWidget):
 
     # --- data ------------------------------------------------------------------------------
     def refresh(self) -> None:
-        QueryOp(self.runner, ops.statuses, parent=self).success(self._show).run_in_background()
+        (QueryOp(self.runner, lambda c: (ops.statuses(c), ops.business_zone(c)), parent=self)
+         .success(lambda listed: self._listed(*listed)).run_in_background())
+
+    def _listed(self, statuses: list[ConnectionStatus], zone: str) -> None:
+        self.zone = ZoneInfo(zone)
+        self._show(statuses)
 
     def _show(self, statuses: list[ConnectionStatus]) -> None:
         keep = self.selected_name()
@@ -133,8 +142,7 @@ class ConnectionsPage(QWidget):
         c = s.connection
         minutes = int(c.every.total_seconds() // 60)
         state = (self.tr("On, every %1 min").replace("%1", str(minutes)) if c.enabled else self.tr("Paused"))
-        when = (QLocale().toString(s.last_poll_at.astimezone(), QLocale.FormatType.ShortFormat)
-                if s.last_poll_at else self.tr("never"))
+        when = format_datetime(s.last_poll_at.astimezone(self.zone)) if s.last_poll_at else self.tr("never")
         problem = text(s.last_error, LANGUAGE.code) if s.last_error else ""
         if s.last_warnings and not problem:
             problem = "; ".join(text(w, LANGUAGE.code) for w in s.last_warnings)

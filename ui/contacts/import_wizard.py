@@ -134,6 +134,9 @@ class MappingPage(QWizardPage):
         self.owner = wizard
         self.preview: Preview | None = None
         self.combos: dict[str, QComboBox] = {}
+        # The import found new contacts without consent that the first rows did not show:
+        # from then on Import waits for the choice, whatever the preview says.
+        self.consent_asked = False
         self.detected = QLabel()
         self.detected.setObjectName("detected")
         self.problem = error_label()
@@ -172,6 +175,7 @@ class MappingPage(QWizardPage):
 
     def initializePage(self) -> None:
         self.preview = None
+        self.consent_asked = False
         self.combos.clear()
         self.mapping.setRowCount(0)
         self.sample.setRowCount(0)
@@ -273,8 +277,8 @@ class MappingPage(QWizardPage):
         chosen = [v for v in mapping.values() if v is not None]
         duplicate = len(chosen) != len(set(chosen))
         has_key = "email" in chosen or "phone" in chosen
-        consent = (self.owner.kind == "events" or not self.choices.needs_consent(mapping)
-                   or bool(self.choices.consent.currentData()))
+        asks = self.consent_asked or self.choices.needs_consent(mapping)
+        consent = self.owner.kind == "events" or not asks or bool(self.choices.consent.currentData())
         if duplicate:
             show_field_error(self.problem, self.tr("Two columns go to the same field; change one of them."))
         elif not has_key:
@@ -372,6 +376,9 @@ class RunPage(QWizardPage):
     def _done(self, report: ImportReport) -> None:
         self.job = None
         self.report = report
+        if report.consent_undecided:  # "go back and say what they agreed to": with a Back button
+            self.owner.mapping_page.consent_asked = True
+        self.owner.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, not report.consent_undecided)
         self.progress.hide()
         self._summary_text()
         shown = report.errors[:ERRORS_SHOWN]

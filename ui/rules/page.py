@@ -143,10 +143,33 @@ class RulesPage(QWidget):
         for key, (text, tip) in texts.items():
             self.actions_[key].setText(text)
             self.actions_[key].setToolTip(tip)
+        self._fit_toggle()
+        self._update_actions()  # a selected rule's toggle says Enable or Disable again
         self.empty.set_texts(self.tr("No automatic sends yet"),
                              self.tr("Create one with “New”: set it up, simulate it, then enable it."))
         self._fill_tags([self.tag_filter.itemData(i) for i in range(1, self.tag_filter.count())])
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+
+    def toggle_texts(self) -> tuple[str, ...]:
+        return self.tr("Enable/disable"), self.tr("Enable"), self.tr("Disable")
+
+    def _fit_toggle(self) -> None:
+        """The toggle button keeps the width of its widest text in this language: its text
+        changes with the selection, and a narrower one moved Simulate and Run now under the
+        pointer (a click meant for Simulate ran the rule)."""
+        action = self.actions_["toggle"]
+        button = self.toolbar.widgetForAction(action)
+        if button is None:
+            return
+        current = action.text()
+        button.setMinimumWidth(0)
+        button.setMaximumWidth(16777215)
+        widths = []
+        for text in self.toggle_texts():
+            action.setText(text)
+            widths.append(button.sizeHint().width())
+        action.setText(current)
+        button.setFixedWidth(max(widths))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -214,8 +237,8 @@ class RulesPage(QWidget):
         chosen = self.selected_row()
         for key in ("edit", "duplicate", "toggle", "delete", "simulate", "run"):
             self.actions_[key].setEnabled(chosen is not None)
-        if chosen is not None:
-            self.actions_["toggle"].setText(self.tr("Disable") if chosen.enabled else self.tr("Enable"))
+        either, enable, disable = self.toggle_texts()
+        self.actions_["toggle"].setText(either if chosen is None else disable if chosen.enabled else enable)
 
     def _context_menu(self, pos) -> None:  # noqa: ANN001 - QPoint
         index: QModelIndex = self.table.indexAt(pos)

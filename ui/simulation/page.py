@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 from datetime import datetime, timedelta, timezone
 
-from PySide6.QtCore import QDateTime, QEvent, QLocale, Qt
+from PySide6.QtCore import QDateTime, QEvent, QLocale, Qt, QTimeZone
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QDateTimeEdit, QFileDialog, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
     QLineEdit, QListWidget, QListWidgetItem, QProgressBar, QPushButton, QScrollBar, QSlider, QSpinBox, QSplitter,
@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 from ui.ops import Job, OpChanges, OpRunner, QueryOp
 from ui.resources import icon
 from ui.simulation.lanes import Marker
-from ui.simulation.run import MAX_DAYS, PROGRESS_STEPS, SimRun, rule_choices, run_simulation, write_csv
+from ui.simulation.run import MAX_DAYS, PROGRESS_STEPS, SimRun, business_zone, rule_choices, run_simulation, write_csv
 from ui.simulation.table import SimulationTableModel
 from ui.simulation.timeline import MIN_SPAN, TimelineWidget
 from ui.widgets import PAGE_MARGINS, Heading
@@ -117,6 +117,7 @@ class SimulationPage(QWidget):
         runner.changed.connect(self.on_changes)
         self.retranslate_ui()
         self._update_buttons()
+        self.refresh_zone()
         self.refresh_rules()
 
     def _build_layout(self) -> None:
@@ -217,7 +218,22 @@ class SimulationPage(QWidget):
     def refresh_rules(self) -> None:
         QueryOp(self.runner, rule_choices, parent=self).success(self._show_rules).run_in_background()
 
+    def refresh_zone(self) -> None:
+        QueryOp(self.runner, business_zone, parent=self).success(self._zone_loaded).run_in_background()
+
+    def _zone_loaded(self, zone: str) -> None:
+        """The start is shown in the business zone, like every other time in the app (it was
+        the PC's clock: 19:08 beside the rules' 20:08); the moment chosen stays the same."""
+        tz = QTimeZone(zone.encode())
+        if not tz.isValid():
+            return
+        moment = self.start.dateTime()
+        self.start.setTimeZone(tz)
+        self.start.setDateTime(moment)
+
     def on_changes(self, changes: OpChanges, initiator: object | None) -> None:
+        if changes.touches("settings"):
+            self.refresh_zone()
         if changes.touches("rules"):
             self.refresh_rules()
 
@@ -232,6 +248,7 @@ class SimulationPage(QWidget):
             self.rules.addItem(item)
         self._loaded = True
         self._update_buttons()
+        self._status_text()  # the words said before the list arrived are replaced
         if self._pending_rule is not None:
             name, self._pending_rule = self._pending_rule, None
             self.simulate_rule(name)
@@ -319,7 +336,9 @@ class SimulationPage(QWidget):
         if self.job is not None:
             return
         if data is None:
-            self.status.setText(self.tr("No rules yet: create one in “Automatic sends”.") if not self.rules.count() else "")
+            # Only once the list has been read: before that, an empty list means "not loaded yet".
+            none = self._loaded and not self.rules.count()
+            self.status.setText(self.tr("No rules yet: create one in “Automatic sends”.") if none else "")
             return
         result = data.result
         locale = QLocale()

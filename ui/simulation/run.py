@@ -44,6 +44,11 @@ def rule_choices(c: OpContext) -> list[tuple[str, bool]]:
     return [(rule.name, rule.enabled) for rule in c.ws.rules.all()]
 
 
+def business_zone(c: OpContext) -> str:
+    """The zone the page's start time is typed and read in (the shop's, not the PC's)."""
+    return c.ws.settings.get("business.timezone")
+
+
 def run_simulation(c: OpContext, start: datetime, days: int, names: list[str]) -> SimRun:
     if not names:
         raise InputError(Msg("sim.no_rules"), "rules")

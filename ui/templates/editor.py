@@ -11,7 +11,7 @@ from datetime import datetime, timezone
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QResizeEvent
 from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QMenu, QPlainTextEdit, QPushButton,
     QSplitter, QToolButton, QVBoxLayout, QWidget,
@@ -32,6 +32,9 @@ from ui.words import error_text
 def snippet(name: str) -> str:
     """What the field picker inserts; the cursor lands between the quotes for a fallback."""
     return '{{ ' + name + ' or "" }}'
+
+
+FIELDS_SHARE = 0.58  # of the editor's width, for the fields (the rest: the preview)
 
 
 class TemplateEditor(QWidget):
@@ -103,10 +106,20 @@ class TemplateEditor(QWidget):
         tools.addWidget(self.field_button)
         left_layout.addLayout(tools)
         left_layout.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignRight)
+        # The fields get the larger share: at the default window size they were squeezed to 60 px
+        # (the HTML wrapped every two characters). No hard minimum (the window must still fit a
+        # small screen): the shares follow the real width (resizeEvent).
         splitter = QSplitter()
+        splitter.setObjectName("template_editor_splitter")
         splitter.addWidget(left)
         splitter.addWidget(self.preview)
+        splitter.setChildrenCollapsible(False)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
         splitter.setSizes([520, 420])
+        self.splitter = splitter
+        self._shared = False  # True once the person moved the splitter
+        splitter.splitterMoved.connect(lambda *_: setattr(self, "_shared", True))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
@@ -152,6 +165,15 @@ class TemplateEditor(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
         super().changeEvent(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """The room is shared by ``FIELDS_SHARE`` until the person moves the splitter; from then
+        on their position is kept."""
+        super().resizeEvent(event)
+        width = event.size().width() - self.splitter.handleWidth()  # the splitter fills the editor
+        if not self._shared and width > 0:
+            fields = round(width * FIELDS_SHARE)
+            self.splitter.setSizes([fields, width - fields])
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.FocusIn and watched in (self.subject, self.html, self.text):
@@ -210,6 +232,8 @@ class TemplateEditor(QWidget):
             widget.blockSignals(True)
         self.name.setText(template.name if template else "")
         self.subject.setText(template.subject if template else "")
+        for line in (self.name, self.subject):
+            line.setCursorPosition(0)  # a long subject shows its start, not its end
         self.html.setPlainText(template.html if template else "")
         self.text.setPlainText(template.text if template else "")
         for widget in (self.name, self.subject, self.html, self.text):

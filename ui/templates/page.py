@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from datetime import datetime, timezone
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QEvent, QRect, Qt
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView, QHBoxLayout, QHeaderView, QMenu, QMessageBox, QPushButton, QSplitter,
     QStackedWidget, QTableWidget, QTableWidgetItem, QToolButton, QVBoxLayout, QWidget,
@@ -17,7 +18,7 @@ from ui.dates import format_datetime
 from ui.resources import LANGUAGE, icon
 from ui.templates.editor import TemplateEditor
 from ui.templates.plain import summary
-from ui.templates.queries import TemplateRow, delete_template, duplicate_template, template_rows
+from ui.templates.queries import TemplateList, TemplateRow, delete_template, duplicate_template, template_list
 from ui.widgets import PAGE_MARGINS, EmptyState, Heading, confirm
 
 
@@ -49,12 +50,16 @@ def first_line(row: TemplateRow) -> tuple[str, str]:
     return shown, "\n".join(part for part in (subject, body) if part)
 
 
+LIST_WIDTH = 300  # the list's share (at most a third of the page): name and date readable
+
+
 class TemplatesPage(QWidget):
     def __init__(self, runner: OpRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("page_templates")
         self.runner = runner
         self.rows: list[TemplateRow] = []
+        self.zone = ZoneInfo("Europe/Rome")  # the business zone, read with the list
         self.heading = Heading()
         self.new_button = QToolButton()
         self.new_button.setObjectName("template_new")
@@ -81,6 +86,7 @@ class TemplatesPage(QWidget):
         self.table.setWordWrap(False)  # one line per template: the subject elided, whole in the tooltip
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # by name A→Z (Qt starts Z→A)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -93,11 +99,17 @@ class TemplatesPage(QWidget):
         self.right.addWidget(self.editor)
         self.right.addWidget(self.empty)
         splitter = QSplitter()
+        splitter.setObjectName("templates_splitter")
         splitter.addWidget(self.table)
         splitter.addWidget(self.right)
+        splitter.setChildrenCollapsible(False)
+        splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 3)
         # The editor and its preview need the room; the subject line is elided (whole in its tooltip).
-        splitter.setSizes([380, 820])
+        splitter.setSizes([LIST_WIDTH, 900])
+        self.splitter = splitter
+        self._shared = False  # True once the person moved the splitter
+        splitter.splitterMoved.connect(lambda *_: setattr(self, "_shared", True))
         bar = QHBoxLayout()
         bar.addWidget(self.heading)
         bar.addStretch(1)
@@ -128,6 +140,16 @@ class TemplatesPage(QWidget):
         if self.rows:  # placeholders are shown by their names in the new language
             self._show(self.rows, self.selected_id())
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """The list gets ``LIST_WIDTH`` (at most a third) and the editor the rest, until the
+        person moves the splitter; from then on their position is kept."""
+        super().resizeEvent(event)
+        margins = self.layout().contentsMargins()  # the splitter may not have its new size yet
+        width = event.size().width() - margins.left() - margins.right() - self.splitter.handleWidth()
+        if not self._shared and width > 0:
+            listed = min(LIST_WIDTH, width // 3)
+            self.splitter.setSizes([listed, width - listed])
+
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
@@ -136,12 +158,16 @@ class TemplatesPage(QWidget):
     # --- loading -----------------------------------------------------------------------------
     def refresh(self, select: int | None = None) -> None:
         keep = select if select is not None else self.selected_id()
-        QueryOp(self.runner, template_rows, parent=self).success(
-            lambda rows: self._show(rows, keep)).run_in_background()
+        QueryOp(self.runner, template_list, parent=self).success(
+            lambda listed: self._listed(listed, keep)).run_in_background()
 
     def on_changes(self, changes: OpChanges, initiator: object | None) -> None:
-        if changes.touches("templates", "rules") and initiator not in (self, self.editor):
+        if changes.touches("templates", "rules", "settings") and initiator not in (self, self.editor):
             self.refresh()
+
+    def _listed(self, listed: TemplateList, keep: int | None) -> None:
+        self.zone = ZoneInfo(listed.zone)
+        self._show(listed.rows, keep)
 
     def _show(self, rows: list[TemplateRow], keep: int | None) -> None:
         self.rows = rows
@@ -159,7 +185,7 @@ class TemplatesPage(QWidget):
             line = QTableWidgetItem(shown)
             line.setToolTip(tip)
             changed = from_db(t.updated_at) if t.updated_at else None
-            when = QTableWidgetItem(format_datetime(changed.astimezone()) if changed else "")
+            when = QTableWidgetItem(format_datetime(changed.astimezone(self.zone)) if changed else "")
             when.setData(Qt.ItemDataRole.UserRole + 1, t.updated_at)
             for column, item in enumerate((name, line, when)):
                 self.table.setItem(index, column, item)

@@ -48,6 +48,7 @@ class PreviewPane(QWidget):
         self.browser.setObjectName("preview_html")
         self.browser.setOpenLinks(False)
         self.text_caption = QLabel()
+        self.text_caption.setWordWrap(True)  # a long caption must not make the pane wide
         self.text_view = QPlainTextEdit()
         self.text_view.setObjectName("preview_text")
         self.text_view.setReadOnly(True)

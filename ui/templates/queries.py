@@ -70,6 +70,18 @@ def template_rows(c: OpContext) -> list[TemplateRow]:
     return [TemplateRow(t, tuple(used.get(t.name.casefold(), ())), labels) for t in Templates(c.ws.db).list()]
 
 
+@dataclass(frozen=True)
+class TemplateList:
+    """The page's list and the business zone its "Last change" times are shown in."""
+
+    rows: list[TemplateRow]
+    zone: str
+
+
+def template_list(c: OpContext) -> TemplateList:
+    return TemplateList(template_rows(c), c.ws.settings.get("business.timezone"))
+
+
 def field_names(c: OpContext) -> list[tuple[str, str, str]]:
     """(name, English label, Italian label) of every contact field, for the field picker."""
     return [(f.name, f.label_en, f.label_it) for f in c.ws.fields.all().values()]
