@@ -39,8 +39,8 @@ define({
                       "The feed is not entirely well-formed ({error}); {items} items read anyway"),
     "rss.not_a_feed": ("L'indirizzo non contiene un feed RSS o Atom ({error})",
                        "The address holds no RSS or Atom feed ({error})"),
-    "rss.primed": ("Primo collegamento: {items} articoli esistenti segnati come già visti",
-                   "First connection: {items} existing posts marked as already seen"),
+    "rss.primed": ("Primo collegamento: articoli già presenti, segnati come visti: {items}",
+                   "First connection: posts already there, marked as seen: {items}"),
 })
 
 

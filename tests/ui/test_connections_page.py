@@ -44,7 +44,7 @@ def test_add_check_pause_and_remove_a_feed(qtbot, runner, workspace, now):
         assert page.table.rowCount() == 1 and page.selected_name() == "Blog"
         assert cell(page, 0, 1) == "Feed" and cell(page, 0, 2) == "On, every 30 min" and cell(page, 0, 3) == "never"
         page.poll_selected()
-        assert "1 existing posts marked as already seen" in cell(page, 0, 5)
+        assert "posts already there, marked as seen: 1" in cell(page, 0, 5)  # no "1 existing posts"
         blog.body = rss([Post("Uno", "https://blog.example.it/1", guid="1"),
                          Post("Due", "https://blog.example.it/2", guid="2")])
         page.poll_selected()
@@ -81,3 +81,14 @@ def test_woocommerce_secrets_go_to_the_keyring_and_carts_are_explained(qtbot, ru
         assert KEY not in Connections(workspace.db).require("Negozio").config.values()
         page.poll_selected()
         assert "purchases" in cell(page, 0, 4) and "new contacts" in cell(page, 0, 4)
+
+
+def test_a_refused_field_is_named_by_its_label(qtbot, runner, workspace, now):
+    """The dialog said "url: 'blog.bottega' non è un indirizzo web": the field's key, not its label."""
+    LANGUAGE.switch("it")
+    page = ConnectionsPage(runner)
+    qtbot.addWidget(page)
+    page.show()
+    dialog = add(page, qtbot, "rss", name="Blog", url="blog.bottega")
+    text = dialog.error.text()
+    assert text.startswith("Indirizzo (https://…): ") and "url:" not in text and "blog.bottega" in text

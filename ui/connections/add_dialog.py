@@ -136,6 +136,16 @@ class AddConnectionDialog(QDialog):
         (CollectionOp(self.runner, lambda c: ops.add(c, kind, fields, secrets, minutes), OpChanges(), parent=self)
          .success(self._added).failure(self._failed).run_in_background())
 
+    def _placed(self, error: InputError) -> str:
+        """The refusal after the field's own label ("Indirizzo (https://…): …"), not its key
+        ("url: …"); the field is focused so the user can fix it at once."""
+        where = str(error.where or "")
+        key = next((k for k in FIELDS[self.current_kind()] if k.rstrip("*") == where.lstrip("-")), None)
+        if key is None:
+            return error_text(error)
+        self.edits[key].setFocus()
+        return f"{self.labels[key].text()}: {error_text(error, bare=True)}"
+
     def _added(self, name: str) -> None:
         if self.on_added is not None:
             self.on_added(name)
@@ -143,6 +153,6 @@ class AddConnectionDialog(QDialog):
 
     def _failed(self, error: BaseException) -> None:
         if isinstance(error, InputError):
-            show_field_error(self.error, error_text(error))
+            show_field_error(self.error, self._placed(error))
         else:
             show_field_error(self.error, f"{type(error).__name__}: {error}")
