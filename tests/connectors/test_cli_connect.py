@@ -70,4 +70,4 @@ def test_rss_and_twilio_replies_from_the_cli(tmp_path, monkeypatch, capsys, encr
         capsys.readouterr()
         assert run(tmp_path, monkeypatch, "--language", "it", "poll") == 0
         out = capsys.readouterr().out
-        assert "segnati come già visti" in out and "sms_stop=1" in out
+        assert "segnati come visti: 1" in out and "sms_stop=1" in out
