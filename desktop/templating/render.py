@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from dataclasses import dataclass
 from typing import Any
 
-from jinja2 import StrictUndefined, TemplateError, Undefined, nodes
+from jinja2 import StrictUndefined, TemplateError, Undefined, UndefinedError, nodes
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SandboxedEnvironment
 
 from desktop.messages import Msg, define
@@ -27,6 +28,14 @@ define({
     "template.syntax": ("il modello {template!r}{where}: {error}", "template {template!r}{where}: {error}"),
     "template.error": ("il modello {template!r}, {part}: {error}", "template {template!r}, {part}: {error}"),
     "template.empty": ("il modello {template!r} è vuoto", "template {template!r} is empty"),
+    "template.undefined": ("il modello {template!r}, {part}: {name!r} è vuoto o manca per questo contatto "
+                           "(un valore di riserva: {{{{ {name} or '…' }}}})",
+                           "template {template!r}, {part}: {name!r} is empty or missing for this contact "
+                           "(a fallback: {{{{ {name} or '…' }}}})"),
+    "template.missing_key": ("il modello {template!r}, {part}: manca {name!r} (l'evento di questo contatto non lo ha)",
+                             "template {template!r}, {part}: {name!r} is missing (this contact's event has none)"),
+    "template.part.subject": ("oggetto", "subject"), "template.part.html": ("HTML", "html"),
+    "template.part.text": ("testo", "text"),
     "template.empty_sms": ("il modello {template!r} ha prodotto un SMS vuoto",
                            "template {template!r} rendered an empty SMS"),
 })
@@ -201,6 +210,19 @@ def _run(source: str, html: bool, name: str, part: str, context: dict[str, Any])
 
 
 
+_UNDEFINED = re.compile(r"^'([^']+)' is undefined$|has no attribute '([^']+)'$")
+
+
+def _undefined(exc: UndefinedError, name: str, part: str) -> Msg:
+    """Jinja's "'first_name' is undefined", the commonest template mistake, in the user's words."""
+    found = _UNDEFINED.search(str(exc))
+    if found is None:
+        return Msg("template.error", {"template": name, "part": part, "error": str(exc)})
+    words = Msg(f"template.part.{part}") if part in ("subject", "html", "text") else part
+    code = "template.undefined" if found.group(1) else "template.missing_key"
+    return Msg(code, {"template": name, "part": words, "name": found.group(1) or found.group(2)})
+
+
 def _render(source: str, html: bool, name: str, part: str, context: dict[str, Any]) -> str:
     template = _compile(source, html, name)
     try:
@@ -212,6 +234,8 @@ def _render(source: str, html: bool, name: str, part: str, context: dict[str, An
         raise TemplateProblem(limits.RenderLimit("depth", limits.MAX_DEPTH).msg(name, part)) from None
     except MemoryError:
         raise TemplateProblem(limits.RenderLimit("size", f"{limits.MAX_STRING} characters").msg(name, part)) from None
+    except UndefinedError as exc:
+        raise TemplateProblem(_undefined(exc, name, part)) from None
     except TemplateError as exc:
         raise TemplateProblem(Msg("template.error", {"template": name, "part": part, "error": str(exc)})) from None
     except Exception as exc:  # noqa: BLE001 - whatever a template does, only this row is skipped
