@@ -151,3 +151,18 @@ def test_switching_away_from_unsaved_edits_asks_first(runner, workspace, now, qt
     page.select_template(first)
     page.unsaved_box.button(QMessageBox.StandardButton.Discard).click()
     assert page.editor.template_id == first and templates.get(second).subject == "Due"
+
+
+def test_the_preview_names_the_event_kind_in_words(runner, qtbot) -> None:
+    """The Italian note said "…dall'ultimo evento rss_item di questo contatto"."""
+    from ui.resources import LANGUAGE
+    from ui.templates.preview import PreviewPane
+    from ui.templates.queries import PreviewResult
+
+    LANGUAGE.switch("it")
+    pane = PreviewPane(runner)
+    qtbot.addWidget(pane)
+    pane.result = PreviewResult(ok=True, subject="s", text="t", event_type="rss_item")
+    pane._show_result()
+    assert pane.event_note.text() == ("I campi dell'evento (event.…) vengono dall'ultimo evento di questo contatto: "
+                                      "nuovo articolo del blog.")

@@ -184,5 +184,8 @@ class PreviewPane(QWidget):
             self.sms_warning.clear()
         self.sms_counter.setVisible(result.sms is not None)
         self.sms_warning.setVisible(bool(self.sms_warning.text()))
-        self.event_note.setText(self.tr("Event fields (event.…) come from this contact's latest %1 event.")
-                                .replace("%1", result.event_type) if result.event_type else "")
+        kinds = {"purchase": self.tr("purchase"), "cart_updated": self.tr("cart"),
+                 "rss_item": self.tr("new blog post"), "custom": self.tr("custom")}
+        kind = kinds.get(result.event_type or "", result.event_type or "")
+        self.event_note.setText(self.tr("Event fields (event.…) come from this contact's latest event: %1.")
+                                .replace("%1", kind) if result.event_type else "")
