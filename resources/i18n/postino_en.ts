@@ -1495,7 +1495,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Event fields (event.…) come from this contact&apos;s latest %1 event.</source>
+        <source>purchase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>new blog post</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>custom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event fields (event.…) come from this contact&apos;s latest event: %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

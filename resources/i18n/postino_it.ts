@@ -1495,8 +1495,24 @@
         <translation>Impossibile comporre il messaggio per questo contatto: %1</translation>
     </message>
     <message>
-        <source>Event fields (event.…) come from this contact&apos;s latest %1 event.</source>
-        <translation>I campi dell&apos;evento (event.…) vengono dall&apos;ultimo evento %1 di questo contatto.</translation>
+        <source>purchase</source>
+        <translation>acquisto</translation>
+    </message>
+    <message>
+        <source>cart</source>
+        <translation>carrello</translation>
+    </message>
+    <message>
+        <source>new blog post</source>
+        <translation>nuovo articolo del blog</translation>
+    </message>
+    <message>
+        <source>custom</source>
+        <translation>personalizzato</translation>
+    </message>
+    <message>
+        <source>Event fields (event.…) come from this contact&apos;s latest event: %1.</source>
+        <translation>I campi dell&apos;evento (event.…) vengono dall&apos;ultimo evento di questo contatto: %1.</translation>
     </message>
 </context>
 <context>
