@@ -58,7 +58,7 @@ define({
     "report.outcome_imported_skipped": ("Importato, {count} righe errate saltate.", "Imported, {count} bad rows skipped."),
     "report.outcome_refused_one": ("Non è stato importato nulla: 1 riga errata. Correggila, o importa solo le righe "
                                    "buone con --skip-invalid.",
-                                   "Nothing was imported: 1 bad row. Fix them, or import the good rows only with "
+                                   "Nothing was imported: 1 bad row. Fix it, or import the good rows only with "
                                    "--skip-invalid."),
     "report.outcome_refused": ("Non è stato importato nulla: {count} righe errate. Correggile, o importa solo le "
                                "righe buone con --skip-invalid.",
