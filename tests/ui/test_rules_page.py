@@ -203,7 +203,9 @@ def test_run_now_writes_to_the_sandbox_outbox(qtbot, runner, workspace, now) -> 
     # The running engine does the work: the page only asks it, and shows its answer. Saved
     # "now" with a nightly check, the rule is not due by itself while the test runs.
     promo = workspace.rules.find("Promo")
-    workspace.rules.save({**promo.to_dict(), "schedule": {"check": {"times": ["03:00"]}}}, datetime.now(timezone.utc),
+    # No quiet hours: the engine sends at the real time, which in a CI run may be 21:00-09:00 Rome.
+    night_free = {"check": {"times": ["03:00"]}, "quiet_hours": {"bands": [], "business_default": False}}
+    workspace.rules.save({**promo.to_dict(), "schedule": night_free}, datetime.now(timezone.utc),
                          promo.id)
     engine = Engine(workspace.data_dir, watch_every=timedelta(seconds=0.2))
     engine.start()
