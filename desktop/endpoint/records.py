@@ -49,7 +49,9 @@ def click(ws: "Workspace", info: ClickInfo, user_agent: str, now: datetime) -> s
     send = send_of(ws, info.ledger_id)
     if send is None:
         return None
-    reason = click_machine_reason(user_agent, send.sent_at, now, _other_link_just_followed(ws, send, info, now))
+    # The burst question costs a query: asked only of a click that passed every other test.
+    reason = click_machine_reason(user_agent, send.sent_at, now, burst=False) or \
+        click_machine_reason(user_agent, send.sent_at, now, _other_link_just_followed(ws, send, info, now))
     kind = "email_machine_clicked" if reason else "email_clicked"
     payload: dict[str, object] = {"ledger_id": info.ledger_id, "link": info.index, "url": info.url}
     if reason:
