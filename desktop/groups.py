@@ -11,6 +11,7 @@ from desktop.errors import InputError
 from desktop.messages import Msg, define
 from desktop.names import name_problem
 from desktop.rules.group_refs import rename_in_rules, rules_using
+from desktop.store.savepoint import savepoint
 from desktop.timeutil import to_db
 
 define({
@@ -80,15 +81,9 @@ class Groups:
         if row is None:
             raise InputError(Msg("group.no_id", {"id": group_id}))
         conn = self._db.conn
-        conn.execute("SAVEPOINT group_rename")  # a transaction of its own, or nested in the caller's
-        try:
+        with savepoint(conn):
             conn.execute("UPDATE groups SET name = ? WHERE id = ?", [clean, group_id])
             rename_in_rules(conn, row[0], clean, now)
-        except BaseException:
-            conn.execute("ROLLBACK TO SAVEPOINT group_rename")
-            conn.execute("RELEASE SAVEPOINT group_rename")
-            raise
-        conn.execute("RELEASE SAVEPOINT group_rename")
 
     def delete(self, group_id: int) -> None:
         """Refused while a rule names the group: the rule would fail at every check."""

@@ -17,6 +17,7 @@ from desktop.errors import InputError
 from desktop.messages import Msg, define
 from desktop.names import name_problem
 from desktop.rules.template_refs import rename_template_in_rules, rules_sending
+from desktop.store.savepoint import savepoint
 from desktop.templating import Rendered, TemplateProblem, check_syntax, context_for, render_email, render_text
 from desktop.timeutil import to_db
 
@@ -139,19 +140,13 @@ class Templates:
             raise InputError(Msg("template.channel_in_use", {"name": current.name, "rules": ", ".join(users)}),
                              "channel")
         conn = self._db.conn
-        conn.execute("SAVEPOINT template_update")  # the template and its rules change together
-        try:
+        with savepoint(conn):  # the template and its rules change together
             conn.execute(
                 "UPDATE templates SET name = ?, channel = ?, subject = ?, html = ?, text = ?, updated_at = ? "
                 "WHERE id = ?", [merged["name"].strip(), merged["channel"], merged["subject"], merged["html"],
                                  merged["text"], to_db(now), current.id])
             if merged["name"].strip() != current.name:
                 rename_template_in_rules(conn, current.name, merged["name"].strip(), now)
-        except BaseException:
-            conn.execute("ROLLBACK TO SAVEPOINT template_update")
-            conn.execute("RELEASE SAVEPOINT template_update")
-            raise
-        conn.execute("RELEASE SAVEPOINT template_update")
         return self._require(current.id)
 
     def get(self, name_or_id: str | int) -> Template | None:

@@ -19,6 +19,7 @@ from desktop.paths import DB_NAME, resolve_data_dir
 from desktop.settings import Settings
 from desktop.store import open_database
 from desktop.store.backup import latest_backup
+from desktop.store.savepoint import savepoint
 from desktop.store.health import WorkspaceReadOnly, is_writable
 
 define({
@@ -109,15 +110,8 @@ class Workspace:
         """
         conn = self.db.conn
         if conn.in_transaction:
-            name = f"sp_{secrets.token_hex(6)}"
-            conn.execute(f"SAVEPOINT {name}")
-            try:
+            with savepoint(conn):
                 yield
-            except BaseException:
-                conn.execute(f"ROLLBACK TO SAVEPOINT {name}")
-                conn.execute(f"RELEASE SAVEPOINT {name}")
-                raise
-            conn.execute(f"RELEASE SAVEPOINT {name}")
             return
         conn.execute("BEGIN IMMEDIATE")
         try:
